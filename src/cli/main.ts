@@ -1,0 +1,47 @@
+import { writeLine, type CliCommand, type CliIo } from './io.js';
+
+interface CommandEntry {
+  readonly summary: string;
+  readonly load: () => Promise<{ readonly run: CliCommand }>;
+}
+
+/** Every command, loaded lazily so `scarestop classify` does not pay for the scanner. */
+const commands: Readonly<Record<string, CommandEntry>> = {
+  classify: { summary: 'Classify window titles/observations (JSON lines on stdin, or one title)', load: () => import('./commands/classify.js') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
+  return [
+    'ScareStop: closes fake virus-warning screens and helps you recover.',
+    '',
+    'Usage: scarestop <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `scarestop <command> --help` for the options of one command.',
+    'Data folder: $SCARESTOP_HOME, else %APPDATA%\\ScareStop (Windows) or $XDG_DATA_HOME/scarestop.',
+  ].join('\n');
+}
+
+/** Entry point of the `scarestop` command; returns the exit status. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    writeLine(io.stdout, usage());
+    return name === undefined ? 2 : 0;
+  }
+  const entry = commands[name];
+  if (entry === undefined) {
+    writeLine(io.stderr, `scarestop: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  const command = await entry.load();
+  return command.run(rest, io);
+}
+
+function defaultIo(): CliIo {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+}

@@ -1,0 +1,92 @@
+/** An installed program from the OS package list / Uninstall registry keys. */
+export interface InstalledProgram {
+  readonly name: string;
+  readonly publisher?: string;
+  readonly version?: string;
+  readonly installLocation?: string;
+  readonly uninstallCommand?: string;
+  readonly quietUninstallCommand?: string;
+  /** ISO 8601 date when known. */
+  readonly installedAt?: string;
+  /** Where this entry came from, e.g. `HKLM\...\Uninstall\AnyDesk` or `dpkg`. */
+  readonly source: string;
+}
+
+/** A running process. */
+export interface ProcessEntry {
+  readonly pid: number;
+  readonly ppid?: number;
+  readonly name: string;
+  readonly path?: string;
+  readonly commandLine?: string;
+  /** ISO 8601 start time when known. */
+  readonly startedAt?: string;
+}
+
+/** A service / systemd unit. */
+export interface ServiceEntry {
+  readonly name: string;
+  readonly displayName?: string;
+  readonly state: 'running' | 'stopped' | 'other';
+  readonly imagePath?: string;
+  readonly pid?: number;
+}
+
+/** An executable file in a user folder (Downloads, Desktop, Documents, Temp). */
+export interface UserFileEntry {
+  readonly path: string;
+  readonly name: string;
+  readonly size?: number;
+  /** ISO 8601 modification/creation time. */
+  readonly modifiedAt?: string;
+  /** PE version info when it is a Windows executable. */
+  readonly productName?: string;
+  readonly originalFilename?: string;
+  readonly companyName?: string;
+  readonly fileDescription?: string;
+}
+
+/** A Run key value, Startup folder item, autostart .desktop file or systemd user unit. */
+export interface AutostartEntry {
+  readonly name: string;
+  readonly command: string;
+  readonly source: string;
+}
+
+/** A tool-specific file that tells more (config with a password = unattended, connection logs). */
+export interface ArtifactFile {
+  readonly path: string;
+  /** Bounded contents (text) when read. */
+  readonly content?: string;
+  readonly modifiedAt?: string;
+}
+
+/** A TCP connection with its owning process. */
+export interface NetConnection {
+  readonly pid?: number;
+  readonly localAddress: string;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly state: string;
+}
+
+/** Result of one inventory source: data, or why it failed (the scan goes on). */
+export type SourceResult<T> =
+  | { readonly ok: true; readonly items: readonly T[] }
+  | { readonly ok: false; readonly error: string };
+
+/** Everything the platform could list in one pass. */
+export interface InventorySnapshot {
+  readonly installed: SourceResult<InstalledProgram>;
+  readonly processes: SourceResult<ProcessEntry>;
+  readonly services: SourceResult<ServiceEntry>;
+  readonly userFiles: SourceResult<UserFileEntry>;
+  readonly autostart: SourceResult<AutostartEntry>;
+  readonly artifacts: SourceResult<ArtifactFile>;
+  readonly connections: SourceResult<NetConnection>;
+}
+
+/** Lists what is on the machine. `artifactPaths` are catalog paths (with %ENV% or ~) to read. */
+export interface InventorySource {
+  snapshot(options: { readonly artifactPaths: readonly string[] }): Promise<InventorySnapshot>;
+}

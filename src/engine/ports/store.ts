@@ -1,0 +1,2 @@
+// Port definitions for this area are added by the feature that owns it.
+export {};

@@ -1,0 +1,59 @@
+import type { Rect } from '../../shared/geometry.js';
+import type { PlatformError } from './errors.js';
+
+/** A top-level window as the platform sees it. */
+export interface WindowInfo {
+  /** X11 window id (`0x3a00004`) or HWND as decimal string. */
+  readonly id: string;
+  readonly title: string;
+  readonly pid?: number;
+  /** Full executable path of the owning process, when readable. */
+  readonly processPath?: string;
+  /** Executable file name, e.g. `chrome.exe`, `chromium`. */
+  readonly processName?: string;
+  readonly bounds?: Rect;
+  /** Bounds of the monitor the window is on. */
+  readonly screen?: Rect;
+  /** The window manager says it is full screen (`_NET_WM_STATE_FULLSCREEN`), when known. */
+  readonly fullscreen?: boolean;
+}
+
+/** Stop listening. */
+export type Unsubscribe = () => void;
+
+/** Foreground window changes and title changes of the foreground window. */
+export interface ForegroundWatcher {
+  /**
+   * Calls `onWindow` whenever the foreground window or its title changes (null = none).
+   * Errors never throw out of here: they go to `onError`, and the source retries.
+   */
+  watch(onWindow: (window: WindowInfo | null) => void, onError: (error: PlatformError) => void): Unsubscribe;
+  /** The foreground window right now. */
+  foreground(): Promise<WindowInfo | null>;
+  /** All visible top-level windows (for stacked popup bursts). */
+  listWindows(): Promise<WindowInfo[]>;
+}
+
+/** Outcome of one step of closing a window. */
+export type ActionOutcome =
+  | { readonly status: 'done'; readonly detail?: string }
+  | { readonly status: 'not-needed'; readonly detail?: string }
+  | { readonly status: 'failed'; readonly detail: string; readonly error?: PlatformError };
+
+/** Which browser family a process belongs to, for session-restore prevention. */
+export type BrowserFamily = 'chromium' | 'chrome' | 'edge' | 'brave' | 'opera' | 'vivaldi' | 'firefox' | 'other';
+
+/** Things the closer can do to a window or its process. */
+export interface WindowActions {
+  exitFullScreen(windowId: string): Promise<ActionOutcome>;
+  /** Polite close (WM_CLOSE / _NET_CLOSE_WINDOW), like clicking the X. */
+  closeWindow(windowId: string): Promise<ActionOutcome>;
+  /** Confirm a "Leave site?" prompt drawn for this window. */
+  confirmLeavePage(windowId: string): Promise<ActionOutcome>;
+  isWindowOpen(windowId: string): Promise<boolean>;
+  /** End the browser's whole process tree (polite first, then forced). */
+  terminateProcessTree(pid: number): Promise<ActionOutcome>;
+  isProcessAlive(pid: number): Promise<boolean>;
+  /** Make the browser not reopen the page on its next start. */
+  preventSessionRestore(browser: { readonly family: BrowserFamily; readonly pid?: number; readonly processPath?: string }): Promise<ActionOutcome>;
+}

@@ -1,0 +1,31 @@
+/**
+ * Picks the OS implementation of each port. This is the ONLY file that looks at
+ * `process.platform`; adapters are imported lazily so Linux never loads Windows-only code.
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The operating systems ScareStop has adapters for. */
+export type SupportedOs = 'win32' | 'linux';
+
+/** The OS we run on, or an error naming it when there is no adapter yet. */
+export function currentOs(platform: NodeJS.Platform = process.platform): SupportedOs {
+  if (platform === 'win32' || platform === 'linux') return platform;
+  throw new Error(`ScareStop has no adapter for ${platform} yet (supported: Windows, Linux).`);
+}
+
+/**
+ * The per-user data folder: `SCARESTOP_HOME` if set, else `%APPDATA%\ScareStop` on Windows and
+ * `$XDG_DATA_HOME/scarestop` (default `~/.local/share/scarestop`) elsewhere.
+ */
+export function dataHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const override = env['SCARESTOP_HOME'];
+  if (override !== undefined && override.trim() !== '') return override;
+  if (platform === 'win32') {
+    const appData = env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming');
+    return join(appData, 'ScareStop');
+  }
+  const xdg = env['XDG_DATA_HOME'];
+  const base = xdg !== undefined && xdg.trim() !== '' ? xdg : join(homedir(), '.local', 'share');
+  return join(base, 'scarestop');
+}

@@ -1,0 +1,23 @@
+import type { Rect } from './geometry.js';
+
+/**
+ * What the platform saw of one window. Everything in it except `bounds`/`screen`/`pid` is
+ * controlled by whatever page is showing: treat `title` and `text` as hostile input.
+ */
+export interface WindowObservation {
+  /** Window title as the OS reports it (browser suffix included). */
+  readonly title: string;
+  /** Executable file name or full path of the owning process, e.g. `chrome.exe`. */
+  readonly process?: string;
+  readonly pid?: number;
+  /** Platform window id: X11 window id (`0x3a00004`) or HWND as decimal string. */
+  readonly windowId?: string;
+  /** Outer bounds of the window. */
+  readonly bounds?: Rect;
+  /** Bounds of the monitor the window is on. */
+  readonly screen?: Rect;
+  /** Visible page text when known (content check / OCR). */
+  readonly text?: string;
+  /** When it was observed, ms since epoch. */
+  readonly at?: number;
+}
