@@ -21,6 +21,10 @@ export interface ProcessEntry {
   readonly commandLine?: string;
   /** ISO 8601 start time when known. */
   readonly startedAt?: string;
+  /** PE version info of the image when the adapter can read it (finds a renamed AnyDesk.exe). */
+  readonly productName?: string;
+  readonly originalFilename?: string;
+  readonly companyName?: string;
 }
 
 /** A service / systemd unit. */
@@ -53,13 +57,25 @@ export interface AutostartEntry {
   readonly source: string;
 }
 
-/** A tool-specific file that tells more (config with a password = unattended, connection logs). */
+/**
+ * A tool-specific file that tells more (config with a password = unattended, connection logs).
+ * Contents may hold secrets (AnyDesk's password hash): the engine reads them to decide, and never
+ * copies them into evidence or logs.
+ */
 export interface ArtifactFile {
   readonly path: string;
-  /** Bounded contents (text) when read. */
+  /**
+   * Bounded contents (UTF-8 text) when read: at most {@link ARTIFACT_MAX_BYTES}. For a larger
+   * file, its LAST bytes (logs append at the end) and `truncated: true`.
+   */
   readonly content?: string;
+  readonly truncated?: boolean;
+  readonly size?: number;
   readonly modifiedAt?: string;
 }
+
+/** Upper bound of {@link ArtifactFile.content}, in bytes. */
+export const ARTIFACT_MAX_BYTES = 256 * 1024;
 
 /** A TCP connection with its owning process. */
 export interface NetConnection {
@@ -86,7 +102,17 @@ export interface InventorySnapshot {
   readonly connections: SourceResult<NetConnection>;
 }
 
-/** Lists what is on the machine. `artifactPaths` are catalog paths (with %ENV% or ~) to read. */
+/**
+ * Lists what is on the machine.
+ *
+ * `artifactPaths` are catalog paths to read as {@link ArtifactFile}s. They may contain `%VAR%`
+ * (Windows environment variables, case-insensitive), a leading `~` (the user's home) and `*` as a
+ * whole path segment or inside the last segment (e.g. `C:\Users\*\AppData\Roaming\AnyDesk\*.trace`).
+ * Each adapter reads only the paths that make sense on its OS (a Linux adapter skips `C:\...`),
+ * expands wildcards with a bound, and skips missing files silently (absence is not an error).
+ * A source that fails as a whole (no rights, missing command) is `{ ok: false, error }`; `snapshot`
+ * itself never rejects for an OS failure.
+ */
 export interface InventorySource {
   snapshot(options: { readonly artifactPaths: readonly string[] }): Promise<InventorySnapshot>;
 }
