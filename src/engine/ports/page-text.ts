@@ -2,15 +2,37 @@ import type { WindowInfo } from './windows.js';
 
 /** Text read from a window's pixels (on the device; nothing leaves the PC). */
 export interface PageTextReading {
+  /** Recognised text, bounded in size (hostile input: never render it as HTML). */
   readonly text: string;
   readonly captureMs: number;
   readonly ocrMs: number;
+  /** True when the text came from the per-window+title cache (no capture, no OCR ran). */
+  readonly cached?: boolean;
+  /** OCR languages used, e.g. `jpn+eng` (Tesseract) or `ja` (Windows OCR). */
+  readonly languages?: string;
+  /** Size of the image that was read, after cropping and scaling. */
+  readonly imageSize?: { readonly width: number; readonly height: number };
 }
 
 /**
  * Second-stage content check: capture a window's image and read its text.
  * Called only for windows that are already suspicious, never more than one at a time.
+ *
+ * Rejects with a `PlatformError` (never anything else) whose `code` is one of:
+ * `window-gone` (closed or unmapped before or while reading), `aborted` (`signal` fired),
+ * `ocr-timeout`, `capture-failed`, `ocr-failed`, `native-module-missing` (Windows modules absent),
+ * `tool-missing` (Linux: `xwd` or `tesseract` not installed).
  */
 export interface PageTextReader {
   read(window: WindowInfo, signal?: AbortSignal): Promise<PageTextReading>;
 }
+
+/** Stable `PlatformError.code` values a `PageTextReader` rejects with. */
+export type PageTextErrorCode =
+  | 'window-gone'
+  | 'aborted'
+  | 'ocr-timeout'
+  | 'capture-failed'
+  | 'ocr-failed'
+  | 'native-module-missing'
+  | 'tool-missing';
