@@ -24,13 +24,17 @@ export type Unsubscribe = () => void;
 /** Foreground window changes and title changes of the foreground window. */
 export interface ForegroundWatcher {
   /**
-   * Calls `onWindow` whenever the foreground window or its title changes (null = none).
-   * Errors never throw out of here: they go to `onError`, and the source retries.
+   * Calls `onWindow` whenever the foreground window or its title changes (null = none), and
+   * once soon after subscribing with the current foreground window.
+   * Errors never throw out of here: they go to `onError` (e.g. code `display-unavailable`,
+   * `native-module-missing`), and the source retries on its own with backoff.
+   * Implementations should be event driven (X11 `xprop -spy`, SetWinEventHook) and fall back to
+   * polling only where no events exist.
    */
   watch(onWindow: (window: WindowInfo | null) => void, onError: (error: PlatformError) => void): Unsubscribe;
   /** The foreground window right now. */
   foreground(): Promise<WindowInfo | null>;
-  /** All visible top-level windows (for stacked popup bursts). */
+  /** All visible top-level windows (for stacked popup bursts), bottom to top when known. */
   listWindows(): Promise<WindowInfo[]>;
 }
 
@@ -43,17 +47,43 @@ export type ActionOutcome =
 /** Which browser family a process belongs to, for session-restore prevention. */
 export type BrowserFamily = 'chromium' | 'chrome' | 'edge' | 'brave' | 'opera' | 'vivaldi' | 'firefox' | 'other';
 
-/** Things the closer can do to a window or its process. */
+/**
+ * Things the closer can do to a window or its process. Each method returns an outcome instead
+ * of throwing; the watcher verifies every step itself (isWindowOpen, isProcessAlive,
+ * listWindows) before escalating.
+ */
 export interface WindowActions {
+  /** Leave full screen / kiosk-like state (Escape, F11, or asking the window manager). */
   exitFullScreen(windowId: string): Promise<ActionOutcome>;
   /** Polite close (WM_CLOSE / _NET_CLOSE_WINDOW), like clicking the X. */
   closeWindow(windowId: string): Promise<ActionOutcome>;
   /** Confirm a "Leave site?" prompt drawn for this window. */
   confirmLeavePage(windowId: string): Promise<ActionOutcome>;
   isWindowOpen(windowId: string): Promise<boolean>;
-  /** End the browser's whole process tree (polite first, then forced). */
+  /**
+   * End the browser's whole process tree (polite first, then forced); `done` only once the
+   * process is gone. Adapters may remember what they need for `preventSessionRestore` (e.g. the
+   * profile folder from the command line) here, because the process is gone afterwards.
+   */
   terminateProcessTree(pid: number): Promise<ActionOutcome>;
   isProcessAlive(pid: number): Promise<boolean>;
-  /** Make the browser not reopen the page on its next start. */
+  /**
+   * Make the browser not reopen the page on its next start: Chromium-family `Preferences`
+   * (`profile.exit_type` = `Normal`, `exited_cleanly` = true) in every profile of the user data
+   * folder, Firefox `user.js` (`browser.sessionstore.resume_from_crash` = false). Call it only
+   * after the process is gone (a running browser rewrites its Preferences on exit).
+   */
   preventSessionRestore(browser: { readonly family: BrowserFamily; readonly pid?: number; readonly processPath?: string }): Promise<ActionOutcome>;
+}
+
+/**
+ * One OS's window adapter, as built by `createWindowPlatform()` in `src/platform/index.ts`.
+ * Linux: `createX11WindowPlatform()` in `src/platform/linux/x11-window-platform.ts`.
+ * Windows: `createWin32WindowPlatform()` in `src/platform/win32/window-platform.ts`.
+ */
+export interface WindowPlatform {
+  readonly windows: ForegroundWatcher;
+  readonly actions: WindowActions;
+  /** Releases helper processes, hooks and native handles. Safe to call more than once. */
+  dispose(): void;
 }
