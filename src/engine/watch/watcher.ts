@@ -1,0 +1,289 @@
+/**
+ * The watcher: foreground observations → detector → decisions → events. Both front doors (the
+ * tray app and `scarestop watch`) construct it with `createWatcher(deps, options)`.
+ */
+import type { CloseMode, WatchEvent } from '../../shared/watch-events.js';
+import type { Verdict } from '../../shared/verdict.js';
+import { PlatformError } from '../ports/errors.js';
+import type { ForegroundWatcher, Unsubscribe, WindowActions, WindowInfo } from '../ports/windows.js';
+import type { Clock, Logger, TimerHandle } from '../ports/clock.js';
+import type { PageTextReader } from '../ports/page-text.js';
+import { classify as defaultClassify, type DetectOptions } from '../detect/index.js';
+import type { AllowEntry } from './allow-list.js';
+import { ContentCheckQueue, type ContentReadResult } from './content-check.js';
+import { closeForeground, type CloseNowResult } from './close-now.js';
+import { DEFAULT_ESCALATION_TIMING, escalateClose, type EscalationTiming } from './escalation.js';
+import { judgeWindow, type ClassifyFn } from './judge.js';
+import { DEFAULT_BURST_RULE, PopupBurstTracker, type BurstRule } from './popup-burst.js';
+import { browserOf, toWatchedWindow } from './watched-window.js';
+
+/** What the watcher needs from the world. */
+export interface WatcherDeps {
+  readonly windows: ForegroundWatcher;
+  readonly actions: WindowActions;
+  readonly clock: Clock;
+  /** Defaults to the engine's detector. */
+  readonly classify?: ClassifyFn;
+  readonly detectOptions?: DetectOptions;
+  /** Second stage (capture + OCR); without it suspicious windows are only reported. */
+  readonly pageText?: PageTextReader;
+  /** `ask` mode: ask the person; resolve true to close. Without it `ask` only reports. */
+  readonly confirmClose?: (request: { readonly window: WindowInfo; readonly verdict: Verdict }) => Promise<boolean>;
+  readonly logger?: Logger;
+}
+
+/** Tunables; every field has a sensible default. */
+export interface WatcherOptions {
+  readonly closeMode?: CloseMode;
+  readonly allowList?: readonly AllowEntry[];
+  /** No second alert for the same window within this time (ms). */
+  readonly alertRepeatMs?: number;
+  readonly burst?: BurstRule;
+  readonly escalation?: EscalationTiming;
+  /** Backoff when the window source fails to start: first and maximum delay (ms). */
+  readonly retryMinMs?: number;
+  readonly retryMaxMs?: number;
+}
+
+/** A running watcher. */
+export interface Watcher {
+  /** Starts watching (idempotent). */
+  start(): void;
+  /** Stops watching and aborts content checks (idempotent). */
+  stop(): void;
+  /** Receives every event; returns the unsubscribe function. */
+  subscribe(listener: (event: WatchEvent) => void): Unsubscribe;
+  setCloseMode(mode: CloseMode): void;
+  /** Adds a confirmed allow-list entry (the person said "this page is fine"). */
+  allow(entry: AllowEntry): void;
+  /** The big button / hotkey: close the foreground window if it is scary. */
+  closeNow(options?: { readonly force?: boolean }): Promise<CloseNowResult>;
+}
+
+interface WindowState {
+  lastDetectedAt?: number;
+  acting: boolean;
+  readonly suspiciousTitles: Set<string>;
+}
+
+/** Builds a watcher; call `start()` to begin. */
+export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): Watcher {
+  const { windows, actions, clock } = deps;
+  const classify = deps.classify ?? defaultClassify;
+  const alertRepeatMs = options.alertRepeatMs ?? 60_000;
+  const timing = options.escalation ?? DEFAULT_ESCALATION_TIMING;
+  const retryMin = options.retryMinMs ?? 1_000;
+  const retryMax = options.retryMaxMs ?? 30_000;
+  const listeners = new Set<(event: WatchEvent) => void>();
+  const allowList: AllowEntry[] = [...(options.allowList ?? [])];
+  const burst = new PopupBurstTracker(options.burst ?? DEFAULT_BURST_RULE);
+  const states = new Map<string, WindowState>();
+  let closeMode: CloseMode = options.closeMode ?? 'ask';
+  let burstIds = new Set<string>();
+  let lastList: WindowInfo[] = [];
+  let unsubscribe: Unsubscribe | undefined;
+  let retryTimer: TimerHandle | undefined;
+  let retryDelay = retryMin;
+  let running = false;
+  let healthy = false;
+  let listing = false;
+  let relist: WindowInfo | null | undefined;
+  let foregroundId: string | null = null;
+  let contentQueue: ContentCheckQueue | undefined;
+
+  const emit = (event: WatchEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        deps.logger?.error('watch event listener failed', { error: String(error) });
+      }
+    }
+  };
+  const stateOf = (id: string): WindowState => {
+    let state = states.get(id);
+    if (state === undefined) {
+      state = { acting: false, suspiciousTitles: new Set() };
+      states.set(id, state);
+    }
+    return state;
+  };
+  const context = (at: number, text?: string) => ({
+    classify,
+    allowList,
+    at,
+    ...(deps.detectOptions !== undefined ? { detectOptions: deps.detectOptions } : {}),
+    ...(text !== undefined ? { text } : {}),
+  });
+
+  const onError = (error: PlatformError, retryInMs?: number): void => {
+    healthy = false;
+    deps.logger?.warn('window watching failed', { code: error.code, message: error.message });
+    emit({ type: 'error', at: clock.now(), code: error.code, message: error.message, ...(retryInMs !== undefined ? { retryInMs } : {}) });
+    emit({ type: 'status', at: clock.now(), state: 'retrying' });
+  };
+
+  async function close(window: WindowInfo, startedAt: number): Promise<void> {
+    const state = stateOf(window.id);
+    if (state.acting) return;
+    state.acting = true;
+    contentQueue?.windowGone(window.id);
+    try {
+      const siblings = lastList.filter((w) => burstIds.has(w.id) && w.pid === window.pid && w.id !== window.id);
+      const report = await escalateClose(window, siblings, { actions, windows, clock }, timing);
+      const base = { at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), steps: report.steps, message: report.message };
+      emit(report.ok ? { ...base, type: 'action-taken', outcome: report.outcome, closedAllBrowserWindows: report.outcome === 'terminated' } : { ...base, type: 'action-failed' });
+    } catch (error) {
+      emit({ type: 'action-failed', at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), steps: [], message: `Closing failed: ${String(error)}` });
+    } finally {
+      state.acting = false;
+    }
+  }
+
+  function onScam(window: WindowInfo, verdict: Verdict, stage: 'title' | 'content', observedAt: number, allowListed: boolean): void {
+    const state = stateOf(window.id);
+    const now = clock.now();
+    if (state.acting) return;
+    if (state.lastDetectedAt !== undefined && now - state.lastDetectedAt < alertRepeatMs) return;
+    state.lastDetectedAt = now;
+    const next = allowListed ? 'allow-listed' : closeMode === 'auto' ? 'close' : closeMode === 'ask' && deps.confirmClose !== undefined ? 'ask' : 'report-only';
+    emit({ type: 'detected', at: now, ms: now - observedAt, window: toWatchedWindow(window), verdict, stage, next });
+    if (next === 'close') void close(window, now);
+    if (next === 'ask' && deps.confirmClose !== undefined) {
+      deps.confirmClose({ window, verdict }).then(
+        (yes) => (yes && running ? close(window, clock.now()) : undefined),
+        (error: unknown) => deps.logger?.warn('asking the person failed', { error: String(error) }),
+      );
+    }
+  }
+
+  function evaluate(window: WindowInfo, observedAt: number): void {
+    let judgement;
+    try {
+      judgement = judgeWindow(window, { ...context(observedAt), inBurst: burstIds.has(window.id) });
+    } catch (error) {
+      onError(new PlatformError('detector-failed', `The detector failed: ${String(error)}`, { cause: error }));
+      return;
+    }
+    const { verdict, cause, allowListed } = judgement;
+    if (verdict.verdict === 'scam') {
+      onScam(window, verdict, 'title', observedAt, allowListed);
+      return;
+    }
+    if (cause === undefined) return;
+    const state = stateOf(window.id);
+    if (state.suspiciousTitles.has(window.title) || state.acting) return;
+    state.suspiciousTitles.add(window.title);
+    const now = clock.now();
+    emit({ type: 'suspicious', at: now, ms: now - observedAt, window: toWatchedWindow(window), verdict, cause, contentCheck: contentQueue !== undefined });
+    contentQueue?.request(window);
+  }
+
+  function onContent(result: ContentReadResult): void {
+    if (!running) return;
+    if (!result.ok) {
+      const error = result.error instanceof PlatformError ? result.error : new PlatformError('content-check-failed', String(result.error), { cause: result.error });
+      emit({ type: 'error', at: clock.now(), code: error.code, message: `Reading the page failed: ${error.message}` });
+      return;
+    }
+    const { window, reading } = result;
+    const startedAt = clock.now() - reading.captureMs - reading.ocrMs;
+    const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id) });
+    if (judgement.verdict.verdict === 'scam') {
+      onScam(window, judgement.verdict, 'content', startedAt, judgement.allowListed);
+      return;
+    }
+    emit({ type: 'content-checked', at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), verdict: judgement.verdict, textChars: reading.text.length });
+  }
+
+  /** New browser windows: look for a popup burst; gone windows: forget them, abort their reads. */
+  async function refreshWindowList(trigger: WindowInfo | null): Promise<void> {
+    if (listing) {
+      relist = trigger; // one more pass when this one ends: popups arrive in quick bursts
+      return;
+    }
+    listing = true;
+    try {
+      const list = await windows.listWindows();
+      lastList = list;
+      const present = new Set(list.map((w) => w.id));
+      for (const id of [...states.keys()]) if (!present.has(id) && !stateOf(id).acting) states.delete(id);
+      for (const id of contentQueue?.activeWindowIds() ?? []) if (!present.has(id)) contentQueue?.windowGone(id);
+      const browserWindows = list.filter((w) => browserOf(w) !== undefined);
+      const before = burstIds;
+      burstIds = new Set(burst.update(browserWindows, clock.now()));
+      // The foreground window may have joined a burst only now: judge it again.
+      if (trigger !== null && burstIds.has(trigger.id) && !before.has(trigger.id)) evaluate(trigger, clock.now());
+    } catch (error) {
+      deps.logger?.warn('listing windows failed', { error: String(error) });
+    } finally {
+      listing = false;
+      const again = relist;
+      relist = undefined;
+      if (again !== undefined && running) void refreshWindowList(again);
+    }
+  }
+
+  function onWindow(window: WindowInfo | null): void {
+    if (!running) return;
+    const observedAt = clock.now();
+    if (!healthy) {
+      healthy = true;
+      retryDelay = retryMin;
+      emit({ type: 'status', at: observedAt, state: 'watching' });
+    }
+    const switched = (window?.id ?? null) !== foregroundId;
+    const isNew = window !== null && !states.has(window.id);
+    foregroundId = window?.id ?? null;
+    if (window !== null) stateOf(window.id);
+    // Never judge or act on other programs; still track the list for bursts and gone windows.
+    if (window !== null && browserOf(window) !== undefined) evaluate(window, observedAt);
+    if (switched || isNew) void refreshWindowList(window);
+  }
+
+  function subscribeSource(): void {
+    retryTimer = undefined;
+    if (!running) return;
+    try {
+      unsubscribe = windows.watch(onWindow, (error) => onError(error));
+    } catch (error) {
+      const wait = retryDelay;
+      retryDelay = Math.min(retryMax, retryDelay * 2);
+      onError(error instanceof PlatformError ? error : new PlatformError('watch-failed', String(error), { cause: error }), wait);
+      retryTimer = clock.setTimeout(subscribeSource, wait);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      if (deps.pageText !== undefined) contentQueue = new ContentCheckQueue(deps.pageText, onContent);
+      subscribeSource();
+    },
+    stop() {
+      if (!running) return;
+      running = false;
+      if (retryTimer !== undefined) clock.clearTimeout(retryTimer);
+      retryTimer = undefined;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      contentQueue?.stop();
+      contentQueue = undefined;
+      emit({ type: 'status', at: clock.now(), state: 'stopped' });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setCloseMode(mode) {
+      closeMode = mode;
+    },
+    allow(entry) {
+      allowList.push(entry);
+    },
+    closeNow(request = {}) {
+      return closeForeground({ windows, actions, clock, classify, ...(deps.detectOptions !== undefined ? { detectOptions: deps.detectOptions } : {}) }, { allowList, force: request.force === true, escalation: timing }, emit);
+    },
+  };
+}
