@@ -4,6 +4,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { PageTextReader } from '../engine/ports/page-text.js';
 
 /** The operating systems ScareStop has adapters for. */
 export type SupportedOs = 'win32' | 'linux';
@@ -28,4 +29,26 @@ export function dataHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
   const xdg = env['XDG_DATA_HOME'];
   const base = xdg !== undefined && xdg.trim() !== '' ? xdg : join(homedir(), '.local', 'share');
   return join(base, 'scarestop');
+}
+
+/** Options of the content check's reader (capture + OCR), per OS; all optional. */
+export interface PageTextReaderOptions {
+  /** Environment of the helper tools (Linux: `DISPLAY`). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** OCR languages: Tesseract codes on Linux (`jpn+eng`), BCP 47 on Windows (`ja`). */
+  readonly languages?: string;
+}
+
+/**
+ * The second stage of the watcher: reads a suspicious window's text on the device
+ * (Linux: `xwd` + Tesseract; Windows: node-screenshots + Windows.Media.Ocr).
+ */
+export async function createPageTextReader(options: PageTextReaderOptions = {}): Promise<PageTextReader> {
+  const os = currentOs();
+  if (os === 'linux') {
+    const { createLinuxPageTextReader } = await import('./linux/linux-page-text-reader.js');
+    return createLinuxPageTextReader({ ...(options.env !== undefined ? { env: options.env } : {}), ...(options.languages !== undefined ? { ocr: { languages: options.languages } } : {}) });
+  }
+  const { createWin32PageTextReader } = await import('./win32/win32-page-text-reader.js');
+  return createWin32PageTextReader(options.languages !== undefined ? { language: options.languages } : {});
 }

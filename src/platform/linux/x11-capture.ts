@@ -7,7 +7,8 @@
 import { PlatformError } from '../../engine/ports/errors.js';
 import { assertNever } from '../../shared/result.js';
 import type { WindowInfo } from '../../engine/ports/windows.js';
-import { crop, downscale, type GrayImage } from '../page-text/gray-image.js';
+import type { GrayImage } from '../page-text/gray-image.js';
+import { prepareForOcr } from '../page-text/prepare.js';
 import type { WindowImageSource } from '../page-text/serial-reader.js';
 import { boundedSpawn, type SpawnOutcome } from './bounded-spawn.js';
 import { decodeXwd, XwdFormatError } from './xwd-image.js';
@@ -29,21 +30,6 @@ const MAX_DUMP_BYTES = 8192 * 8192 * 4 + 65_536;
 /** X11 window ids as the adapters write them: `0x3a00004` or decimal. Anything else is refused. */
 export function isX11WindowId(id: string): boolean {
   return /^(0x[0-9a-f]{1,8}|[0-9]{1,10})$/i.test(id);
-}
-
-/** Full screen as far as we can tell: the WM says so, or the window covers its monitor. */
-export function looksFullScreen(window: WindowInfo): boolean {
-  if (window.fullscreen === true) return true;
-  const { bounds, screen } = window;
-  if (bounds === undefined || screen === undefined) return false;
-  return bounds.x <= screen.x && bounds.y <= screen.y && bounds.width >= screen.width && bounds.height >= screen.height;
-}
-
-/** Crops the toolbar (windowed browsers only) and shrinks. */
-export function prepareForOcr(image: GrayImage, window: WindowInfo, options: { scale: number; toolbarPx: number }): GrayImage {
-  const skip = looksFullScreen(window) ? 0 : Math.min(options.toolbarPx, Math.floor(image.height / 5));
-  const body = skip > 0 ? crop(image, { x: 0, y: skip, width: image.width, height: image.height - skip }) : image;
-  return downscale(body, options.scale);
 }
 
 /** Window capture over X11 with `xwd`. */
