@@ -1,0 +1,56 @@
+/** Home: is ScareStop protecting me, when did it last check, and big buttons for the rest. */
+import type { Status } from '../../../src/shared/ipc.js';
+import { button, h } from '../dom.js';
+import { formatClock, formatTime, t } from '../i18n.js';
+import type { ScreenContext } from '../screen.js';
+import { errorText, screenHeading, screenSection, statusLine } from './common.js';
+
+function statusText(status: Status): string {
+  switch (status.state) {
+    case 'watching':
+      return t('status.watching');
+    case 'paused':
+      return t('status.paused', { time: status.pausedUntil === null ? '' : formatClock(status.pausedUntil) });
+    case 'alert':
+      return t('status.alert');
+  }
+}
+
+/** Renders the home screen. */
+export async function renderHome(ctx: ScreenContext): Promise<HTMLElement> {
+  const status = await ctx.api.call('scarestop:status', {});
+  const result = statusLine('home-result');
+  const closeNow = (): void => {
+    ctx.api.call('scarestop:close-now', {}).then(
+      (outcome) => {
+        result.textContent = outcome.outcome === 'closed' ? t('close.closed') : outcome.outcome === 'nothing-to-close' ? t('close.none') : t('close.failed');
+      },
+      () => {
+        result.textContent = errorText();
+      },
+    );
+  };
+  const togglePause = (): void => {
+    const request = status.state === 'paused' ? ctx.api.call('scarestop:resume', {}) : ctx.api.call('scarestop:pause', { minutes: 15 });
+    request.then(() => ctx.rerender(), () => ctx.announce(errorText()));
+  };
+  const startWizard = (): void => {
+    ctx.navigate('wizard');
+  };
+  return screenSection(
+    'home',
+    h('div', { class: `status-card state-${status.state}` }, screenHeading(statusText(status))),
+    status.problem !== null ? h('p', { class: 'problem' }, t('status.problem', { problem: status.problem })) : null,
+    h('p', { id: 'home-last-scan' }, status.lastScan === null ? t('home.lastScanNever') : t('home.lastScan', { time: formatTime(status.lastScan.at), count: status.lastScan.findingCount })),
+    h(
+      'div',
+      { class: 'big-buttons' },
+      button(t('home.closeNow'), closeNow, { kind: 'primary', id: 'home-close' }),
+      button(t('home.scan'), () => ctx.navigate('scan'), { id: 'home-scan' }),
+      button(status.wizard === 'in-progress' ? t('home.wizardResume') : t('home.wizard'), startWizard, { id: 'home-wizard' }),
+      button(status.state === 'paused' ? t('home.resume') : t('home.pause'), togglePause, { id: 'home-pause' }),
+    ),
+    result,
+    h('p', { class: 'hint', id: 'home-hotkey' }, status.hotkey === null ? t('home.hotkeyNone') : t('home.hotkey', { hotkey: status.hotkey })),
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * The shapes that cross the main ↔ renderer boundary, as zod schemas (checked at runtime on
+ * both ends of every call) with their TypeScript types inferred from them. These are view
+ * models: the renderer never sees engine internals, and every string has a length bound.
+ * The channel table that uses them is `ipc.ts`.
+ */
+import { z } from 'zod';
+import { HOTKEY_CHOICES, SCREENS } from './ipc-names.js';
+
+const text = (max: number) => z.string().max(max);
+const isoTime = z.string().max(40);
+
+export const languageSchema = z.enum(['ja', 'en']);
+/** ask = show the alert and wait; auto = close at once and then explain; never = only warn. */
+export const closeModeSchema = z.enum(['ask', 'auto', 'never']);
+export const guardStateSchema = z.enum(['watching', 'paused', 'alert']);
+export const screenSchema = z.enum(SCREENS);
+
+export const hotkeySchema = z.enum(HOTKEY_CHOICES);
+
+export const settingsSchema = z.object({
+  mode: closeModeSchema,
+  language: languageSchema,
+  startAtLogin: z.boolean(),
+  /** The shortcut the user chose (may be one from an older version, hence not the enum). */
+  hotkey: text(40),
+  /** Site hosts or title fragments the user said are fine. */
+  allowList: z.array(text(200)).max(200),
+});
+
+export const settingsPatchSchema = z
+  .object({
+    mode: closeModeSchema,
+    language: languageSchema,
+    startAtLogin: z.boolean(),
+    hotkey: hotkeySchema,
+  })
+  .partial()
+  .strict();
+
+export const statusSchema = z.object({
+  state: guardStateSchema,
+  /** ms since epoch, when paused. */
+  pausedUntil: z.number().nullable(),
+  mode: closeModeSchema,
+  lastScan: z.object({ at: isoTime, findingCount: z.number().int().nonnegative() }).nullable(),
+  wizard: z.enum(['none', 'in-progress', 'finished']),
+  activeAlertId: text(64).nullable(),
+  /** Shortcut actually registered (null = none could be registered). */
+  hotkey: text(40).nullable(),
+  /** The watcher cannot see windows right now (plain words, for the home screen). */
+  problem: text(300).nullable(),
+});
+
+export const closeStepSchema = z.object({
+  step: z.enum(['exit-fullscreen', 'close-window', 'confirm-leave', 'terminate-browser', 'prevent-restore']),
+  status: z.enum(['done', 'not-needed', 'failed']),
+});
+
+export const closeResultSchema = z.object({
+  outcome: z.enum(['closed', 'failed', 'nothing-to-close']),
+  /** Every window of that browser was closed (the tree was terminated). */
+  browserClosed: z.boolean(),
+  steps: z.array(closeStepSchema).max(10),
+});
+
+export const alertSchema = z.object({
+  id: text(64),
+  at: z.number(),
+  verdict: z.enum(['scam', 'suspicious']),
+  /** Hostile: already cleaned by toDisplayText, still rendered as text only. */
+  title: text(300),
+  brand: text(80).nullable(),
+  phones: z.array(z.object({ display: text(40), known: z.boolean() })).max(5),
+  browserName: text(40),
+  /** What closing does: only that window, or (when it refuses) the whole browser. */
+  closeEffect: z.enum(['window', 'whole-browser']),
+  mode: closeModeSchema,
+  state: z.enum(['open', 'closing', 'closed', 'failed', 'allowed', 'dismissed']),
+  result: closeResultSchema.nullable(),
+});
+
+export const evidenceViewSchema = z.object({
+  kind: z.enum(['installed', 'running', 'service', 'portable', 'autostart', 'unattended', 'incoming-session', 'connected']),
+  detail: text(300),
+  path: text(400).nullable(),
+  at: isoTime.nullable(),
+});
+
+export const findingViewSchema = z.object({
+  toolId: text(80),
+  name: text(120),
+  risk: z.enum(['connected', 'running', 'unattended', 'installed']),
+  builtIn: z.boolean(),
+  firstSeen: isoTime.nullable(),
+  evidence: z.array(evidenceViewSchema).max(50),
+});
+
+export const scanViewSchema = z.object({
+  scannedAt: isoTime,
+  durationMs: z.number().nonnegative(),
+  findings: z.array(findingViewSchema).max(200),
+  sources: z.array(z.object({ name: text(60), ok: z.boolean(), error: text(300).nullable() })).max(30),
+});
+
+export const wizardAnswerSchema = z.enum(['yes', 'no', 'unsure']);
+export const wizardStepKindSchema = z.enum(['question', 'disconnect', 'end-sessions', 'remove-tools', 'accounts', 'help', 'reconnect']);
+
+export const wizardStepViewSchema = z.object({
+  id: text(80),
+  kind: wizardStepKindSchema,
+  /** For kind 'question': which question (called, connected, paid, typed-secrets, opened-attachment). */
+  questionId: text(40).nullable(),
+  /** Tool names this step acts on (end-sessions, remove-tools). */
+  tools: z.array(text(120)).max(50),
+  /** Things that apply (accounts: card, bank, gift-card, passwords, e-money; help: contact lines). */
+  items: z.array(text(200)).max(20),
+  /** The app can do it (with a button) rather than only explain the manual way. */
+  automatic: z.boolean(),
+  needsAdmin: z.boolean(),
+  status: z.enum(['pending', 'done', 'failed', 'skipped']),
+  /** Outcome in plain words after "Do it for me". */
+  detail: text(400).nullable(),
+});
+
+export const wizardViewSchema = z.object({
+  status: z.enum(['none', 'in-progress', 'finished']),
+  /** 0-based position of the current step, and the number of steps in the plan. */
+  index: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+  step: wizardStepViewSchema.nullable(),
+});
+
+export const timelineEntrySchema = z.object({
+  at: isoTime,
+  kind: text(40),
+  text: text(400),
+});
+
+export const incidentViewSchema = z.object({
+  id: text(64),
+  startedAt: isoTime,
+  title: text(300),
+  timeline: z.array(timelineEntrySchema).max(200),
+});
+
+export const navigateEventSchema = z.object({ screen: screenSchema });
+
+export type Language = z.infer<typeof languageSchema>;
+export type CloseMode = z.infer<typeof closeModeSchema>;
+export type GuardState = z.infer<typeof guardStateSchema>;
+export type Screen = z.infer<typeof screenSchema>;
+export type Hotkey = z.infer<typeof hotkeySchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+export type Status = z.infer<typeof statusSchema>;
+export type CloseStep = z.infer<typeof closeStepSchema>;
+export type CloseResult = z.infer<typeof closeResultSchema>;
+export type AlertView = z.infer<typeof alertSchema>;
+export type EvidenceView = z.infer<typeof evidenceViewSchema>;
+export type FindingView = z.infer<typeof findingViewSchema>;
+export type ScanView = z.infer<typeof scanViewSchema>;
+export type WizardAnswer = z.infer<typeof wizardAnswerSchema>;
+export type WizardStepKind = z.infer<typeof wizardStepKindSchema>;
+export type WizardStepView = z.infer<typeof wizardStepViewSchema>;
+export type WizardView = z.infer<typeof wizardViewSchema>;
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type IncidentView = z.infer<typeof incidentViewSchema>;
