@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PageTextReader } from '../engine/ports/page-text.js';
+import type { WindowPlatform } from '../engine/ports/windows.js';
 
 /** The operating systems ScareStop has adapters for. */
 export type SupportedOs = 'win32' | 'linux';
@@ -51,4 +52,24 @@ export async function createPageTextReader(options: PageTextReaderOptions = {}):
   }
   const { createWin32PageTextReader } = await import('./win32/win32-page-text-reader.js');
   return createWin32PageTextReader(options.languages !== undefined ? { language: options.languages } : {});
+}
+
+/** Options of the window adapter (tests pass their Xvfb's environment). */
+export interface WindowPlatformOptions {
+  /** Environment of the helper tools (Linux: `DISPLAY`). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The window adapter for the watcher and close-now: foreground/title events, the window list,
+ * and the close actions (Linux: X11 via xprop/wmctrl/xdotool; Windows: user32 via koffi).
+ */
+export async function createWindowPlatform(options: WindowPlatformOptions = {}): Promise<WindowPlatform> {
+  const os = currentOs();
+  if (os === 'linux') {
+    const { createX11WindowPlatform } = await import('./linux/x11-window-platform.js');
+    return createX11WindowPlatform(options.env !== undefined ? { env: options.env } : {});
+  }
+  const { createWin32WindowPlatform } = await import('./win32/window-platform.js');
+  return createWin32WindowPlatform();
 }
