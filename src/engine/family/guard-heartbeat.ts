@@ -34,6 +34,8 @@ export class GuardHeartbeat {
     private readonly store: HeartbeatStore,
     private readonly clock: Clock,
     private readonly intervalMs = 60_000,
+    /** A failed heartbeat write (disk full, store closed) is reported here, never thrown from a timer. */
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   /** Checks the previous run, writes "running" and starts the heartbeat. Call once at start. */
@@ -62,7 +64,11 @@ export class GuardHeartbeat {
 
   private schedule(): void {
     this.timer = this.clock.setTimeout(() => {
-      this.store.write({ state: 'running', startedAt: this.startedAt, lastSeenAt: this.clock.now() });
+      try {
+        this.store.write({ state: 'running', startedAt: this.startedAt, lastSeenAt: this.clock.now() });
+      } catch (error) {
+        this.onError(error);
+      }
       this.schedule();
     }, this.intervalMs);
   }
