@@ -24,7 +24,7 @@ export function boundPageText(raw: string, maxChars: number = MAX_PAGE_TEXT_CHAR
     const room = maxChars - length - (lines.length > 0 ? 1 : 0);
     if (room <= 0) break;
     const chars = Array.from(line);
-    lines.push(chars.length > room ? chars.slice(0, room).join('') : line);
+    lines.push(chars.length > room ? chars.slice(0, room).join('').trimEnd() : line);
     length += Math.min(chars.length, room) + (lines.length > 1 ? 1 : 0);
   }
   return lines.join('\n');
