@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { PageTextReader } from '../engine/ports/page-text.js';
 import type { WindowPlatform } from '../engine/ports/windows.js';
+import type { SystemActions } from '../engine/ports/system-actions.js';
 
 /** The operating systems ScareStop has adapters for. */
 export type SupportedOs = 'win32' | 'linux';
@@ -72,4 +73,27 @@ export async function createWindowPlatform(options: WindowPlatformOptions = {}):
   }
   const { createWin32WindowPlatform } = await import('./win32/window-platform.js');
   return createWin32WindowPlatform();
+}
+
+/** Options of the recovery wizard's system actions. */
+export interface SystemActionsOptions {
+  /** The data folder (quarantine lives in `<dataHome>/quarantine`); default {@link dataHome}(). */
+  readonly dataHome?: string;
+  /** Linux only: force `nmcli` or `ip-link` (default: env `SCARESTOP_NETWORK_BACKEND`, else auto). */
+  readonly networkBackend?: 'auto' | 'nmcli' | 'ip-link';
+  /** Linux only: act inside this network namespace (tests). */
+  readonly netns?: string;
+}
+
+/** Network off/on, stop processes/services, uninstall, quarantine for the recovery wizard. */
+export async function createSystemActions(options: SystemActionsOptions = {}): Promise<SystemActions> {
+  const home = options.dataHome ?? dataHome();
+  if (currentOs() === 'linux') {
+    const { createLinuxSystemActions } = await import('./linux/system-actions.js');
+    const envBackend = process.env['SCARESTOP_NETWORK_BACKEND'];
+    const backend = options.networkBackend ?? (envBackend === 'nmcli' || envBackend === 'ip-link' ? envBackend : 'auto');
+    return createLinuxSystemActions({ dataHome: home, network: { backend, ...(options.netns === undefined ? {} : { netns: options.netns }) } });
+  }
+  const { createWin32SystemActions } = await import('./win32/system-actions.js');
+  return createWin32SystemActions({ dataHome: home });
 }

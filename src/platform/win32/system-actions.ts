@@ -1,0 +1,107 @@
+/**
+ * The Windows {@link SystemActions}: thin spawners around the command builders in this folder.
+ * Elevated steps show a UAC prompt only when the wizard passes `elevate: true`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SystemActionResult, SystemActions } from '../../engine/ports/system-actions.js';
+import { describeFailure, runCommand, type CommandOutput } from '../system-command.js';
+import { disableAdaptersCommand, enableAdaptersCommand, networkStatusCommand, parseNetworkStatus, wlanDisconnectCommand } from './network.js';
+import { UAC_DECLINED, type CommandLine } from './powershell.js';
+import { parseTasklistImage, stopServiceCommand, taskkillCommand, tasklistCommand } from './process-control.js';
+import { createWin32Quarantine } from './quarantine.js';
+import { buildUninstallCommand, elevatedUninstallCommand, runKeyRemovalCommands } from './uninstall.js';
+
+const run = (command: CommandLine, timeoutMs = 60_000): Promise<CommandOutput> => runCommand(command.file, command.args, { timeoutMs });
+
+function fromExit(output: CommandOutput, what: string, done: string): SystemActionResult {
+  if (output.code === 0) return { status: 'done', detail: done };
+  if (output.code === UAC_DECLINED) return { status: 'needs-admin', detail: `${what}: the administrator prompt was declined.` };
+  return { status: 'failed', detail: describeFailure(what, output) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Builds the Windows adapter. */
+export function createWin32SystemActions(options: { readonly dataHome: string }): SystemActions {
+  const quarantine = createWin32Quarantine(options.dataHome);
+  const status = async () => {
+    const output = await run(networkStatusCommand());
+    const parsed = parseNetworkStatus(output.stdout.trim() || '{}');
+    return { ...parsed, online: parsed.defaultRoute && parsed.interfaces.some((item) => item.up), method: 'Get-NetAdapter' };
+  };
+  const guard = async (what: string, action: () => Promise<SystemActionResult>): Promise<SystemActionResult> => {
+    try {
+      return await action();
+    } catch (error) {
+      return { status: 'failed', detail: `${what}: ${String(error)}` };
+    }
+  };
+  return {
+    networkStatus: status,
+    async disconnectNetwork({ elevate }) {
+      try {
+        const before = await status();
+        const up = before.interfaces.filter((item) => item.up).map((item) => item.name);
+        if (up.length === 0) return { status: 'not-needed', detail: 'Already offline.', disabled: [] };
+        if (!elevate) {
+          await run(wlanDisconnectCommand());
+          const after = await status();
+          if (!after.online) return { status: 'done', detail: 'Wi-Fi disconnected.', disabled: [] };
+          return { status: 'needs-admin', detail: 'Wi-Fi is off, but a cable connection needs administrator rights (or unplug the LAN cable).' };
+        }
+        const result = fromExit(await run(disableAdaptersCommand(up), 120_000), 'Disable-NetAdapter', `Turned off ${up.join(', ')}.`);
+        if (result.status !== 'done') return result;
+        const after = await status();
+        return after.online ? { status: 'failed', detail: 'Adapters still report a connection.' } : { ...result, disabled: up };
+      } catch (error) {
+        return { status: 'failed', detail: `Could not turn the network off: ${String(error)}` };
+      }
+    },
+    reconnectNetwork: ({ interfaces }) =>
+      guard('Enable-NetAdapter', async () => {
+        const names = interfaces ?? (await status()).interfaces.map((item) => item.name);
+        if (names.length > 0) {
+          const result = fromExit(await run(enableAdaptersCommand(names), 120_000), 'Enable-NetAdapter', `Turned on ${names.join(', ')}.`);
+          if (result.status !== 'done') return result;
+        }
+        // DHCP takes a few seconds after the adapter comes back.
+        for (let attempt = 0; attempt < 15; attempt += 1) {
+          if ((await status()).online) return { status: 'done', detail: 'Back online.' };
+          await sleep(1000);
+        }
+        return { status: 'failed', detail: 'Adapters are on but there is no route to the internet yet.' };
+      }),
+    stopProcess: (target) =>
+      guard('taskkill', async () => {
+        const image = parseTasklistImage((await run(tasklistCommand(target.pid))).stdout, target.pid);
+        if (image === undefined) return { status: 'not-needed', detail: `Process ${target.pid} has already ended.` };
+        const expected = (target.name ?? target.path?.split('\\').pop() ?? '').toLowerCase();
+        if (image.toLowerCase() !== expected) return { status: 'failed', detail: `Process ${target.pid} is now ${image}; left alone.` };
+        await run(taskkillCommand(target.pid, false));
+        await sleep(2000);
+        if (parseTasklistImage((await run(tasklistCommand(target.pid))).stdout, target.pid) === undefined) return { status: 'done', detail: `Stopped ${image}.` };
+        return fromExit(await run(taskkillCommand(target.pid, true)), 'taskkill', `Force-stopped ${image}.`);
+      }),
+    stopService: (name) => guard('Stop-Service', async () => fromExit(await run(stopServiceCommand(name), 120_000), 'Stop-Service', `Stopped and disabled ${name}.`)),
+    runUninstaller: (target, { elevate }) =>
+      guard('uninstall', async () => {
+        const plan = buildUninstallCommand(target);
+        const command = elevate ? elevatedUninstallCommand(plan) : plan;
+        return fromExit(await run(command, 15 * 60_000), target.toolName, `Uninstalled ${target.toolName}.`);
+      }),
+    quarantine: (path, reason) => quarantine.quarantine(path, reason),
+    restore: (id) => quarantine.restore(id),
+    listQuarantine: () => quarantine.list(),
+    removeAutostart: (target) =>
+      guard('autostart', async () => {
+        if (!/^(HK[A-Z_]+)\\/iu.test(target.source)) return (await quarantine.quarantine(target.source, `autostart entry ${target.name}`)).result;
+        await mkdir(join(options.dataHome, 'quarantine'), { recursive: true });
+        const backupFile = join(options.dataHome, 'quarantine', `run-key-${Date.now()}.reg`);
+        const commands = runKeyRemovalCommands(target.source, target.name, backupFile);
+        const backup = await run(commands.backup);
+        if (backup.code !== 0) return { status: 'failed', detail: describeFailure('reg export', backup) };
+        return fromExit(await run(commands.remove), 'reg delete', `Removed ${target.name} from ${target.source} (backup ${backupFile}).`);
+      }),
+  };
+}
