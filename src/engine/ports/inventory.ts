@@ -102,6 +102,16 @@ export interface InventorySnapshot {
   readonly connections: SourceResult<NetConnection>;
 }
 
+/** What to list. */
+export interface SnapshotOptions {
+  readonly artifactPaths: readonly string[];
+  /**
+   * A cheap re-check (the periodic new-tool watch): the adapter MAY skip slow sources (the
+   * user-folder walk, connections) and report them as `{ ok: false, error: 'skipped (quick)' }`.
+   */
+  readonly quick?: boolean;
+}
+
 /**
  * Lists what is on the machine.
  *
@@ -114,5 +124,5 @@ export interface InventorySnapshot {
  * itself never rejects for an OS failure.
  */
 export interface InventorySource {
-  snapshot(options: { readonly artifactPaths: readonly string[] }): Promise<InventorySnapshot>;
+  snapshot(options: SnapshotOptions): Promise<InventorySnapshot>;
 }

@@ -1,0 +1,27 @@
+/** Reads one evidence file with the parser the catalog names for it. */
+import { assertNever } from '../../../shared/result.js';
+import type { EvidenceParserKind } from '../catalog-types.js';
+import { parseAnyDeskConf, parseAnyDeskConnectionTrace, parseAnyDeskTrace } from './anydesk.js';
+import { parseRustDeskConfig } from './rustdesk.js';
+import { parseTeamViewerConnections } from './teamviewer.js';
+import type { ParsedEvidence } from './types.js';
+
+export type * from './types.js';
+
+/** Parses `text` as the given kind of evidence file. */
+export function parseEvidence(kind: EvidenceParserKind, text: string): ParsedEvidence {
+  switch (kind) {
+    case 'anydesk-conf':
+      return parseAnyDeskConf(text);
+    case 'anydesk-connection-trace':
+      return parseAnyDeskConnectionTrace(text);
+    case 'anydesk-trace':
+      return parseAnyDeskTrace(text);
+    case 'teamviewer-connections':
+      return parseTeamViewerConnections(text);
+    case 'rustdesk-config':
+      return parseRustDeskConfig(text);
+    default:
+      return assertNever(kind, 'evidence parser');
+  }
+}
