@@ -73,7 +73,7 @@ export async function openPage(display: TestDisplay, url: string, extraArgs: str
   const chromium = await launchChromium({ env: display.env, url, extraArgs: ['--window-position=0,0', '--window-size=1280,900', ...extraArgs] });
   let browser: Browser | undefined;
   try {
-    browser = await playwright.connectOverCDP(await cdpUrlOf(chromium), { noDefaults: true } as Parameters<typeof playwright.connectOverCDP>[1]);
+    browser = await playwright.connectOverCDP(await cdpUrlOf(chromium), { noDefaults: true });
     const page = await waitForPage(browser, url);
     await page.waitForLoadState('load');
     const attached = browser;
