@@ -10,6 +10,9 @@ const commands: Readonly<Record<string, CommandEntry>> = {
   classify: { summary: 'Classify window titles/observations (JSON lines on stdin, or one title)', load: () => import('./commands/classify.js') },
   watch: { summary: 'Watch the window in front; report and close fake virus warnings (--close=ask|auto|never, --json)', load: () => import('./commands/watch.js') },
   'close-now': { summary: 'Close the scary browser window in front now (--force for suspicious pages)', load: () => import('./commands/close-now.js') },
+  family: { summary: 'Family alerts: add|list|remove|test contacts, smtp settings, status|flush|run delivery', load: () => import('./commands/family.js') },
+  numbers: { summary: 'Known scam numbers: import FILE (CSV number,source,date,note), count', load: () => import('./commands/numbers.js') },
+  'check-number': { summary: 'Is this phone number a known scam number? (--json)', load: () => import('./commands/check-number.js') },
 };
 
 function usage(): string {

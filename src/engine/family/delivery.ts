@@ -46,7 +46,7 @@ export class OutboxDelivery {
   private running: Promise<DeliverySummary> | undefined;
   private again = false;
   private started = false;
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
 
   constructor(private readonly deps: DeliveryDeps) {
     this.policy = deps.policy ?? DEFAULT_RETRY_POLICY;
@@ -58,6 +58,7 @@ export class OutboxDelivery {
   start(): void {
     if (this.started) return;
     this.started = true;
+    if (this.abort.signal.aborted) this.abort = new AbortController();
     this.kick();
   }
 

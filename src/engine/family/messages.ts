@@ -139,3 +139,18 @@ function english(event: AlertEvent, format: (iso: string) => string, device: str
       return assertNever(event, 'alert event');
   }
 }
+
+/** The message `scarestop family test` sends, so the family knows what alerts will look like. */
+export function composeTestMessage(language: AlertLanguage, context: ComposeContext = {}, at = new Date().toISOString()): ComposedAlert {
+  const when = formatWhen(at, language, context.timeZone);
+  const device = context.deviceName !== undefined ? cleanLine(context.deviceName, NAME_MAX) : undefined;
+  return language === 'ja'
+    ? {
+        subject: '[ScareStop] テスト送信',
+        text: [`これは${device !== undefined ? `「${device}」の` : ''} ScareStop からのテストメッセージです。`, `日時: ${when}`, '', '偽の警告画面や遠隔操作ソフトを見つけたときは、このようにお知らせします。'].join('\n'),
+      }
+    : {
+        subject: '[ScareStop] Test message',
+        text: [`This is a test message from ScareStop${device !== undefined ? ` on "${device}"` : ''}.`, `When: ${when}`, '', 'If it finds a fake warning screen or a remote-access tool, it will tell you like this.'].join('\n'),
+      };
+}

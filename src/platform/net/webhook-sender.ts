@@ -80,8 +80,10 @@ const fail = (code: SendErrorCode, message: string, retryable: boolean): SendRes
 
 /** Maps a fetch network error (undici puts the system error in `cause`). */
 export function fetchFailure(error: unknown): SendResult {
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  // fetch refuses ports browsers block (1, 25, 6000, ...) before connecting.
+  if (code === undefined && cause?.message === 'bad port') return fail('bad-config', 'The webhook address uses a port that cannot be used for web requests.', false);
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_AGAIN':

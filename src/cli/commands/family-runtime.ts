@@ -1,0 +1,46 @@
+/**
+ * Opens what the family and number commands need: the incident store and the family tables.
+ * The Electron main process wires the same pieces (see the family-alerts report).
+ */
+import { FamilyAlerts } from '../../engine/family/family-alerts.js';
+import { systemClock } from '../../engine/watch/system-clock.js';
+import { createFamilySenders, type FamilySenderOptions } from '../../platform/net/family-senders.js';
+import { dataHome } from '../../platform/index.js';
+import { SqliteContactStore, SqliteFamilySettings, SqliteHeartbeatStore } from '../../storage/contacts-repo.js';
+import { openIncidentStore } from '../../storage/index.js';
+import { SqliteOutboxStore } from '../../storage/outbox-repo.js';
+import { writeLine, type CliIo } from '../io.js';
+
+/** The open store and the family pieces on it. Call `close()` when done. */
+export interface FamilyRuntime {
+  readonly contacts: SqliteContactStore;
+  readonly outbox: SqliteOutboxStore;
+  readonly settings: SqliteFamilySettings;
+  readonly heartbeat: SqliteHeartbeatStore;
+  readonly alerts: FamilyAlerts;
+  readonly database: ReturnType<typeof openIncidentStore>['database'];
+  close(): void;
+}
+
+/** Sender timeouts from the environment (tests shorten them); defaults otherwise. */
+export function senderOptions(env: NodeJS.ProcessEnv): FamilySenderOptions {
+  const ms = Number(env['SCARESTOP_NET_TIMEOUT_MS']);
+  if (!Number.isFinite(ms) || ms <= 0) return {};
+  return { webhookTimeoutMs: ms, smtp: { connectionTimeoutMs: ms, greetingTimeoutMs: ms, socketTimeoutMs: ms, totalTimeoutMs: ms * 3 } };
+}
+
+/** Opens the store in the data folder; says so on stderr if a damaged one was moved aside. */
+export function openFamilyRuntime(io: CliIo, command: string): FamilyRuntime {
+  const store = openIncidentStore({ dataHome: dataHome(io.env) });
+  if (store.openReport.kind === 'recovered') {
+    writeLine(io.stderr, `scarestop ${command}: the database was unreadable and was moved aside (${store.openReport.movedTo}); starting fresh.`);
+  }
+  const db = store.database;
+  const contacts = new SqliteContactStore(db);
+  const outbox = new SqliteOutboxStore(db);
+  const settings = new SqliteFamilySettings(db);
+  const heartbeat = new SqliteHeartbeatStore(db);
+  const options = senderOptions(io.env);
+  const alerts = new FamilyAlerts({ contacts, outbox, settings, clock: systemClock, senders: (s) => createFamilySenders(s, options) });
+  return { contacts, outbox, settings, heartbeat, alerts, database: db, close: () => store.close() };
+}
