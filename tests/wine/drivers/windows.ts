@@ -1,0 +1,140 @@
+/**
+ * Runs under Windows' node.exe in Wine: drives the Win32 window adapter against the mingw
+ * stand-in browser (tests/fixtures/win32/standin/chrome.c) and writes what happened to
+ * results.json for tests/wine/windows.test.ts to check.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActionOutcome, WindowInfo } from '../../../src/engine/ports/windows.js';
+import { win32 } from '../../../src/platform/win32/win32-api.js';
+import { selfCheckWin32 } from '../../../src/platform/win32/self-check.js';
+import { createWin32WindowPlatform } from '../../../src/platform/win32/window-platform.js';
+import { readConfig, step, waitUntil, writeResults } from '../support/driver-io.js';
+
+/** What the test passes in. */
+export interface WindowsDriverConfig {
+  /** Windows path of the stand-in chrome.exe. */
+  readonly chrome: string;
+  /** Windows path of a copy of it named like a non-browser program. */
+  readonly nonBrowser: string;
+  /** A folder to use as %LOCALAPPDATA% / %APPDATA% for the session-restore check. */
+  readonly profileHome: string;
+}
+
+const config = readConfig<WindowsDriverConfig>();
+const platform = createWin32WindowPlatform({
+  foreground: { pollMs: 50 },
+  actions: { escHoldMs: 300, closeWaitMs: 1000, politeExitMs: 500, env: { LOCALAPPDATA: join(config.profileHome, 'Local'), APPDATA: join(config.profileHome, 'Roaming') } },
+});
+const { windows, actions } = platform;
+
+// First, as the app does at start-up. Under Wine the first user32 call also starts Wine's
+// desktop (explorer.exe), which can take up to 10 s in a fresh prefix.
+const selfCheck = await step(() => selfCheckWin32());
+
+function launch(exe: string, args: readonly string[]): number {
+  const child = spawn(exe, args, { stdio: 'ignore', detached: false });
+  if (child.pid === undefined) throw new Error(`could not start ${exe}`);
+  child.on('error', () => undefined); // reported through the checks below
+  return child.pid;
+}
+
+async function findByTitle(title: string, timeoutMs = 15_000): Promise<{ info: WindowInfo; ms: number }> {
+  const started = Date.now();
+  const info = await waitUntil(async () => (await windows.listWindows()).find((w) => w.title === title), timeoutMs);
+  if (info === undefined) throw new Error(`no window titled ${title} after ${timeoutMs} ms`);
+  return { info, ms: Date.now() - started };
+}
+
+async function childrenOf(pid: number): Promise<number[]> {
+  const kernel32 = await win32('kernel32');
+  return kernel32.processSnapshot().filter((p) => p.ppid === pid).map((p) => p.pid);
+}
+
+async function timed(run: () => Promise<ActionOutcome>): Promise<{ outcome: ActionOutcome; ms: number }> {
+  const started = Date.now();
+  const outcome = await run();
+  return { outcome, ms: Date.now() - started };
+}
+
+const seenTitles: string[] = [];
+const watchErrors: string[] = [];
+const stopWatching = windows.watch(
+  (window) => {
+    if (window !== null) seenTitles.push(window.title);
+  },
+  (error) => watchErrors.push(`${error.code}: ${error.message}`),
+);
+
+
+// 1. An ordinary window: found by title, seen in the foreground, closed by WM_CLOSE.
+const normal = await step(async () => {
+  const pid = launch(config.chrome, ['--title', 'Stand-in: ordinary page']);
+  const found = await findByTitle('Stand-in: ordinary page');
+  const foreground = await waitUntil(async () => {
+    const fg = await windows.foreground();
+    return fg?.id === found.info.id ? fg : undefined;
+  }, 3000);
+  const close = await timed(() => actions.closeWindow(found.info.id));
+  const exitStarted = Date.now();
+  const exited = await waitUntil(async () => ((await actions.isProcessAlive(pid)) ? undefined : true), 5000);
+  return { pid, found, foreground: foreground ?? null, close, windowOpenAfter: await actions.isWindowOpen(found.info.id), exited: exited === true, exitMs: Date.now() - exitStarted };
+});
+
+// 2. A full-screen page: bounds equal the monitor; Esc is ignored by the stand-in; WM_CLOSE closes it.
+const fullscreen = await step(async () => {
+  launch(config.chrome, ['--title', 'VIRUS ALERT - Call Microsoft Support', '--fullscreen']);
+  const found = await findByTitle('VIRUS ALERT - Call Microsoft Support');
+  const exit = await timed(() => actions.exitFullScreen(found.info.id));
+  const close = await timed(() => actions.closeWindow(found.info.id));
+  return { found, exit, close, windowOpenAfter: await actions.isWindowOpen(found.info.id) };
+});
+
+// 3. A page that refuses to close, with a child process: polite close fails, then the tree ends.
+const refusing = await step(async () => {
+  const pid = launch(config.chrome, ['--title', 'Windows Defender Alert', '--fullscreen', '--refuse-close', '--child']);
+  const found = await findByTitle('Windows Defender Alert');
+  const children = (await waitUntil(async () => {
+    const list = await childrenOf(pid);
+    return list.length > 0 ? list : undefined;
+  }, 5000)) ?? [];
+  const close = await timed(() => actions.closeWindow(found.info.id));
+  const openAfterClose = await actions.isWindowOpen(found.info.id);
+  const leave = await timed(() => actions.confirmLeavePage(found.info.id));
+  const terminate = await timed(() => actions.terminateProcessTree(pid));
+  const childrenAlive = await Promise.all(children.map((child) => actions.isProcessAlive(child)));
+  return { pid, children, close, openAfterClose, leave, terminate, rootAlive: await actions.isProcessAlive(pid), childrenAlive, windowOpenAfter: await actions.isWindowOpen(found.info.id) };
+});
+
+// 4. Never a non-browser: the same program under another name is refused.
+const nonBrowser = await step(async () => {
+  const pid = launch(config.nonBrowser, ['--title', 'Not a browser', '--refuse-close']);
+  await findByTitle('Not a browser');
+  const terminate = await actions.terminateProcessTree(pid);
+  const aliveAfter = await actions.isProcessAlive(pid);
+  (await win32('kernel32')).terminate(pid, 0); // the test's own cleanup, not the adapter's
+  return { terminate, aliveAfter };
+});
+
+// 5. Session restore: a "crashed" Chrome profile and a Firefox profile get fixed.
+const sessionRestore = await step(async () => {
+  const chromeProfile = join(config.profileHome, 'Local', 'Google', 'Chrome', 'User Data', 'Default');
+  const firefoxProfile = join(config.profileHome, 'Roaming', 'Mozilla', 'Firefox', 'Profiles', 'abcd1234.default-release');
+  mkdirSync(chromeProfile, { recursive: true });
+  mkdirSync(firefoxProfile, { recursive: true });
+  writeFileSync(join(chromeProfile, 'Preferences'), JSON.stringify({ profile: { exit_type: 'Crashed', exited_cleanly: false, name: 'Person 1' }, homepage: 'https://example.org/' }));
+  const chrome = await actions.preventSessionRestore({ family: 'chrome' });
+  const firefox = await actions.preventSessionRestore({ family: 'firefox' });
+  return {
+    chrome,
+    firefox,
+    preferences: JSON.parse(readFileSync(join(chromeProfile, 'Preferences'), 'utf8')) as unknown,
+    userJs: readFileSync(join(firefoxProfile, 'user.js'), 'utf8'),
+  };
+});
+
+stopWatching();
+platform.dispose();
+writeResults({ selfCheck, normal, fullscreen, refusing, nonBrowser, sessionRestore, seenTitles, watchErrors });
+process.exit(0);
