@@ -8,6 +8,7 @@ interface CommandEntry {
 /** Every command, loaded lazily so `scarestop classify` does not pay for the scanner. */
 const commands: Readonly<Record<string, CommandEntry>> = {
   classify: { summary: 'Classify window titles/observations (JSON lines on stdin, or one title)', load: () => import('./commands/classify.js') },
+  scan: { summary: 'Find remote-access tools (installed, running, portable, unattended, connected)', load: () => import('./commands/scan.js') },
   watch: { summary: 'Watch the window in front; report and close fake virus warnings (--close=ask|auto|never, --json)', load: () => import('./commands/watch.js') },
   'close-now': { summary: 'Close the scary browser window in front now (--force for suspicious pages)', load: () => import('./commands/close-now.js') },
   family: { summary: 'Family alerts: add|list|remove|test contacts, smtp settings, status|flush|run delivery', load: () => import('./commands/family.js') },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { PageTextReader } from '../engine/ports/page-text.js';
 import type { WindowPlatform } from '../engine/ports/windows.js';
 import type { SystemActions } from '../engine/ports/system-actions.js';
+import type { InventorySource } from '../engine/ports/inventory.js';
 
 /** The operating systems ScareStop has adapters for. */
 export type SupportedOs = 'win32' | 'linux';
@@ -96,4 +97,20 @@ export async function createSystemActions(options: SystemActionsOptions = {}): P
   }
   const { createWin32SystemActions } = await import('./win32/system-actions.js');
   return createWin32SystemActions({ dataHome: home });
+}
+
+/** Options of the remote-access inventory. */
+export interface InventorySourceOptions {
+  /** Environment (HOME, TMPDIR, XDG_CONFIG_HOME); default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Lists installed programs, processes, services, user files... for `scarestop scan`. */
+export async function createInventorySource(options: InventorySourceOptions = {}): Promise<InventorySource> {
+  if (currentOs() === 'linux') {
+    const { createProcInventory } = await import('./linux/inventory.js');
+    return createProcInventory(options.env !== undefined ? { env: options.env } : {});
+  }
+  // The Windows branch belongs to the win32 inventory adapter (src/platform/win32).
+  throw new Error('The Windows inventory adapter is not available in this build yet.');
 }
