@@ -1,0 +1,257 @@
+/**
+ * The recovery wizard as a state machine over the incident store. Every change (an answer, a
+ * step starting, each action's result, a step's outcome) is saved with its timeline events in
+ * one transaction before the method returns, so after a crash, a reboot or a closed window
+ * `CleanupWizard.start()` resumes exactly where it stopped and no event is lost or doubled.
+ *
+ * Used the same way by the CLI (`scarestop cleanup`) and the Electron UI:
+ *   const wizard = CleanupWizard.start({ store, actions, clock, rescan }, { findings, region, helpContacts });
+ *   wizard.view()                       // what to show now: a question, a step, or finished
+ *   wizard.answer('paid', ['card'])     // questions, one per screen
+ *   await wizard.runStep({ elevate })   // do the current step (elevate = the user allowed UAC)
+ *   await wizard.confirmManual()        // "I did it myself" (unplugged the cable…), verified
+ *   wizard.skipStep()                   // leave it open for later (shows in the report)
+ */
+import type { Clock } from '../ports/clock.js';
+import type { HelpContact, IncidentId, IncidentStore, TimelineEvent, TimelinePayload } from '../ports/store.js';
+import type { SystemActions } from '../ports/system-actions.js';
+import type { RemoteFinding } from '../../shared/remote.js';
+import { err, ok, type Result } from '../../shared/result.js';
+import { executeAction, isManualAction } from './execute.js';
+import { buildPlan, type ToolCleanupHints } from './plan.js';
+import { applyAnswer, nextQuestion, questions, type AnswerValue, type Question } from './questions.js';
+import type { AdviceId, PlanStep, QuestionId, StepRecord, StepStatus, WizardState } from './types.js';
+
+/** What the wizard needs from the world. */
+export interface WizardDeps {
+  readonly store: IncidentStore;
+  readonly actions: SystemActions;
+  readonly clock: Pick<Clock, 'now'>;
+  /** Scans for remote-access tools again (the scanner of src/engine/remote). */
+  readonly rescan: () => Promise<readonly RemoteFinding[]>;
+}
+
+/** What the wizard starts from. Ignored when resuming (the saved state wins). */
+export interface WizardStartOptions {
+  /** Resume or start on this incident; default: the newest open incident, else a new one. */
+  readonly incidentId?: IncidentId;
+  readonly findings: readonly RemoteFinding[];
+  /** ISO 3166 alpha-2 (`JP`) for the help list. */
+  readonly region: string;
+  readonly helpContacts: readonly HelpContact[];
+  readonly hints?: Readonly<Record<string, ToolCleanupHints>>;
+  /** How far back detections count as "recent" (default 24 h). */
+  readonly detectionWindowMs?: number;
+}
+
+/** What to show now. */
+export type WizardView =
+  | { readonly kind: 'question'; readonly question: Question; readonly number: number; readonly total: number }
+  | {
+      readonly kind: 'step';
+      readonly step: PlanStep;
+      readonly record: StepRecord;
+      readonly number: number;
+      readonly total: number;
+      /** The app stopped in the middle of this step last time. */
+      readonly interrupted: boolean;
+    }
+  | { readonly kind: 'finished'; readonly state: WizardState };
+
+const DAY = 24 * 60 * 60 * 1000;
+const pending: StepRecord = { status: 'pending', attempts: 0, results: {} };
+
+/** Parses saved state; undefined when it is not a state this version can resume. */
+function asState(value: unknown): WizardState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const state = value as Partial<WizardState>;
+  return state.version === 1 && typeof state.incidentId === 'string' && typeof state.phase === 'string' ? (state as WizardState) : undefined;
+}
+
+/** The recovery wizard. */
+export class CleanupWizard {
+  private constructor(
+    private readonly deps: WizardDeps,
+    private current: WizardState,
+    private seq: number,
+    private readonly startOptions: WizardStartOptions,
+  ) {}
+
+  /** Resumes the saved wizard of the incident, or starts a new one (saved before returning). */
+  static start(deps: WizardDeps, options: WizardStartOptions): CleanupWizard {
+    const { store, clock } = deps;
+    const now = clock.now();
+    let incident = options.incidentId === undefined ? store.latestOpenIncident() : store.getIncident(options.incidentId);
+    if (options.incidentId !== undefined && incident === undefined) throw new Error(`No incident ${options.incidentId}`);
+    if (incident === undefined) incident = store.createIncident({ openedAt: now, title: 'Recovery after a scam' });
+    const saved = store.loadWizard(incident.id);
+    const resumed = saved === undefined ? undefined : asState(saved.state);
+    if (saved !== undefined && resumed !== undefined) return new CleanupWizard(deps, resumed, saved.seq, options);
+
+    const since = now - (options.detectionWindowMs ?? DAY);
+    const seen = new Map<string, TimelineEvent>();
+    for (const event of [...store.timeline(incident.id), ...store.eventsSince(since, ['detection'])]) {
+      if (event.payload.kind === 'detection') seen.set(event.id, event);
+    }
+    const detections = [...seen.values()].slice(-5).flatMap((event) =>
+      event.payload.kind === 'detection' ? [{ title: event.payload.title, ...(event.payload.brand === undefined ? {} : { brand: event.payload.brand }), phones: event.payload.phones }] : [],
+    );
+    const state: WizardState = {
+      version: 1,
+      incidentId: incident.id,
+      phase: 'questions',
+      answers: {},
+      context: { region: options.region, detections, findings: options.findings },
+      stepIndex: 0,
+      steps: {},
+      startedAt: now,
+    };
+    const wizard = new CleanupWizard(deps, state, saved?.seq ?? 0, options);
+    // Finding events get ids from the tool, so a wizard started twice records each tool once.
+    const findings: TimelineEvent[] = options.findings.map((finding) => ({
+      id: `${incident.id}:finding:${finding.toolId}`,
+      incidentId: incident.id,
+      at: now,
+      payload: { kind: 'finding', finding },
+    }));
+    wizard.commit(state, [{ kind: 'step', step: 'wizard', status: 'started' }], findings);
+    return wizard;
+  }
+
+  get state(): WizardState {
+    return this.current;
+  }
+
+  get incidentId(): IncidentId {
+    return this.current.incidentId;
+  }
+
+  /** What to show now. */
+  view(): WizardView {
+    const state = this.current;
+    if (state.phase === 'questions') {
+      const question = nextQuestion(state.answers) ?? questions[questions.length - 1];
+      if (question === undefined) throw new Error('no questions defined');
+      return { kind: 'question', question, number: questions.indexOf(question) + 1, total: questions.length };
+    }
+    const step = this.currentStep();
+    if (state.phase === 'finished' || step === undefined) return { kind: 'finished', state };
+    const record = state.steps[step.id] ?? pending;
+    return { kind: 'step', step, record, number: state.stepIndex + 1, total: state.plan?.steps.length ?? 0, interrupted: record.status === 'running' };
+  }
+
+  /** Records an answer; after the last one the plan is built and the steps begin. */
+  answer(id: QuestionId, value: AnswerValue): Result<WizardView, { code: 'invalid-answer' | 'not-asking'; message: string }> {
+    if (this.current.phase !== 'questions') return err({ code: 'not-asking', message: 'The questions are already answered.' });
+    const applied = applyAnswer(this.current.answers, id, value);
+    if (!applied.ok) return err({ code: 'invalid-answer', message: applied.message });
+    let next: WizardState = { ...this.current, answers: applied.answers };
+    const events: TimelinePayload[] = [{ kind: 'answer', question: id, answer: applied.answers[id] ?? '' }];
+    if (nextQuestion(applied.answers) === undefined) {
+      const plan = buildPlan({ context: next.context, answers: next.answers, helpContacts: this.startOptions.helpContacts, now: this.deps.clock.now(), ...(this.startOptions.hints === undefined ? {} : { hints: this.startOptions.hints }) });
+      next = { ...next, phase: 'steps', plan, stepIndex: 0 };
+      events.push({ kind: 'note', text: `Plan: ${plan.steps.map((step) => step.id).join(' → ')}` });
+    }
+    this.commit(next, events);
+    return ok(this.view());
+  }
+
+  /**
+   * Does the current step: runs each automatic action that has not succeeded yet, saving each
+   * result as it comes. Advances when the step is done; stays on it when it failed or needs
+   * admin rights (the view says which). `checked` ticks off advice on the accounts step.
+   */
+  async runStep(options: { readonly elevate: boolean; readonly checked?: readonly AdviceId[] }): Promise<WizardView> {
+    const step = this.currentStep();
+    if (step === undefined || this.current.phase !== 'steps') return this.view();
+    const before = this.current.steps[step.id] ?? pending;
+    let record: StepRecord = { ...before, status: 'running', attempts: before.attempts + 1 };
+    this.commitStep(step, record, [{ kind: 'step', step: step.id, status: 'started', ...(options.elevate ? { detail: 'with administrator rights' } : {}) }]);
+
+    for (const [index, action] of step.actions.entries()) {
+      const previous = record.results[index];
+      if (previous !== undefined && (previous.status === 'done' || previous.status === 'not-needed')) continue;
+      if (isManualAction(action)) continue;
+      const executed = await executeAction(action, { actions: this.deps.actions, elevate: options.elevate, rescan: this.deps.rescan, ...(this.current.network === undefined ? {} : { network: this.current.network }) });
+      record = { ...record, results: { ...record.results, [index]: executed.record } };
+      const network = executed.network ?? this.current.network;
+      this.commitStep(step, record, [{ kind: 'action', action: action.kind, status: executed.record.status, ...(executed.record.detail === undefined ? {} : { detail: executed.record.detail }) }], network);
+    }
+    const status = outcomeOf(step, record);
+    const detail = Object.values(record.results).find((result) => result.status === status)?.detail;
+    record = { ...record, status, ...(detail === undefined ? {} : { detail }), ...(options.checked === undefined ? {} : { checked: [...options.checked] }) };
+    this.finishStep(step, record);
+    return this.view();
+  }
+
+  /** The user did the step by hand. Network steps and removal are checked before accepting it. */
+  async confirmManual(): Promise<WizardView> {
+    const step = this.currentStep();
+    if (step === undefined || this.current.phase !== 'steps') return this.view();
+    const before = this.current.steps[step.id] ?? pending;
+    let verified: { ok: boolean; detail: string } = { ok: true, detail: 'Done by hand.' };
+    if (step.kind === 'disconnect' || step.kind === 'reconnect') {
+      const status = await this.deps.actions.networkStatus();
+      const wanted = step.kind === 'reconnect';
+      verified = status.online === wanted ? { ok: true, detail: wanted ? 'Online again (checked).' : 'Offline (checked).' } : { ok: false, detail: wanted ? 'Still offline.' : 'Still connected.' };
+    } else if (step.kind === 'remove' && step.toolId !== undefined) {
+      const rescan = await executeAction({ kind: 'rescan', toolId: step.toolId }, { actions: this.deps.actions, elevate: false, rescan: this.deps.rescan });
+      verified = { ok: rescan.record.status === 'done', detail: rescan.record.detail ?? '' };
+    }
+    const record: StepRecord = { ...before, status: verified.ok ? 'done' : 'failed', manual: true, detail: verified.detail };
+    this.finishStep(step, record);
+    return this.view();
+  }
+
+  /** Leaves the current step for later; it stays an open next step in the report. */
+  skipStep(): WizardView {
+    const step = this.currentStep();
+    if (step === undefined || this.current.phase !== 'steps') return this.view();
+    this.finishStep(step, { ...(this.current.steps[step.id] ?? pending), status: 'skipped' });
+    return this.view();
+  }
+
+  private currentStep(): PlanStep | undefined {
+    return this.current.plan?.steps[this.current.stepIndex];
+  }
+
+  /** Saves a step's final status; moves on unless it failed or needs admin rights. */
+  private finishStep(step: PlanStep, record: StepRecord): void {
+    const advance = record.status === 'done' || record.status === 'skipped';
+    const steps = { ...this.current.steps, [step.id]: record };
+    const stepIndex = advance ? this.current.stepIndex + 1 : this.current.stepIndex;
+    const finished = advance && stepIndex >= (this.current.plan?.steps.length ?? 0);
+    const now = this.deps.clock.now();
+    const next: WizardState = { ...this.current, steps, stepIndex, ...(finished ? { phase: 'finished', finishedAt: now } : {}) };
+    const status = record.status === 'pending' || record.status === 'running' ? 'failed' : record.status;
+    const events: TimelinePayload[] = [{ kind: 'step', step: step.id, status, ...(record.detail === undefined ? {} : { detail: record.detail }) }];
+    if (finished) events.push({ kind: 'step', step: 'wizard', status: 'done' });
+    this.commit(next, events);
+    if (finished) this.deps.store.closeIncident(this.incidentId, now);
+  }
+
+  private commitStep(step: PlanStep, record: StepRecord, events: TimelinePayload[], network?: WizardState['network']): void {
+    this.commit({ ...this.current, steps: { ...this.current.steps, [step.id]: record }, ...(network === undefined ? {} : { network }) }, events);
+  }
+
+  /** Saves state and events atomically; event ids come from the save's sequence number. */
+  private commit(next: WizardState, payloads: readonly TimelinePayload[], extra: readonly TimelineEvent[] = []): void {
+    const at = this.deps.clock.now();
+    const events: TimelineEvent[] = [
+      ...extra,
+      ...payloads.map((payload, index) => ({ id: `${next.incidentId}:w${this.seq + 1}:${index}`, incidentId: next.incidentId, at, payload })),
+    ];
+    const saved = this.deps.store.saveWizard(next.incidentId, this.seq, next, events, at);
+    if (!saved.ok) throw new Error(`${saved.error.message} Reopen the wizard to continue.`);
+    this.seq = saved.value.seq;
+    this.current = next;
+  }
+}
+
+/** A step's status from its actions' results. */
+function outcomeOf(step: PlanStep, record: StepRecord): StepStatus {
+  const results = step.actions.map((action, index) => (isManualAction(action) ? undefined : record.results[index]));
+  if (results.some((result) => result?.status === 'needs-admin')) return 'needs-admin';
+  if (results.some((result) => result?.status === 'failed')) return 'failed';
+  return 'done';
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { adviceFor, buildPlan, serviceNameOf } from '../../../src/engine/cleanup/index.js';
+import type { RemoteFinding } from '../../../src/shared/remote.js';
+import { portableAnyDesk } from './fakes.js';
+
+const generic = [{ name: 'Police', phone: '911' }];
+
+describe('buildPlan', () => {
+  it('orders a running portable AnyDesk: disconnect, end session, remove (quarantine), accounts, help, reconnect', () => {
+    const plan = buildPlan({ context: { region: 'US', detections: [], findings: [portableAnyDesk] }, answers: {}, helpContacts: generic, now: 1 });
+    expect(plan.steps.map((step) => step.id)).toEqual(['disconnect', 'end-session:anydesk', 'remove:anydesk', 'accounts', 'help', 'reconnect']);
+    expect(plan.steps[1]?.actions).toEqual([{ kind: 'stop-process', pid: 4242, name: 'AnyDesk', path: '/home/u/Downloads/AnyDesk' }]);
+    expect(plan.steps[2]?.actions).toEqual([
+      { kind: 'quarantine', path: '/home/u/Downloads/AnyDesk', why: 'portable' },
+      { kind: 'rescan', toolId: 'anydesk' },
+    ]);
+    expect(plan.steps[4]?.actions).toEqual([{ kind: 'contact', contact: { name: 'Police', phone: '911' } }]);
+  });
+
+  it('uses the Japanese public numbers for Japan', () => {
+    const plan = buildPlan({ context: { region: 'JP', detections: [], findings: [] }, answers: {}, helpContacts: generic, now: 1 });
+    const phones = plan.steps.find((step) => step.kind === 'help')?.actions.map((action) => (action.kind === 'contact' ? action.contact.phone : undefined));
+    expect(phones).toEqual(['#9110', '110', '188']);
+  });
+
+  it('stops services, runs the uninstaller, quarantines unattended settings and removes autostart', () => {
+    const installed: RemoteFinding = {
+      toolId: 'anydesk',
+      name: 'AnyDesk',
+      priority: 1,
+      risk: 'unattended',
+      evidence: [
+        { kind: 'installed', detail: 'AnyDesk 8.0 installed' },
+        { kind: 'service', detail: 'service "AnyDesk Service" (running)' },
+        { kind: 'unattended', detail: 'unattended access password set', path: 'C:\\ProgramData\\AnyDesk\\service.conf' },
+        { kind: 'autostart', detail: 'AnyDesk', path: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' },
+      ],
+    };
+    const plan = buildPlan({
+      context: { region: 'JP', detections: [], findings: [installed] },
+      answers: {},
+      helpContacts: [],
+      hints: { anydesk: { uninstall: { command: '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall' } } },
+      now: 1,
+    });
+    const end = plan.steps.find((step) => step.id === 'end-session:anydesk');
+    expect(end).toMatchObject({ admin: 'required', actions: [{ kind: 'stop-service', name: 'AnyDesk Service' }] });
+    expect(plan.steps.find((step) => step.id === 'remove:anydesk')?.actions.map((action) => action.kind)).toEqual(['uninstall', 'quarantine', 'remove-autostart', 'rescan']);
+  });
+
+  it('asks to uninstall by hand when no uninstall command is known', () => {
+    const finding: RemoteFinding = { toolId: 'teamviewer', name: 'TeamViewer', priority: 2, risk: 'installed', evidence: [{ kind: 'installed', detail: 'installed' }] };
+    const plan = buildPlan({ context: { region: 'US', detections: [], findings: [finding] }, answers: {}, helpContacts: [], now: 1 });
+    expect(plan.steps.find((step) => step.kind === 'remove')?.actions[0]).toEqual({ kind: 'manual-uninstall', toolName: 'TeamViewer' });
+    expect(plan.steps.some((step) => step.kind === 'end-session')).toBe(false);
+  });
+
+  it('never plans to remove Windows built-in Remote Desktop / Quick Assist', () => {
+    const builtIn: RemoteFinding = { toolId: 'quick-assist', name: 'Quick Assist', priority: 5, builtIn: true, risk: 'running', evidence: [{ kind: 'running', detail: 'running', pid: 9, path: 'C:\\Windows\\QuickAssist.exe' }] };
+    const plan = buildPlan({ context: { region: 'US', detections: [], findings: [builtIn] }, answers: {}, helpContacts: [], now: 1 });
+    expect(plan.steps.map((step) => step.kind)).toEqual(['disconnect', 'accounts', 'help', 'reconnect']);
+  });
+
+  it('reads service names from evidence details', () => {
+    expect(serviceNameOf({ kind: 'service', detail: 'service "AnyDesk Service" (running)' })).toBe('AnyDesk Service');
+    expect(serviceNameOf({ kind: 'service', detail: 'TeamViewer (running)' })).toBe('TeamViewer');
+  });
+});
+
+describe('money and accounts advice: only what applies', () => {
+  it('lists nothing when nothing happened and no tool was found', () => {
+    expect(adviceFor({ calledNumber: 'no', remoteControl: 'no', paid: ['none'], typedSecrets: ['none'], openedAttachment: 'no' }, [])).toEqual([]);
+    const plan = buildPlan({
+      context: { region: 'US', detections: [], findings: [] },
+      answers: { calledNumber: 'no', remoteControl: 'no', paid: ['none'], typedSecrets: ['none'], openedAttachment: 'no' },
+      helpContacts: [],
+      now: 1,
+    });
+    expect(plan.steps.map((step) => step.kind)).toEqual(['disconnect', 'help', 'reconnect']);
+  });
+
+  it('matches payments and secrets', () => {
+    expect(adviceFor({ remoteControl: 'no', paid: ['gift-card'], typedSecrets: ['none'], openedAttachment: 'no' }, [])).toEqual(['gift-card-issuer', 'watch-statements']);
+    expect(adviceFor({ remoteControl: 'yes', paid: ['card', 'bank-transfer'], typedSecrets: ['passwords'], openedAttachment: 'unsure' }, [])).toEqual([
+      'call-card-company',
+      'call-bank',
+      'change-passwords',
+      'watch-statements',
+      'scan-attachment',
+    ]);
+  });
+
+  it('advises new passwords when a remote tool was found, even before the questions', () => {
+    expect(adviceFor({}, [portableAnyDesk])).toEqual(['change-passwords', 'watch-statements']);
+  });
+});
