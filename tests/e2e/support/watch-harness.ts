@@ -1,0 +1,85 @@
+/**
+ * Shared steps of the watcher's end-to-end tests: open one of our scam/benign pages in Debian's
+ * Chromium on the test display, click it like a person (Playwright over CDP, then detach), and
+ * wait for watcher events.
+ */
+import { chromium as playwright } from 'playwright-core';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { WindowInfo } from '../../../src/engine/ports/windows.js';
+import type { WatchEvent } from '../../../src/shared/watch-events.js';
+import { describeWindow, listWindows } from '../../../src/platform/linux/x11-windows.js';
+import { launchChromium, type RunningChromium } from './chromium.js';
+import type { TestDisplay } from './display.js';
+
+/** Polls `check` until it returns a value (not undefined) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(100);
+  }
+}
+
+/** The browser's top-level windows right now. */
+export async function windowsOf(display: TestDisplay, pid: number): Promise<WindowInfo[]> {
+  return (await listWindows(undefined, display.env)).filter((w) => w.pid === pid);
+}
+
+export interface OpenPage {
+  readonly browser: RunningChromium;
+  /** The page's window once its title is shown. */
+  readonly window: WindowInfo;
+}
+
+/** Launches Chromium on `url` and waits for its window to show a title containing `titlePart`. */
+export async function openPage(display: TestDisplay, url: string, titlePart: string, extraArgs: string[] = []): Promise<OpenPage> {
+  const browser = await launchChromium({ env: display.env, url, extraArgs: ['--window-size=1200,800', ...extraArgs] });
+  try {
+    const window = await eventually(async () => (await windowsOf(display, browser.pid)).find((w) => w.title.includes(titlePart)), `a window titled "${titlePart}"`);
+    return { browser, window };
+  } catch (error) {
+    await browser.stop();
+    throw error;
+  }
+}
+
+/** Clicks the page like a person (a real user gesture arms the kit), then detaches at once. */
+export async function clickPage(browser: RunningChromium): Promise<void> {
+  const cdp = await playwright.connectOverCDP(browser.cdpUrl, { noDefaults: true });
+  try {
+    const page = cdp.contexts()[0]?.pages()[0];
+    if (page === undefined) throw new Error('no page to click');
+    await page.mouse.click(300, 300);
+    try {
+      await page.waitForFunction(() => document.body.getAttribute('data-armed') === 'yes', undefined, { timeout: 10_000 });
+    } catch (error) {
+      // A watcher already running may close the page the moment the click armed it.
+      if (!/closed/i.test(String(error))) throw error;
+    }
+  } finally {
+    await cdp.close(); // only disconnects: the browser keeps running as the person's browser
+  }
+}
+
+/** Waits until the window is (not) full screen. */
+export async function waitFullScreen(display: TestDisplay, windowId: string, wanted = true): Promise<void> {
+  await eventually(async () => ((await describeWindow(windowId, undefined, display.env))?.fullscreen === wanted ? true : undefined), `full screen = ${wanted}`);
+}
+
+/** Collects watcher events and waits for one matching `match`. */
+export class EventLog {
+  readonly events: WatchEvent[] = [];
+  readonly push = (event: WatchEvent): void => {
+    this.events.push(event);
+  };
+
+  async waitFor<T extends WatchEvent['type']>(type: T, match: (event: Extract<WatchEvent, { type: T }>) => boolean = () => true, timeoutMs = 30_000): Promise<Extract<WatchEvent, { type: T }>> {
+    return eventually(() => this.events.find((e): e is Extract<WatchEvent, { type: T }> => e.type === type && match(e as Extract<WatchEvent, { type: T }>)), `a "${type}" event`, timeoutMs);
+  }
+
+  ofType<T extends WatchEvent['type']>(type: T): Extract<WatchEvent, { type: T }>[] {
+    return this.events.filter((e): e is Extract<WatchEvent, { type: T }> => e.type === type);
+  }
+}
