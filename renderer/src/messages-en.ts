@@ -40,7 +40,7 @@ export const en = {
   'alert.knownNumber': '(a known scam number)',
   'alert.pageTitle': 'Title of the page:',
   'alert.close': 'Close the scary screen',
-  'alert.effect.window': 'The {browser} window showing it will close.',
+  'alert.effect.window': 'The {browser} window showing it will close. If it refuses, all windows of {browser} will close.',
   'alert.effect.whole-browser': 'All windows of {browser} will close.',
   'alert.allow': 'This page is fine',
   'alert.allowed': 'OK. ScareStop will not warn about this page again.',

@@ -42,7 +42,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'alert.knownNumber': '(詐欺に使われている番号です)',
   'alert.pageTitle': 'ページの題名:',
   'alert.close': '怖い画面を閉じる',
-  'alert.effect.window': 'この画面を表示している {browser} のウィンドウが閉じます。',
+  'alert.effect.window': 'この画面を表示している {browser} のウィンドウが閉じます。閉じない場合は {browser} のすべてのウィンドウが閉じます。',
   'alert.effect.whole-browser': '{browser} のすべてのウィンドウが閉じます。',
   'alert.allow': 'このページは問題ありません',
   'alert.allowed': 'わかりました。このページについては今後警告しません。',

@@ -1,0 +1,54 @@
+/**
+ * What the front end (IPC handlers, tray, hotkey) can ask of the engine, in view-model terms
+ * from the IPC contract. Implemented by `createServices()` in `services.ts`, which composes the
+ * real engine; main.ts and the renderer tests both use that one implementation.
+ */
+import type {
+  AlertView,
+  CloseResult,
+  IncidentView,
+  Language,
+  ScanView,
+  Settings,
+  SettingsPatch,
+  Status,
+  WizardAnswer,
+  WizardView,
+} from '../shared/ipc.js';
+
+/** Things main must react to (windows, tray icon, notifications, shortcuts, login item). */
+export type AppEvent =
+  | { readonly type: 'status'; readonly status: Status }
+  | { readonly type: 'alert'; readonly alert: AlertView }
+  | { readonly type: 'settings'; readonly settings: Settings }
+  | { readonly type: 'scan'; readonly scan: ScanView };
+
+/** The engine as the UI sees it. Methods throw only on programming errors or unknown ids. */
+export interface AppServices {
+  status(): Status;
+  settings(): Settings;
+  updateSettings(patch: SettingsPatch): Settings;
+  removeAllowed(value: string): Settings;
+  pause(minutes: number): Status;
+  resume(): Status;
+  currentAlert(): AlertView | null;
+  closeAlert(alertId: string): Promise<CloseResult>;
+  allowAlert(alertId: string): AlertView;
+  dismissAlert(alertId: string): AlertView;
+  /** The big button, tray item and hotkey: close the scary window in front now. */
+  closeNow(): Promise<CloseResult>;
+  scan(): Promise<ScanView>;
+  lastScan(): ScanView | null;
+  wizard(): WizardView;
+  startWizard(): Promise<WizardView>;
+  answerWizard(stepId: string, answer: WizardAnswer): Promise<WizardView>;
+  runWizardStep(stepId: string): Promise<WizardView>;
+  confirmWizardStep(stepId: string, outcome: 'done' | 'skipped'): Promise<WizardView>;
+  history(): IncidentView[];
+  exportReport(incidentId: string, language: Language): Promise<{ readonly path: string }>;
+  /** The shortcut main managed to register (shown on the home screen). */
+  setRegisteredHotkey(hotkey: string | null): void;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+  start(): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,62 @@
+/**
+ * Writes what the watcher saw and did into the incident store, so History, the report and
+ * the family alerts have it even if the app dies a second later. A detection joins the open
+ * incident of the last hour or starts a new one.
+ */
+import type { Clock, IncidentStore, IncidentId } from '../engine/ports.js';
+import { newIncidentId } from '../storage/index.js';
+import { toDisplayText } from '../shared/display-text.js';
+import type { WatchEvent } from '../shared/watch-events.js';
+
+const JOIN_WINDOW_MS = 60 * 60 * 1000;
+
+/** Records detections and close actions; other events are not part of an incident. */
+export function createIncidentRecorder(store: IncidentStore, clock: Clock): (event: WatchEvent) => void {
+  let sequence = 0;
+  const incidentFor = (at: number, brand: string | undefined): IncidentId => {
+    const open = store.latestOpenIncident();
+    if (open !== undefined && at - open.openedAt < JOIN_WINDOW_MS) return open.id;
+    const title = brand === undefined ? 'Fake warning page' : `Fake ${toDisplayText(brand, 60)} warning`;
+    return store.createIncident({ openedAt: at, title, id: newIncidentId(at) }).id;
+  };
+  return (event) => {
+    sequence += 1;
+    switch (event.type) {
+      case 'detected': {
+        if (event.next === 'allow-listed') return;
+        const incidentId = incidentFor(event.at, event.verdict.brand);
+        store.appendEvent({
+          id: `detected-${event.at}-${event.window.windowId}-${sequence}`,
+          incidentId,
+          at: event.at,
+          payload: {
+            kind: 'detection',
+            title: toDisplayText(event.window.title),
+            verdict: event.verdict.verdict === 'scam' ? 'scam' : 'suspicious',
+            score: event.verdict.score,
+            ...(event.verdict.brand !== undefined ? { brand: event.verdict.brand } : {}),
+            phones: event.verdict.phones.slice(0, 5).map((phone) => phone.e164 ?? toDisplayText(phone.raw, 40)),
+            ...(event.window.process !== undefined ? { browser: event.window.process } : {}),
+          },
+        });
+        return;
+      }
+      case 'action-taken':
+      case 'action-failed': {
+        const incidentId = incidentFor(clock.now(), undefined);
+        store.appendEvent({
+          id: `${event.type}-${event.at}-${event.window.windowId}-${sequence}`,
+          incidentId,
+          at: event.at,
+          payload: { kind: 'action', action: 'close-scam-page', status: event.type === 'action-taken' ? 'done' : 'failed', detail: toDisplayText(event.message, 200) },
+        });
+        return;
+      }
+      case 'suspicious':
+      case 'content-checked':
+      case 'error':
+      case 'status':
+        return;
+    }
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The composition of the engine behind the UI: detector + watcher (alerts, close), incident
+ * store, remote-access scanner, recovery wizard and report. Electron-free: main.ts passes the
+ * platform adapters, the renderer tests pass a real store and scanner with a recording
+ * WindowActions. Every decision is the engine's; this file only connects and translates.
+ */
+import type { Clock, ForegroundWatcher, IncidentStore, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
+import { createWatcher, escalateClose, DEFAULT_ESCALATION_TIMING, systemClock, type EscalationTiming } from '../engine/watch/index.js';
+import type { Settings, Status } from '../shared/ipc.js';
+import { openIncidentStore } from '../storage/index.js';
+import { AlertDesk } from './alert-desk.js';
+import { closeResultOf } from './alert-view.js';
+import type { AppEvent, AppServices } from './app-services.js';
+import { historyView } from './history-view.js';
+import { createIncidentRecorder } from './incident-recorder.js';
+import type { RecoveryFactory } from './recovery-features.js';
+import { allowEntries, allowValueForTitle, settingsView, storedPatch } from './settings-view.js';
+
+/** What the composition needs from the outside world. */
+export interface ServiceDeps {
+  /** The data folder (database, reports, quarantine). */
+  readonly dataHome: string;
+  /** OS locale (`app.getLocale()`), used while the language setting is `auto`. */
+  readonly locale: string;
+  readonly windows: ForegroundWatcher;
+  readonly actions: WindowActions;
+  /** Scanner, wizard and report (see recovery-features.ts), built over the open store. */
+  readonly recovery: RecoveryFactory;
+  readonly pageText?: PageTextReader;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Tests shorten the escalation's waits. */
+  readonly escalation?: EscalationTiming;
+  /** An already opened store (tests); default: `<dataHome>/scarestop.db`. */
+  readonly store?: IncidentStore;
+}
+
+/** Builds the services; call `start()` to begin watching. */
+export function createServices(deps: ServiceDeps): AppServices {
+  const clock = deps.clock ?? systemClock;
+  const store = deps.store ?? openIncidentStore({ dataHome: deps.dataHome, now: () => clock.now() });
+  const recovery = deps.recovery(store);
+  const listeners = new Set<(event: AppEvent) => void>();
+  const emit = (event: AppEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        deps.logger?.error('app event listener failed', { error: String(error) });
+      }
+    }
+  };
+  const settings = (): Settings => settingsView(store.getSettings(), deps.locale);
+  const timing = deps.escalation ?? DEFAULT_ESCALATION_TIMING;
+  let pausedUntil: number | null = null;
+  let pauseTimer: ReturnType<Clock['setTimeout']> | undefined;
+  let problem: string | null = null;
+  let hotkey: string | null = null;
+  let running = false;
+
+  const desk = new AlertDesk({
+    clock,
+    closeWindow: (window) => escalateClose(window, [], { actions: deps.actions, windows: deps.windows, clock }, timing),
+    allowTitle(title) {
+      const value = allowValueForTitle(title);
+      watcher.allow({ kind: 'title', value });
+      const list = store.getSettings().allowList;
+      if (!list.includes(value)) store.updateSettings({ allowList: [...list, value].slice(-200) });
+      emit({ type: 'settings', settings: settings() });
+    },
+    onChange(alert) {
+      emit({ type: 'alert', alert });
+      emit({ type: 'status', status: status() });
+    },
+  });
+
+  const stored = store.getSettings();
+  const watcher = createWatcher(
+    {
+      windows: deps.windows,
+      actions: deps.actions,
+      clock,
+      confirmClose: (request) => desk.confirm(request),
+      ...(deps.pageText !== undefined ? { pageText: deps.pageText } : {}),
+      ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
+    },
+    { closeMode: stored.closeMode, allowList: allowEntries(stored.allowList), escalation: timing },
+  );
+  const record = createIncidentRecorder(store, clock);
+  watcher.subscribe((event) => {
+    try {
+      record(event);
+    } catch (error) {
+      deps.logger?.error('recording the event failed', { error: String(error) });
+    }
+    desk.handle(event);
+    if (event.type === 'error') problem = event.message.slice(0, 300);
+    if (event.type === 'status' && event.state === 'watching') problem = null;
+    if (event.type === 'error' || event.type === 'status') emit({ type: 'status', status: status() });
+  });
+
+  function status(): Status {
+    const paused = pausedUntil !== null && pausedUntil > clock.now();
+    const scan = recovery.lastScan();
+    const wizard = recovery.wizardView();
+    return {
+      state: desk.hasOpenAlert() ? 'alert' : paused ? 'paused' : 'watching',
+      pausedUntil: paused ? pausedUntil : null,
+      mode: store.getSettings().closeMode,
+      lastScan: scan === null ? null : { at: scan.scannedAt, findingCount: scan.findings.length },
+      wizard: wizard.status,
+      activeAlertId: desk.current()?.id ?? null,
+      hotkey,
+      problem,
+    };
+  }
+
+  function resume(): Status {
+    if (pauseTimer !== undefined) clock.clearTimeout(pauseTimer);
+    pauseTimer = undefined;
+    pausedUntil = null;
+    if (running) watcher.start();
+    const now = status();
+    emit({ type: 'status', status: now });
+    return now;
+  }
+
+  const language = () => settings().language;
+
+  return {
+    status,
+    settings,
+    updateSettings(patch) {
+      const saved = store.updateSettings(storedPatch(patch));
+      if (!saved.ok) throw new Error(saved.error.message);
+      watcher.setCloseMode(saved.value.closeMode);
+      const view = settings();
+      emit({ type: 'settings', settings: view });
+      emit({ type: 'status', status: status() });
+      return view;
+    },
+    removeAllowed(value) {
+      const saved = store.updateSettings({ allowList: store.getSettings().allowList.filter((item) => item !== value) });
+      if (!saved.ok) throw new Error(saved.error.message);
+      // The watcher only adds entries; a restart of the app drops removed ones from it too.
+      const view = settings();
+      emit({ type: 'settings', settings: view });
+      return view;
+    },
+    pause(minutes) {
+      pausedUntil = clock.now() + minutes * 60_000;
+      if (pauseTimer !== undefined) clock.clearTimeout(pauseTimer);
+      pauseTimer = clock.setTimeout(() => resume(), minutes * 60_000);
+      watcher.stop();
+      const now = status();
+      emit({ type: 'status', status: now });
+      return now;
+    },
+    resume,
+    currentAlert: () => desk.current(),
+    closeAlert: (alertId) => desk.close(alertId),
+    allowAlert: (alertId) => desk.allow(alertId),
+    dismissAlert: (alertId) => desk.dismiss(alertId),
+    async closeNow() {
+      return closeResultOf(await watcher.closeNow());
+    },
+    async scan() {
+      const scan = await recovery.scan();
+      emit({ type: 'scan', scan });
+      emit({ type: 'status', status: status() });
+      return scan;
+    },
+    lastScan: () => recovery.lastScan(),
+    wizard: () => recovery.wizardView(),
+    startWizard: () => recovery.startWizard(),
+    answerWizard: (stepId, answer) => recovery.answerWizard(stepId, answer),
+    runWizardStep: (stepId) => recovery.runWizardStep(stepId),
+    confirmWizardStep: (stepId, outcome) => recovery.confirmWizardStep(stepId, outcome),
+    history: () => historyView(store, language()),
+    exportReport: (incidentId, reportLanguage) => recovery.exportReport(incidentId, reportLanguage),
+    setRegisteredHotkey(value) {
+      hotkey = value;
+      emit({ type: 'status', status: status() });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      running = true;
+      if (pausedUntil === null) watcher.start();
+    },
+    async stop() {
+      running = false;
+      if (pauseTimer !== undefined) clock.clearTimeout(pauseTimer);
+      watcher.stop();
+      await recovery.dispose();
+      if (deps.store === undefined) store.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The alert, end to end through the real engine: a browser window comes to the front, the real
+ * detector classifies its title, the real watcher asks, the alert screen shows the brand and
+ * the number as text, and "Close the scary screen" makes the watcher close that window.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WindowInfo } from '../../src/engine/ports.js';
+import { startHarness, type Harness } from './support/harness.js';
+import { realRecovery } from './support/recovery.js';
+
+const screen = { x: 0, y: 0, width: 1920, height: 1080 };
+
+function scamWindow(id: string, title: string): WindowInfo {
+  return { id, title, pid: 4242, processName: 'chrome', processPath: '/opt/google/chrome/chrome', bounds: screen, screen, fullscreen: true };
+}
+
+describe('alert screen with the real detector and watcher', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ recovery: realRecovery() });
+    await harness.open('home');
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('shows the fake brand and the phone number as text, and Close closes that window', async () => {
+    const { page, foreground, actions } = harness;
+    foreground.show(scamWindow('0x3a00004', 'Microsoft Windows Security Alert - Your computer is infected with a virus! Call Microsoft Support +1-888-555-0142 - Google Chrome'));
+    await harness.waitForScreen('alert');
+    expect(await page.locator('h1').textContent()).toBe('This warning is fake.');
+    expect(await page.locator('#alert-calm').textContent()).toContain('Do not call the number');
+    expect(await page.locator('#alert-brand').textContent()).toContain('Microsoft');
+    expect(await page.locator('#alert-phones').textContent()).toContain('888');
+    expect(await page.locator('#alert-effect').textContent()).toContain('Chrome');
+
+    await page.locator('#alert-close').click();
+    await page.locator('#alert-result').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#alert-result').textContent()).toContain('closed');
+    expect(actions.calls.map((call) => call.action)).toContain('closeWindow');
+    expect(actions.calls.find((call) => call.action === 'closeWindow')?.target).toBe('0x3a00004');
+    expect(foreground.open.has('0x3a00004')).toBe(false);
+
+    const history = harness.services.history();
+    expect(history[0]?.timeline.some((entry) => entry.kind === 'detection')).toBe(true);
+    expect(history[0]?.timeline.some((entry) => entry.kind === 'action')).toBe(true);
+
+    await page.locator('#alert-ok').click();
+    await harness.waitForScreen('home');
+  });
+
+  it('renders a hostile title (markup and right-to-left override) as inert text', async () => {
+    const { page, foreground } = harness;
+    const hostile = 'Virus detected <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> \u202Eexe.rotceted\u202C call 0120-000-000 - Google Chrome';
+    foreground.show(scamWindow('0x3a00010', hostile));
+    await harness.waitForScreen('alert');
+    const title = page.locator('#alert-page-title');
+    const text = (await title.textContent()) ?? '';
+    expect(text).toContain('<img src=x onerror=');
+    expect(text).not.toContain('\u202E');
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // The title sits in an isolating element, so nothing it contains can reorder the text around it.
+    expect(await title.evaluate((element) => element.tagName)).toBe('BDI');
+    await page.locator('#alert-allow').click();
+    await page.locator('#alert-result').waitFor();
+    expect(harness.services.settings().allowList.length).toBeGreaterThan(0);
+  });
+});
