@@ -12,7 +12,8 @@ export type EvidenceParser =
   | 'anydesk-connection-trace' // connection_trace.txt: one line per incoming session
   | 'anydesk-trace' // ad.trace / ad_svc.trace: "Logged in from ..." lines
   | 'teamviewer-connections' // Connections_incoming.txt: tab-separated sessions
-  | 'rustdesk-config'; // RustDesk.toml / HopToDesk.toml: a permanent password = unattended
+  | 'rustdesk-config' // RustDesk.toml / HopToDesk.toml: a permanent password = unattended
+  | 'presence'; // any settings file: its presence shows the tool was used here
 
 /** A file to read for a tool, and how. */
 export interface CuratedEvidenceFile {
@@ -87,6 +88,8 @@ export const curatedTools: readonly CuratedTool[] = [
       { path: '~/.anydesk/system.conf', parser: 'anydesk-conf' },
       { path: '~/.anydesk/connection_trace.txt', parser: 'anydesk-connection-trace' },
       { path: '~/.anydesk/ad.trace', parser: 'anydesk-trace' },
+      { path: '~/.anydesk/user.conf', parser: 'presence' },
+      { path: '%APPDATA%\\AnyDesk\\user.conf', parser: 'presence' },
       { path: '/etc/anydesk/service.conf', parser: 'anydesk-conf' },
       { path: '/etc/anydesk/system.conf', parser: 'anydesk-conf' },
       { path: '/etc/anydesk/connection_trace.txt', parser: 'anydesk-connection-trace' },
@@ -118,6 +121,8 @@ export const curatedTools: readonly CuratedTool[] = [
       { path: '%APPDATA%\\TeamViewer\\Connections_incoming.txt', parser: 'teamviewer-connections' },
       { path: '/opt/teamviewer/config/Connections_incoming.txt', parser: 'teamviewer-connections' },
       { path: '~/.config/teamviewer/Connections_incoming.txt', parser: 'teamviewer-connections' },
+      { path: '~/.config/teamviewer/client.conf', parser: 'presence' },
+      { path: '/etc/teamviewer/global.conf', parser: 'presence' },
     ],
   },
   {
@@ -158,8 +163,8 @@ export const curatedTools: readonly CuratedTool[] = [
     builtIn: true,
     names: { en: 'Windows Remote Desktop (built into Windows)', ja: 'Windows リモート デスクトップ（Windows 標準）' },
     exe: ['mstsc.exe'],
+    // Not its TermService: it runs on many PCs with Remote Desktop switched off.
     products: ['Remote Desktop Connection'],
-    services: ['TermService'],
     uninstall: {
       en: 'Part of Windows: turn it off in Settings > System > Remote Desktop.',
       ja: 'Windows の一部です。「設定」>「システム」>「リモート デスクトップ」でオフにします。',

@@ -10,7 +10,8 @@ export type EvidenceParserKind =
   | 'anydesk-connection-trace'
   | 'anydesk-trace'
   | 'teamviewer-connections'
-  | 'rustdesk-config';
+  | 'rustdesk-config'
+  | 'presence';
 
 /** A tool-specific file to read, and how. Paths use the inventory port's syntax. */
 export interface CatalogEvidenceFile {

@@ -30,6 +30,19 @@ const AUTH_WORDS: Readonly<Record<IncomingSession['auth'], string>> = {
   unknown: '',
 };
 
+/**
+ * The one tool an item belongs to when several share a name (LOLRMM lists `tvnserver.exe` under
+ * TightVNC and TigerVNC): the curated one, else the first by id, so one process is one finding.
+ */
+function bestOf(index: CatalogIndex, ids: ReadonlySet<string>): string[] {
+  let best: { id: string; priority: number } | undefined;
+  for (const id of ids) {
+    const priority = index.tools.get(id)?.priority ?? Number.MAX_SAFE_INTEGER;
+    if (best === undefined || priority < best.priority || (priority === best.priority && id < best.id)) best = { id, priority };
+  }
+  return best === undefined ? [] : [best.id];
+}
+
 /** Matches inventories against the catalog. Build once; `match` is pure and fast. */
 export class RemoteMatcher {
   readonly index: CatalogIndex;
@@ -69,7 +82,7 @@ export class RemoteMatcher {
       const program = p.uninstallCommand !== undefined ? programOf(p.uninstallCommand) : '';
       const folders = union(p.installLocation !== undefined ? ix.byFolder(p.installLocation, false) : [], program !== '' ? ix.byFolder(program) : []);
       const ids = union(ix.byProduct(p.name), ix.byPackage(p.name), folders, program !== '' ? confirmed(ix.byFileName(baseName(program)), folders) : []);
-      for (const id of ids) {
+      for (const id of bestOf(ix, ids)) {
         at(id)?.add({
           kind: 'installed',
           detail: `Installed program "${shown(p.name)}"${p.version !== undefined ? ` ${shown(p.version, 30)}` : ''}`,
@@ -86,7 +99,7 @@ export class RemoteMatcher {
       const names = [ix.byFileName(fileName), ...(pr.name.toLowerCase() !== fileName ? [ix.byFileName(pr.name)] : [])];
       const ids = union(folders, product, ...names.map((hits) => confirmed(hits, union(folders, product))));
       const where = pr.path !== undefined ? folderLabel(pr.path) : undefined;
-      for (const id of ids) {
+      for (const id of bestOf(ix, ids)) {
         notePid(pr.pid, id);
         at(id)?.add({
           kind: 'running',
@@ -103,7 +116,7 @@ export class RemoteMatcher {
       const folders = image !== '' ? ix.byFolder(image) : new Set<string>();
       const named = union(ix.byService(s.name), s.displayName !== undefined ? union(ix.byService(s.displayName), ix.byProduct(s.displayName)) : []);
       const ids = union(named, folders, image !== '' ? confirmed(ix.byFileName(baseName(image)), union(named, folders)) : []);
-      for (const id of ids) {
+      for (const id of bestOf(ix, ids)) {
         const entry = at(id);
         if (entry === undefined) continue;
         if (s.state === 'running') entry.serviceRunning = true;
@@ -121,7 +134,7 @@ export class RemoteMatcher {
       const product = union(f.productName !== undefined ? ix.byProduct(f.productName) : [], f.originalFilename !== undefined ? ix.byFileName(f.originalFilename).strong : []);
       const ids = union(product, confirmed(ix.byFileName(f.name), union(product, ix.byFolder(f.path))));
       const renamed = product.size > 0 && f.productName !== undefined && !f.name.toLowerCase().includes(f.productName.toLowerCase()) ? ` (its file information says "${shown(f.productName, 40)}")` : '';
-      for (const id of ids) {
+      for (const id of bestOf(ix, ids)) {
         at(id)?.add({ kind: 'portable', detail: `Program file ${shown(f.name)} in ${folderLabel(f.path) ?? 'a user folder'}${renamed}`, path: f.path, ...(f.modifiedAt !== undefined ? { at: f.modifiedAt } : {}) });
       }
     }
@@ -131,7 +144,7 @@ export class RemoteMatcher {
       const folders = ix.byFolder(program);
       const product = ix.byProduct(a.name);
       const ids = union(folders, product, confirmed(ix.byFileName(baseName(program)), union(folders, product)));
-      for (const id of ids) at(id)?.add({ kind: 'autostart', detail: `Starts automatically: "${shown(a.name)}" (${shown(a.source)})`, path: program });
+      for (const id of bestOf(ix, ids)) at(id)?.add({ kind: 'autostart', detail: `Starts automatically: "${shown(a.name)}" (${shown(a.source)})`, path: program });
     }
 
     for (const file of itemsOf(snapshot.artifacts)) {

@@ -9,7 +9,7 @@ export function parseDpkgQuery(text: string): InstalledProgram[] {
   const out: InstalledProgram[] = [];
   for (const line of text.split('\n')) {
     const [name, version, modified, status] = line.split('\t');
-    if (name === undefined || name === '' || (status !== undefined && !status.includes('installed'))) continue;
+    if (name === undefined || name === '' || (status !== undefined && !status.trim().endsWith(' installed'))) continue;
     const seconds = Number(modified);
     out.push({
       name,

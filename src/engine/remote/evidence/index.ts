@@ -21,6 +21,8 @@ export function parseEvidence(kind: EvidenceParserKind, text: string): ParsedEvi
       return parseTeamViewerConnections(text);
     case 'rustdesk-config':
       return parseRustDeskConfig(text);
+    case 'presence':
+      return { sessions: [] };
     default:
       return assertNever(kind, 'evidence parser');
   }
