@@ -146,9 +146,11 @@ export async function startWebhookServer(options: { readonly port?: number; read
 }
 
 /** A TCP server on 127.0.0.1 that accepts connections and never says a word (a hung server). */
-export async function startSilentServer(): Promise<{ readonly port: number; close(): Promise<void> }> {
+export async function startSilentServer(): Promise<{ readonly port: number; connections(): number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const server = createNetServer((socket) => {
+    accepted += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
@@ -157,6 +159,7 @@ export async function startSilentServer(): Promise<{ readonly port: number; clos
   if (address === null || typeof address === 'string') throw new Error('no address');
   return {
     port: address.port,
+    connections: () => accepted,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
