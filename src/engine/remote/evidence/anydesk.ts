@@ -10,7 +10,7 @@
 import { cleanRemoteText, type IncomingSession, type ParsedEvidence, type SessionAuth } from './types.js';
 
 const TRACE_LINE = /^\s*Incoming\s+(\d{4})-(\d{2})-(\d{2}),\s*(\d{1,2}):(\d{2})\s+(\S+)(?:\s+(\d{3,12}))?/i;
-const LOG_LINE = /^\s*\w+\s+(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})(?:\.(\d{1,3}))?\s.*?-\s+(Logged in from\s+([0-9a-fA-F.:[\]x]{3,60})|Incoming session request:\s*(.*))$/;
+const LOG_LINE = /^\s*\w+\s+(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2}:\d{2})(?:\.(\d{1,3}))?\s.*?-\s+(Logged in from\s+([0-9a-fA-F.:[\]x]{3,60})|Incoming session request:\s*(.*)$)/;
 
 function authOf(word: string): SessionAuth {
   switch (word.toLowerCase()) {
