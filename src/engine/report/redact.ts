@@ -6,13 +6,24 @@
 /** Longest text kept for one field (titles, details). */
 export const MAX_TEXT = 500;
 
-const SECRET_ASSIGNMENT = /\b([\w.-]*(?:pwd|pass(?:word|wd)?|secret|token|hash|salt|key)[\w.-]*)\s*[=:]\s*\S+/giu;
-// Long runs of hex or base64 look like hashes, keys or tokens: never worth showing.
-const LONG_TOKEN = /\b(?:[A-Fa-f0-9]{32,}|[A-Za-z0-9+/]{40,}={0,2})\b/gu;
+const SECRET_ASSIGNMENT = /\b([\w.-]*(?:pwd|passw(?:or)?d|pass|secret|token|hash|salt|api[_-]?key|private[_-]?key)[\w.-]*)\s*[=:]\s*\S+/giu;
+const HEX_TOKEN = /\b[A-Fa-f0-9]{32,}\b/gu;
+const BASE64_TOKEN = /[A-Za-z0-9+/]{40,}={0,2}/gu;
+
+// A long base64 run is a key or token, but a long path (`/home/user/Downloads/...`) is not:
+// with slashes in it, only redact when it ends in padding or is digit-heavy like random data.
+function looksRandom(token: string): boolean {
+  if (!token.includes('/')) return /\d/u.test(token) || token.endsWith('=');
+  const digits = token.replace(/\D/gu, '').length;
+  return token.endsWith('=') || digits / token.length >= 0.2;
+}
 
 /** Replaces `name=value` pairs with secret-looking names and long hash-like tokens by `[hidden]`. */
 export function redactSecrets(text: string): string {
-  return text.replace(SECRET_ASSIGNMENT, '$1=[hidden]').replace(LONG_TOKEN, '[hidden]');
+  return text
+    .replace(SECRET_ASSIGNMENT, '$1=[hidden]')
+    .replace(HEX_TOKEN, '[hidden]')
+    .replace(BASE64_TOKEN, (token) => (looksRandom(token) ? '[hidden]' : token));
 }
 
 /** Removes control characters, collapses whitespace and cuts to `max` characters. */
