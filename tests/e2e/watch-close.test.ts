@@ -12,7 +12,7 @@ import type { WindowPlatform } from '../../src/engine/ports/windows.js';
 import { isProcessGone } from './support/chromium.js';
 import { startDisplay, type TestDisplay } from './support/display.js';
 import { serveStatic, type StaticServer } from './support/serve.js';
-import { clickPage, EventLog, eventually, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
+import { stopBrowser, clickPage, EventLog, eventually, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
 
 const SCAM = 'Your PC is infected with Trojan';
 
@@ -68,7 +68,7 @@ describe('watch --close=auto on real scam kits', () => {
       expect(log.ofType('action-failed')).toEqual([]);
     } finally {
       watcher?.stop();
-      await browser.stop();
+      await stopBrowser(browser);
     }
   }, 90_000);
 
@@ -89,7 +89,7 @@ describe('watch --close=auto on real scam kits', () => {
       await expectBrowserGone(browser.pid);
     } finally {
       watcher?.stop();
-      await browser.stop();
+      await stopBrowser(browser);
     }
   }, 90_000);
 
@@ -108,7 +108,7 @@ describe('watch --close=auto on real scam kits', () => {
       await expectBrowserGone(browser.pid);
     } finally {
       watcher.stop();
-      await browser.stop();
+      await stopBrowser(browser);
     }
   }, 90_000);
 
@@ -124,7 +124,7 @@ describe('watch --close=auto on real scam kits', () => {
       await expectBrowserGone(browser.pid);
     } finally {
       watcher?.stop();
-      await browser.stop();
+      await stopBrowser(browser);
     }
   }, 90_000);
 
@@ -144,7 +144,7 @@ describe('watch --close=auto on real scam kits', () => {
       expect(log.ofType('action-failed')).toEqual([]);
     } finally {
       watcher.stop();
-      await browser.stop();
+      await stopBrowser(browser);
     }
   }, 120_000);
 });
@@ -175,7 +175,7 @@ describe('escalation to ending the browser', () => {
       expect(prefs.profile?.exited_cleanly).toBe(true);
     } finally {
       watcher.stop();
-      await browser.stop();
+      await stopBrowser(browser);
     }
   }, 90_000);
 });

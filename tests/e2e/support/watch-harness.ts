@@ -4,12 +4,50 @@
  * wait for watcher events.
  */
 import { chromium as playwright } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { WindowInfo } from '../../../src/engine/ports/windows.js';
 import type { WatchEvent } from '../../../src/shared/watch-events.js';
 import { describeWindow, listWindows } from '../../../src/platform/linux/x11-windows.js';
-import { launchChromium, type RunningChromium } from './chromium.js';
+import { isProcessGone, launchChromium, type RunningChromium } from './chromium.js';
+import { descendantsOf, parseProcStat } from '../../../src/platform/linux/x11-parse.js';
 import type { TestDisplay } from './display.js';
+
+/**
+ * Ends a test browser and removes its profile. A browser still running is ended with SIGTERM
+ * first and its whole process tree awaited (a bare SIGKILL of the main process leaves helpers
+ * writing into the profile while it is being deleted).
+ */
+export async function stopBrowser(browser: RunningChromium): Promise<void> {
+  if (!isProcessGone(browser.pid)) {
+    const tree = descendantsOf(browser.pid, processPairs());
+    process.kill(browser.pid, 'SIGTERM');
+    const deadline = Date.now() + 5_000;
+    while ((!isProcessGone(browser.pid) || tree.some((pid) => !isProcessGone(pid))) && Date.now() < deadline) await delay(50);
+  }
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await browser.stop();
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await delay(300);
+    }
+  }
+}
+
+function processPairs(): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const stat = parseProcStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (stat !== undefined) pairs.push([Number(name), stat.ppid]);
+    } catch {
+      // ended while listing
+    }
+  }
+  return pairs;
+}
 
 /** Polls `check` until it returns a value (not undefined) or the time is up. */
 export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
@@ -40,7 +78,7 @@ export async function openPage(display: TestDisplay, url: string, titlePart: str
     const window = await eventually(async () => (await windowsOf(display, browser.pid)).find((w) => w.title.includes(titlePart)), `a window titled "${titlePart}"`);
     return { browser, window };
   } catch (error) {
-    await browser.stop();
+    await stopBrowser(browser);
     throw error;
   }
 }

@@ -1,0 +1,91 @@
+/**
+ * What the watcher must leave alone, with close mode "auto" and the real X11 adapter: a
+ * full-screen page with a bland title is reported as suspicious but stays open; a full-screen
+ * video, a news article about support scams and a long document are never closed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createWatcher, systemClock, type Watcher } from '../../src/engine/watch/index.js';
+import { createX11WindowPlatform } from '../../src/platform/linux/x11-window-platform.js';
+import type { WindowPlatform } from '../../src/engine/ports/windows.js';
+import { isProcessGone } from './support/chromium.js';
+import { startDisplay, type TestDisplay } from './support/display.js';
+import { serveStatic, type StaticServer } from './support/serve.js';
+import { stopBrowser, clickPage, EventLog, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
+
+let display: TestDisplay;
+let server: StaticServer;
+let platform: WindowPlatform;
+
+beforeAll(async () => {
+  display = await startDisplay();
+  server = await serveStatic();
+  platform = await createX11WindowPlatform({ env: display.env });
+});
+
+afterAll(async () => {
+  platform?.dispose();
+  await server?.close();
+  await display?.stop();
+});
+
+/** Opens a page (clicking it when `click`), watches it in auto mode for a while, returns the log. */
+async function watchPage(page: string, titlePart: string, click: boolean): Promise<{ log: EventLog; windowId: string; stillOpen: boolean; browserAlive: boolean }> {
+  const { browser, window } = await openPage(display, server.url(page), titlePart);
+  const log = new EventLog();
+  let watcher: Watcher | undefined;
+  try {
+    if (click) {
+      await clickPage(browser);
+      await waitFullScreen(display, window.id);
+    }
+    watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock }, { closeMode: 'auto' });
+    watcher.subscribe(log.push);
+    watcher.start();
+    await log.waitFor('status', (e) => e.state === 'watching');
+    // Long enough for a detection (they come in well under a second) and a whole escalation.
+    await delay(4_000);
+    const stillOpen = (await windowsOf(display, browser.pid)).some((w) => w.id === window.id);
+    return { log, windowId: window.id, stillOpen, browserAlive: !isProcessGone(browser.pid) };
+  } finally {
+    watcher?.stop();
+    await stopBrowser(browser);
+  }
+}
+
+describe('pages the watcher must leave open', () => {
+  it('reports a full-screen "Security Center" page as suspicious and leaves it alone', async () => {
+    const { log, windowId, stillOpen, browserAlive } = await watchPage('bland-fullscreen.html', 'Security Center', true);
+    const suspicious = await log.waitFor('suspicious');
+    expect(suspicious.window.windowId).toBe(windowId);
+    expect(suspicious.window.fullscreen).toBe(true);
+    expect(suspicious.verdict.verdict).toBe('suspicious');
+    expect(suspicious.contentCheck).toBe(false); // no page reader given here
+    expect(log.ofType('detected')).toEqual([]);
+    expect(log.ofType('action-taken')).toEqual([]);
+    expect(stillOpen && browserAlive).toBe(true);
+  }, 90_000);
+
+  it('never closes a full-screen family video', async () => {
+    const { log, stillOpen, browserAlive } = await watchPage('video-fullscreen.html', 'holiday', true);
+    expect(log.ofType('detected')).toEqual([]);
+    expect(log.ofType('action-taken')).toEqual([]);
+    expect(log.ofType('action-failed')).toEqual([]);
+    expect(stillOpen && browserAlive).toBe(true);
+  }, 90_000);
+
+  it('never closes a news article about tech support scams', async () => {
+    const { log, stillOpen, browserAlive } = await watchPage('news-support-scams.html', 'tech support scams', false);
+    expect(log.ofType('detected')).toEqual([]);
+    expect(log.ofType('suspicious')).toEqual([]);
+    expect(log.ofType('action-taken')).toEqual([]);
+    expect(stillOpen && browserAlive).toBe(true);
+  }, 90_000);
+
+  it('never closes a long document', async () => {
+    const { log, stillOpen, browserAlive } = await watchPage('long-document.html', 'Garden club', false);
+    expect(log.ofType('detected')).toEqual([]);
+    expect(log.ofType('action-taken')).toEqual([]);
+    expect(stillOpen && browserAlive).toBe(true);
+  }, 90_000);
+});
