@@ -4,10 +4,10 @@
  * Addresses are in network byte order; ports are in network byte order in the low 16 bits.
  */
 
-/** MIB_TCP_STATE names (1..12). */
+/** MIB_TCP_STATE (1..12) → the state names the Linux adapter uses too (`ESTABLISHED`, …). */
 const TCP_STATES: readonly string[] = [
-  'unknown', 'closed', 'listen', 'syn-sent', 'syn-received', 'established', 'fin-wait-1',
-  'fin-wait-2', 'close-wait', 'closing', 'last-ack', 'time-wait', 'delete-tcb',
+  'UNKNOWN', 'CLOSE', 'LISTEN', 'SYN_SENT', 'SYN_RECV', 'ESTABLISHED', 'FIN_WAIT1',
+  'FIN_WAIT2', 'CLOSE_WAIT', 'CLOSING', 'LAST_ACK', 'TIME_WAIT', 'DELETE_TCB',
 ];
 
 /** One TCP row. */
@@ -41,7 +41,7 @@ export function parseTcpTable(buffer: Buffer): TcpRow[] {
     const at = 4 + i * ROW_BYTES;
     const state = buffer.readUInt32LE(at);
     rows.push({
-      state: TCP_STATES[state] ?? `state-${state}`,
+      state: TCP_STATES[state] ?? `STATE_${state}`,
       localAddress: ipv4(buffer, at + 4),
       localPort: port(buffer, at + 8),
       remoteAddress: ipv4(buffer, at + 12),

@@ -39,9 +39,12 @@ export function buildRemoteToolStandIns(dir: string, renamedName: string): Remot
   mkdirSync(dir, { recursive: true });
   const anyDesk = join(dir, 'AnyDesk.exe');
   run(GCC, ['-municode', '-mwindows', '-O2', '-s', '-o', anyDesk, join(SOURCES, 'anydesk.c')]);
-  const resource = join(dir, 'anydesk-version.o');
+  // Intermediates go beside, not into, `dir`: it may be the Downloads folder being scanned.
+  const build = `${dir}.build`;
+  mkdirSync(build, { recursive: true });
+  const resource = join(build, 'anydesk-version.o');
   run(WINDRES, [join(SOURCES, 'anydesk-version.rc'), '-O', 'coff', '-o', resource]);
-  const versioned = join(dir, 'versioned.exe');
+  const versioned = join(build, 'versioned.exe');
   run(GCC, ['-municode', '-mwindows', '-O2', '-s', '-o', versioned, join(SOURCES, 'anydesk.c'), resource]);
   const renamed = join(dir, renamedName);
   copyFileSync(versioned, renamed);
