@@ -125,7 +125,11 @@ export class SqliteOutboxStore implements OutboxStore {
     );
   }
 
-  enqueue(item: NewOutboxItem): boolean {
+  enqueue(items: readonly NewOutboxItem[]): boolean[] {
+    return this.db.transaction(() => items.map((item) => this.insertOne(item)))();
+  }
+
+  private insertOne(item: NewOutboxItem): boolean {
     const info = this.insert.run({
       key: item.idempotencyKey,
       alertId: item.alertId,

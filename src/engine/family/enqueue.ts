@@ -46,8 +46,7 @@ export function defaultAlertId(event: AlertEvent): string {
 /** Writes the alert for every interested contact; returns once everything is durable. */
 export function enqueueAlert(deps: EnqueueDeps, event: AlertEvent, alertId: string = defaultAlertId(event)): EnqueueSummary {
   const trigger = triggerOf(event);
-  let queued = 0;
-  let duplicates = 0;
+  const items: NewOutboxItem[] = [];
   for (const contact of deps.contacts.list()) {
     if (!contact.triggers.includes(trigger)) continue;
     const composed = composeAlert(event, contact.language, deps.context);
@@ -65,11 +64,13 @@ export function enqueueAlert(deps: EnqueueDeps, event: AlertEvent, alertId: stri
         at: event.at,
         createdAt: deps.clock.now(),
       };
-      if (deps.outbox.enqueue(item)) queued += 1;
-      else duplicates += 1;
+      items.push(item);
     }
   }
-  return { alertId, queued, duplicates };
+  if (items.length === 0) return { alertId, queued: 0, duplicates: 0 };
+  const added = deps.outbox.enqueue(items);
+  const queued = added.filter(Boolean).length;
+  return { alertId, queued, duplicates: added.length - queued };
 }
 
 /** The channels a contact has, as outbox targets. */

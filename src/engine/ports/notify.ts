@@ -116,8 +116,11 @@ export type NewOutboxItem = Omit<OutboxItem, 'id' | 'state' | 'attempts' | 'next
  * send the same item at the same time.
  */
 export interface OutboxStore {
-  /** Stores the item unless its idempotency key exists; returns true when it was new. */
-  enqueue(item: NewOutboxItem): boolean;
+  /**
+   * Stores the items in one transaction (one disk flush), skipping idempotency keys that exist;
+   * returns, per item, true when it was new.
+   */
+  enqueue(items: readonly NewOutboxItem[]): boolean[];
   /** Pending items whose next attempt is due (all pending ones when `ignoreSchedule`). */
   due(now: number, options?: { readonly limit?: number; readonly ignoreSchedule?: boolean }): OutboxItem[];
   /** Takes the lease on one pending item until `until`; false when another process holds it. */
