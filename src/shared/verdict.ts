@@ -5,6 +5,7 @@ export type VerdictKind = 'scam' | 'suspicious' | 'clean';
 export type SignalName =
   | 'brand'
   | 'threat'
+  | 'alarm'
   | 'urgency'
   | 'phone'
   | 'known-scam-number'
@@ -17,12 +18,16 @@ export type SignalName =
   | 'not-a-browser'
   | 'allow-listed';
 
+/** Where the detector saw a signal: the window title, the page text, or the window itself. */
+export type ReasonSource = 'title' | 'text' | 'window';
+
 /** One reason behind a verdict, in words a person can check. */
 export interface Reason {
   readonly signal: SignalName;
   readonly detail: string;
   /** Contribution to the score (negative for guards). */
   readonly weight?: number;
+  readonly source?: ReasonSource;
 }
 
 /** A phone number found on the page, as shown and normalised. */
@@ -35,6 +40,8 @@ export interface PhoneMention {
   readonly region?: string;
   /** Known in the scam-number table. */
   readonly known?: boolean;
+  /** In a toll-free range (what fake support pages advertise). */
+  readonly tollFree?: boolean;
 }
 
 /** Output of the detector for one observation. */

@@ -1,0 +1,118 @@
+/**
+ * Normalising hostile text. Scam pages choose their own titles and text, so before any rule
+ * looks at them: cap the size, remove invisible and direction-control characters, apply NFKC
+ * (full-width and mathematical letters become ASCII), drop accents, fold look-alike letters,
+ * lower-case, and collapse whitespace and dash runs.
+ *
+ * Two forms come out:
+ * - `plain`: the readable normalised text (phones, error codes, explanations, suffixes);
+ * - `skeleton` (see skeletonOf): plain with the letters and digits that scammers and OCR confuse
+ *   folded together and punctuation turned into spaces, for keyword rules.
+ */
+import { HOMOGLYPHS } from './rules/homoglyphs.js';
+
+/** Longest title looked at; real titles are far shorter, and a 1 MB title must cost nothing. */
+export const TITLE_LIMIT = 512;
+/** Longest page text looked at (OCR of one screen is a few kB). */
+export const TEXT_LIMIT = 20_000;
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// The class lists invisible code points one by one (joiners, variation selectors, bidi
+// controls, tags); none of them is meant to combine with its neighbour, so the lint rule about
+// combined characters does not apply.
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\udb40[\udc00-\udc7f]/g;
+// eslint-disable-next-line no-misleading-character-class -- a class of combining marks on purpose
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
+const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+const WHITESPACE_RUN = /\s+/g;
+const DOUBLE_SPACE = / {2,}/;
+const DASH_RUN = /-{2,}/g;
+const CJK = '\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff';
+/** OCR puts spaces between Japanese characters; Japanese has no word spaces anyway. */
+const CJK_SPACE = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
+const HAS_CJK = new RegExp(`[${CJK}]`);
+
+/** Cuts a string to `limit` UTF-16 units without leaving half a surrogate pair. */
+export function bound(raw: string, limit: number): string {
+  if (raw.length <= limit) return raw;
+  const code = raw.charCodeAt(limit - 1);
+  const cut = code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  return raw.slice(0, cut);
+}
+
+/** The readable normalised form of hostile text (see the file comment). */
+export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string {
+  // Cut before any Unicode work: NFKC can grow a string, so cut again afterwards.
+  const input = bound(typeof raw === 'string' ? raw : '', limit);
+  if (PRINTABLE_ASCII.test(input)) {
+    const lower = input.toLowerCase();
+    const collapsed = DOUBLE_SPACE.test(lower) ? lower.replace(WHITESPACE_RUN, ' ') : lower;
+    return collapsed.indexOf('--') >= 0 ? collapsed.replace(DASH_RUN, '-').trim() : collapsed.trim();
+  }
+  let text = input.replace(INVISIBLE, '');
+  text = text.normalize('NFKD');
+  text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).toLowerCase();
+  // Lower-casing can create new look-alikes (Greek capitals) and marks (Turkish İ): fold again.
+  text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).replace(COMBINING_MARKS, '').normalize('NFC');
+  text = text.replace(DASHES, '-').replace(DASH_RUN, '-').replace(WHITESPACE_RUN, ' ');
+  if (HAS_CJK.test(text)) text = text.replace(CJK_SPACE, '$1');
+  return bound(text.trim(), limit);
+}
+
+const MIXED_TOKEN_HINT = /[a-z][0-9@$|]|[0-9@$|][a-z]/;
+const TOKEN = /[a-z0-9@$|]+/g;
+const HAS_LETTER = /[a-z]/;
+const DIGITISH = /[0-9@$|]/g;
+const DIGIT_AS_LETTER: Readonly<Record<string, string>> = {
+  '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '|': 'l',
+};
+const CONFUSABLE_LETTERS = /rn|vv|[iァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ]/g;
+const LETTER_FOLD: Readonly<Record<string, string>> = {
+  rn: 'm', vv: 'w', i: 'l',
+  ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ',
+  ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', っ: 'つ', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ',
+};
+/** OCR reads the katakana long vowel as a dash or the kanji "one". */
+const KATAKANA_DASH = /([\u30a1-\u30fa])[-一]/g;
+const PUNCTUATION_RUN = /[-_.,:;!?'"`~*=+#^()[\]{}<>«»“”‘’„「」『』【】〔〕（）・•·|/\\、。！？：；…]+/g;
+const SPACED_LETTERS_HINT = /(?:^| )[a-z0-9] [a-z0-9] [a-z0-9](?: |$)/;
+const SPACED_LETTERS = /(?:^| )((?:[a-z0-9] ){2,}[a-z0-9])(?= |$)/g;
+
+/**
+ * Folds letters that look alike to scammers and OCR (i/l, rn/m, vv/w, small kana). Applied to
+ * text and to rule patterns alike, so rules are written in plain spelling.
+ */
+export function foldLetters(text: string): string {
+  return text.replace(CONFUSABLE_LETTERS, (c) => LETTER_FOLD[c] ?? c);
+}
+
+/** The keyword-matching form of `plain` text (see the file comment). */
+export function skeletonOf(plain: string): string {
+  let text = plain;
+  // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
+  if (MIXED_TOKEN_HINT.test(text)) {
+    text = text.replace(TOKEN, (token) =>
+      HAS_LETTER.test(token) ? token.replace(DIGITISH, (c) => DIGIT_AS_LETTER[c] ?? c) : token,
+    );
+  }
+  text = foldLetters(text);
+  const cjk = HAS_CJK.test(text);
+  if (cjk) text = text.replace(KATAKANA_DASH, '$1ー');
+  text = text.replace(PUNCTUATION_RUN, ' ');
+  if (cjk) text = text.replace(CJK_SPACE, '$1');
+  if (DOUBLE_SPACE.test(text)) text = text.replace(WHITESPACE_RUN, ' ');
+  text = text.trim();
+  // "V I R U S" letter-spacing: join runs of single characters.
+  if (SPACED_LETTERS_HINT.test(text)) {
+    text = text.replace(SPACED_LETTERS, (match, run: string) => (match.startsWith(' ') ? ' ' : '') + run.replace(/ /g, ''));
+  }
+  return text;
+}
+
+/** Skeleton with every space removed: OCR splits words ("Win dows", "de tected"). */
+export function compactOf(skeleton: string): string {
+  return skeleton.replace(/ /g, '');
+}

@@ -1,0 +1,93 @@
+/**
+ * Phone numbers on a page: cheap candidate extraction first, then libphonenumber-js only for
+ * candidates (most titles have no digit run at all and never reach the library). Exported for
+ * the family/scam-number helper, which normalises numbers the same way.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { PhoneMention } from '../../shared/verdict.js';
+import { OTHER_FALLBACK, TOLL_FREE_PREFIXES, TRUNK_ZERO_FALLBACK } from './rules/phone-regions.js';
+
+/** At most this many numbers are reported per observation (hostile pages can list hundreds). */
+export const MAX_PHONES = 5;
+const MAX_CANDIDATES = 40;
+
+/** Seven or more digits, maybe with "+", brackets, dots, dashes, slashes or single spaces between. */
+const CANDIDATE = /(?:\+ ?|\()?\d(?:[ ()./-]{0,3}\d){6,17}/g;
+const QUICK_CHECK = /\d[ ()./-]{0,3}\d[ ()./-]{0,3}\d/;
+/** OCR reads 0 as O and 1 as l/I inside numbers: "O120-l23-456". */
+const OCR_ZERO = /(?<=\d[ -]?|^|[^a-z0-9])[oO](?=[ -]?\d{2})/g;
+const OCR_ZERO_INNER = /(?<=\d)[oO](?=\d)/g;
+const OCR_ONE = /(?<=\d[ -]?)[lI|](?=[ -]?\d)/g;
+const DATE_LIKE = /^(?:19|20)\d\d[ ./-]\d{1,2}[ ./-]\d{1,2}$|^\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d\d$/;
+
+function isTollFree(e164: string): boolean {
+  return TOLL_FREE_PREFIXES.some((prefix) => e164.startsWith(prefix));
+}
+
+/** One region, or several in order of preference. */
+export type RegionHint = CountryCode | readonly CountryCode[];
+
+function regionsToTry(digits: string, hint: RegionHint | undefined): CountryCode[] {
+  const guess: readonly CountryCode[] =
+    digits.startsWith('0') ? TRUNK_ZERO_FALLBACK : digits.length === 11 && digits.startsWith('1') ? ['US'] : OTHER_FALLBACK;
+  const preferred: readonly CountryCode[] = hint === undefined ? [] : typeof hint === 'string' ? [hint] : hint;
+  return [...new Set([...preferred, ...guess])];
+}
+
+/**
+ * Normalises one written phone number to E.164. `defaultRegion` is the country to assume for a
+ * national number ("0120-123-456" with `JP`, or a list in order of preference); without it the usual scam targets are tried in
+ * turn. Returns undefined when no valid number comes out.
+ */
+export function normalizePhoneNumber(raw: string, defaultRegion?: RegionHint): PhoneMention | undefined {
+  const text = raw.trim().slice(0, 40);
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  const attempts: readonly (CountryCode | undefined)[] = text.startsWith('+') ? [undefined] : regionsToTry(digits, defaultRegion);
+  for (const region of attempts) {
+    const parsed = region === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region);
+    if (parsed !== undefined && parsed.isValid()) {
+      const e164 = parsed.number;
+      return {
+        raw: text,
+        e164,
+        ...(parsed.country === undefined ? {} : { region: parsed.country }),
+        ...(isTollFree(e164) ? { tollFree: true } : {}),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Cheap test: could `text` contain a phone number at all? */
+export function mayContainPhone(text: string): boolean {
+  return QUICK_CHECK.test(text);
+}
+
+/**
+ * Finds phone numbers in (normalised or raw) text, deduplicated by E.164, at most MAX_PHONES.
+ * `defaultRegion` as for normalizePhoneNumber.
+ */
+export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMention[] {
+  if (!mayContainPhone(text)) return [];
+  const cleaned = text.replace(OCR_ZERO, '0').replace(OCR_ZERO_INNER, '0').replace(OCR_ONE, '1');
+  const found: PhoneMention[] = [];
+  const seen = new Set<string>();
+  let candidates = 0;
+  for (const match of cleaned.matchAll(CANDIDATE)) {
+    candidates += 1;
+    if (candidates > MAX_CANDIDATES || found.length >= MAX_PHONES) break;
+    const raw = match[0].trim();
+    if (DATE_LIKE.test(raw)) continue;
+    // A number glued to letters is an id or a code (0x80070424, 1Z999AA...), not a phone.
+    const before = cleaned.charAt((match.index ?? 0) - 1);
+    const after = cleaned.charAt((match.index ?? 0) + match[0].length);
+    if (/[a-z0-9#]/i.test(before) || /[a-z0-9]/i.test(after)) continue;
+    const mention = normalizePhoneNumber(raw, defaultRegion);
+    if (mention?.e164 !== undefined && !seen.has(mention.e164)) {
+      seen.add(mention.e164);
+      found.push(mention);
+    }
+  }
+  return found;
+}

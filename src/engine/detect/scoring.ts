@@ -1,0 +1,171 @@
+/**
+ * Evidence → verdict. Scores add up per group (the strongest rule of a group counts fully, each
+ * further distinct rule a little), the full-screen lock pattern strengthens alarming evidence,
+ * and guards veto: benign context, a non-browser owner, the user's allow list.
+ */
+import type { PhoneMention, Reason, ReasonSource, SignalName, Verdict, VerdictKind } from '../../shared/verdict.js';
+import type { Evidence, EvidenceGroup, GuardHit } from './signals.js';
+
+/** Score from which a page is a scam, and from which it is suspicious. */
+export const SCAM_THRESHOLD = 0.6;
+export const SUSPICIOUS_THRESHOLD = 0.35;
+const EXTRA_RULE_BONUS = 0.1;
+const MAX_EXTRA_RULES = 2;
+const FULLSCREEN_BONUS = 0.25;
+const BLAND_FULLSCREEN_FLOOR = 0.4;
+const KNOWN_NUMBER_WEIGHT = 0.9;
+const MAX_REASONS = 16;
+
+/** Who owns the window: a browser, some other program, or unknown (title-only input). */
+export type Owner = { readonly kind: 'browser' | 'unknown' } | { readonly kind: 'other'; readonly name: string };
+
+/** Everything the decision needs. */
+export interface DecisionInput {
+  readonly evidence: readonly Evidence[];
+  readonly guards: readonly GuardHit[];
+  readonly phones: readonly PhoneMention[];
+  readonly owner: Owner;
+  readonly fullscreen: boolean;
+  readonly blandTitle: boolean;
+  readonly allowListed: boolean;
+  /** Characters of page text looked at, when there was any. */
+  readonly textLength: number | undefined;
+}
+
+const SIGNAL_OF_GROUP: Readonly<Record<EvidenceGroup, SignalName>> = {
+  brand: 'brand',
+  threat: 'threat',
+  alarm: 'alarm',
+  urgency: 'urgency',
+  phone: 'phone',
+  'known-scam-number': 'known-scam-number',
+  'error-code': 'error-code',
+};
+const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'phone', 'known-scam-number', 'error-code'];
+
+function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> {
+  const byGroup = new Map<EvidenceGroup, Map<string, number>>();
+  for (const item of evidence) {
+    const ids = byGroup.get(item.group) ?? new Map<string, number>();
+    ids.set(item.id, Math.max(ids.get(item.id) ?? 0, item.weight));
+    byGroup.set(item.group, ids);
+  }
+  const scores = new Map<EvidenceGroup, number>();
+  for (const [group, ids] of byGroup) {
+    const weights = [...ids.values()];
+    const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, weights.length - 1) * EXTRA_RULE_BONUS;
+    scores.set(group, Math.max(...weights) + extra);
+  }
+  return scores;
+}
+
+function kindOf(score: number): VerdictKind {
+  if (score >= SCAM_THRESHOLD) return 'scam';
+  return score >= SUSPICIOUS_THRESHOLD ? 'suspicious' : 'clean';
+}
+
+/** Keeps the score inside the band of the final verdict, so score and verdict never disagree. */
+function clampToVerdict(score: number, verdict: VerdictKind): number {
+  const rounded = (value: number): number => Math.round(value * 1000) / 1000;
+  switch (verdict) {
+    case 'scam':
+      return rounded(Math.min(1, Math.max(SCAM_THRESHOLD, score)));
+    case 'suspicious':
+      return rounded(Math.min(SCAM_THRESHOLD - 0.001, Math.max(SUSPICIOUS_THRESHOLD, score)));
+    case 'clean':
+      return rounded(Math.min(SUSPICIOUS_THRESHOLD - 0.001, Math.max(0, score)));
+  }
+}
+
+function describe(item: Evidence): string {
+  switch (item.group) {
+    case 'brand':
+      return `names ${item.brand ?? item.id} ("${item.id}")`;
+    case 'threat':
+      return `threat claim "${item.id}"`;
+    case 'alarm':
+      return `alarm wording "${item.id}"`;
+    case 'urgency':
+      return `instruction or urgency "${item.id}"`;
+    case 'error-code':
+      return `error code: ${item.id}`;
+    case 'phone':
+      return `phone number ${item.id}${item.phone?.tollFree === true ? ' (toll-free)' : ''}`;
+    case 'known-scam-number':
+      return `phone number ${item.id} is in the known scam-number list`;
+  }
+}
+
+function evidenceReasons(evidence: readonly Evidence[]): Reason[] {
+  const seen = new Set<string>();
+  return [...evidence]
+    .sort((a, b) => b.weight - a.weight)
+    .filter((item) => {
+      const key = `${item.group}:${item.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((item) => ({ signal: SIGNAL_OF_GROUP[item.group], detail: describe(item), weight: item.weight, source: item.source }));
+}
+
+/** Turns collected evidence into the final, explained verdict. */
+export function decide(input: DecisionInput): Verdict {
+  const evidence = [...input.evidence];
+  for (const phone of input.phones) {
+    if (phone.known === true && phone.e164 !== undefined) {
+      evidence.push({ group: 'known-scam-number', id: phone.e164, weight: KNOWN_NUMBER_WEIGHT, source: 'text', phone });
+    }
+  }
+  const scores = groupScores(evidence);
+  const alarming = ALARMING.some((group) => scores.has(group));
+  const extraReasons: Reason[] = [];
+  let score = [...scores.values()].reduce((sum, value) => sum + value, 0);
+  if (input.fullscreen && alarming) {
+    score += FULLSCREEN_BONUS;
+    extraReasons.push(reason('fullscreen', 'the browser window covers the whole screen (full-screen lock pattern)', FULLSCREEN_BONUS, 'window'));
+  }
+  if (input.fullscreen && input.blandTitle && input.owner.kind !== 'other') {
+    score = Math.max(score, BLAND_FULLSCREEN_FLOOR);
+    extraReasons.push(reason('bland-title', 'full-screen page with a bland title, as scam kits use: look at its content', BLAND_FULLSCREEN_FLOOR, 'window'));
+  }
+  let verdict = kindOf(Math.min(1, score));
+
+  if (input.guards.length > 0 && verdict !== 'clean') {
+    // A page about scams may show a scary phrase and even a number, but it is not a lock screen.
+    const strong = (scores.has('phone') || scores.has('known-scam-number')) && (scores.has('threat') || scores.has('alarm'));
+    verdict = verdict === 'scam' && strong ? 'suspicious' : 'clean';
+  }
+  for (const guard of dedupeGuards(input.guards)) {
+    extraReasons.push(reason('benign-context', `benign context (${guard.kind}): "${guard.id}"`, -1, guard.source));
+  }
+  if (input.owner.kind === 'other') {
+    verdict = 'clean';
+    extraReasons.push(reason('not-a-browser', `window belongs to ${input.owner.name}, not a web browser: never judged from its title`, -1, 'window'));
+  }
+  if (input.allowListed) {
+    verdict = 'clean';
+    extraReasons.push(reason('allow-listed', 'title is on the allow list', -1, 'title'));
+  }
+  if (input.textLength !== undefined) {
+    const fromText = evidence.filter((item) => item.source === 'text').length;
+    extraReasons.push(reason('page-text', `page text read (${input.textLength} characters, ${fromText} signals in it)`, 0, 'text'));
+  }
+  const brand = evidence.find((item) => item.group === 'brand' && item.source === 'title') ?? evidence.find((item) => item.group === 'brand');
+  return {
+    verdict,
+    score: clampToVerdict(score, verdict),
+    reasons: [...evidenceReasons(evidence).slice(0, Math.max(0, MAX_REASONS - extraReasons.length)), ...extraReasons],
+    ...(brand?.brand === undefined ? {} : { brand: brand.brand }),
+    phones: input.phones,
+  };
+}
+
+function dedupeGuards(guards: readonly GuardHit[]): GuardHit[] {
+  const seen = new Set<string>();
+  return guards.filter((guard) => (seen.has(guard.id) ? false : (seen.add(guard.id), true)));
+}
+
+function reason(signal: SignalName, detail: string, weight: number, source: ReasonSource): Reason {
+  return { signal, detail, weight, source };
+}
