@@ -140,8 +140,9 @@ function cliLogger(io: CliIo, json: boolean): Logger {
 }
 
 /** Delivers until SIGINT/SIGTERM (as the app does in the background). */
-async function deliverUntilStopped(runtime: FamilyRuntime, io: CliIo, json: boolean, first?: AlertEvent, alertId?: string): Promise<number> {
+async function deliverUntilStopped(runtime: FamilyRuntime, io: CliIo, json: boolean, first?: AlertEvent, alertId?: string, guard = false): Promise<number> {
   const alerts = new FamilyAlerts({
+    ...(guard ? { heartbeat: runtime.heartbeat } : {}),
     contacts: runtime.contacts,
     outbox: runtime.outbox,
     settings: runtime.settings,
@@ -149,7 +150,11 @@ async function deliverUntilStopped(runtime: FamilyRuntime, io: CliIo, json: bool
     senders: (s) => createFamilySenders(s, senderOptions(io.env)),
     logger: cliLogger(io, json),
   });
-  alerts.start();
+  const previous = alerts.start();
+  if (previous !== undefined) {
+    const line = previous.kind === 'unexpected' ? { level: 'warn', message: 'previous run stopped unexpectedly', lastSeenAt: new Date(previous.lastSeenAt).toISOString() } : { level: 'info', message: `previous run: ${previous.kind}` };
+    writeLine(io.stdout, JSON.stringify(line));
+  }
   if (first !== undefined) {
     const queued = alerts.notify(first, alertId);
     writeLine(io.stdout, JSON.stringify(queued.ok ? { level: 'info', message: 'queued', ...queued.value } : { level: 'error', message: queued.error.message }));
@@ -164,8 +169,8 @@ async function deliverUntilStopped(runtime: FamilyRuntime, io: CliIo, json: bool
 }
 
 async function runLoop(runtime: FamilyRuntime, args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-  return deliverUntilStopped(runtime, io, values.json);
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, guard: { type: 'boolean', default: false } } });
+  return deliverUntilStopped(runtime, io, values.json, undefined, undefined, values.guard);
 }
 
 function phoneOf(runtime: FamilyRuntime, text: string): AlertPhone {

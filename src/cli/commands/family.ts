@@ -23,7 +23,9 @@ const HELP = `Usage: scarestop family <subcommand> [options]
   set [--device-name NAME] [--time-zone Area/City]  how messages name this PC, and their times
   status [--json] [--limit N]   delivery status of recent alerts (what History shows)
   flush [--json]                try every waiting alert now
-  run [--json]                  deliver in the foreground until stopped (Ctrl+C)
+  run [--json] [--guard]        deliver in the foreground until stopped (Ctrl+C); with --guard
+                                also keep the running marker, as the app does, and alert the
+                                family at start if the previous run stopped unexpectedly
   enqueue --event scam-page|remote-tool|wizard-started|guard-stopped [--title T] [--brand B]
       [--phone N] [--tool NAME --action started|installed|connected] [--id ALERT_ID] [--run]
                                 queue an alert as the app would (for checks and scripts)`;
