@@ -8,6 +8,7 @@ import type { PageTextReader } from '../engine/ports/page-text.js';
 import type { WindowPlatform } from '../engine/ports/windows.js';
 import type { SystemActions } from '../engine/ports/system-actions.js';
 import type { InventorySource } from '../engine/ports/inventory.js';
+import type { Win32SelfCheck } from './win32/self-check.js';
 
 /** The operating systems ScareStop has adapters for. */
 export type SupportedOs = 'win32' | 'linux';
@@ -111,6 +112,13 @@ export async function createInventorySource(options: InventorySourceOptions = {}
     const { createProcInventory } = await import('./linux/inventory.js');
     return createProcInventory(options.env !== undefined ? { env: options.env } : {});
   }
-  // The Windows branch belongs to the win32 inventory adapter (src/platform/win32).
-  throw new Error('The Windows inventory adapter is not available in this build yet.');
+  const { createRegistryInventory } = await import('./win32/win32-inventory.js');
+  return createRegistryInventory(options.env !== undefined ? { env: options.env } : {});
+}
+
+/** Start-up self-check of the Windows adapter (which native modules and APIs work); null elsewhere. */
+export async function selfCheckPlatform(): Promise<Win32SelfCheck | null> {
+  if (currentOs() !== 'win32') return null;
+  const { selfCheckWin32 } = await import('./win32/self-check.js');
+  return selfCheckWin32();
 }
