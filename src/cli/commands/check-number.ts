@@ -22,7 +22,8 @@ Exit status: 0 checked (known or not), 2 not a phone number or bad usage.`;
 export function checkText(result: Extract<NumberCheck, { status: 'checked' }>): string {
   const lines = [`${result.national}  (${result.international}${result.region !== undefined ? `, ${result.region}` : ''}${result.type !== undefined ? `, ${result.type.toLowerCase().replace(/_/g, ' ')}` : ''})`];
   if (result.known) {
-    lines.push(`KNOWN SCAM NUMBER${result.since !== undefined ? ` — listed since ${result.since}` : ''}`);
+    const since = result.since === undefined ? '' : result.sinceFrom === 'source-report' ? ` — reported since ${result.since}` : ` — in this PC's table since ${result.since}`;
+    lines.push(`KNOWN SCAM NUMBER${since}`);
     for (const source of result.sources) lines.push(`  source: ${source.source}${source.firstReported !== undefined ? ` (${source.firstReported})` : ''}${source.note !== undefined ? ` — ${source.note}` : ''}`);
   } else lines.push('Not in the known scam-number table.');
   for (const flag of result.formats) lines.push(`${flag.typical ? 'Typical scam format' : 'Note'}: ${flag.detail}`);

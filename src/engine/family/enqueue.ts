@@ -40,7 +40,10 @@ export function defaultAlertId(event: AlertEvent): string {
     case 'guard-stopped':
       break;
   }
-  return `${event.kind}-${fnv1a(parts.join('\u0000'))}`;
+  // The time is kept readable so a hash collision could only merge events of the same kind in the
+  // same second, never silently drop a different alert.
+  const stamp = event.at.replace(/[^0-9]/g, '').slice(0, 14);
+  return `${event.kind}-${stamp}-${fnv1a(parts.join('\u0000'))}`;
 }
 
 /** Writes the alert for every interested contact; returns once everything is durable. */

@@ -29,6 +29,8 @@ export type NumberCheck =
       readonly known: boolean;
       /** Earliest date any source reported it (YYYY-MM[-DD]), else when it was added here. */
       readonly since?: string;
+      /** Where `since` comes from: a source's report date, or the day it was added to this PC's table. */
+      readonly sinceFrom?: 'source-report' | 'added-here';
       readonly sources: readonly NumberSource[];
       /** The format is one scam call centres typically use. */
       readonly typicalScamFormat: boolean;
@@ -65,6 +67,6 @@ export function checkNumber(text: string, store: Pick<ScamNumberStore, 'lookup'>
     advice,
     ...(number.region !== undefined ? { region: number.region } : {}),
     ...(number.type !== undefined ? { type: number.type } : {}),
-    ...(since !== undefined ? { since } : {}),
+    ...(since !== undefined ? { since, sinceFrom: reported[0] !== undefined ? 'source-report' : 'added-here' } : {}),
   };
 }

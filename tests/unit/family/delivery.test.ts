@@ -178,3 +178,14 @@ describe('retryDelay', () => {
     expect(retryDelay(1, true, policy, () => 1)).toBe(33_000);
   });
 });
+
+describe('defaultAlertId', () => {
+  it('is stable for the same event and differs for different ones', async () => {
+    const { defaultAlertId } = await import('../../../src/engine/family/enqueue.js');
+    const a = { kind: 'remote-tool', at: '2026-11-22T13:00:00.000Z', tool: 'AnyDesk', action: 'started' } as const;
+    expect(defaultAlertId(a)).toBe(defaultAlertId({ ...a }));
+    expect(defaultAlertId(a)).toMatch(/^remote-tool-20261122130000\d*-[0-9a-f]{8}$/);
+    expect(defaultAlertId({ ...a, action: 'connected' })).not.toBe(defaultAlertId(a));
+    expect(defaultAlertId({ ...a, at: '2026-11-22T13:00:01.000Z' })).not.toBe(defaultAlertId(a));
+  });
+});
