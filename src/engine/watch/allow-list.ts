@@ -28,7 +28,7 @@ export function isAllowed(entries: readonly AllowEntry[], title: string): boolea
       case 'host': {
         const host = entry.value.trim().toLowerCase();
         if (host === '') return false;
-        return new RegExp(`(^|[^a-z0-9.-])${escapeRegExp(host)}($|[^a-z0-9-])`).test(normal);
+        return new RegExp(`(^|[^a-z0-9.-])${escapeRegExp(host)}(?![a-z0-9-]|\\.[a-z0-9])`).test(normal);
       }
     }
   });

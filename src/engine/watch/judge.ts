@@ -23,6 +23,8 @@ export interface JudgeContext {
   readonly at: number;
   /** Page text from the content check. */
   readonly text?: string;
+  /** Raise full-screen / burst windows to suspicious (default true; false after the content check). */
+  readonly raise?: boolean;
 }
 
 /** The verdict plus why the watcher looks closer (when it is not a scam on its own). */
@@ -39,7 +41,7 @@ export function judgeWindow(window: WindowInfo, context: JudgeContext): Judgemen
   if (verdict.verdict === 'scam') return { verdict, allowListed };
   if (verdict.verdict === 'suspicious') return { verdict, cause: 'detector', allowListed };
   const benign = verdict.reasons.some((r) => r.signal === 'benign-context' || r.signal === 'allow-listed');
-  if (benign || allowListed) return { verdict, allowListed };
+  if (benign || allowListed || context.raise === false) return { verdict, allowListed };
   // A page that took the whole screen, or one of a flood of popups, is where kits with bland
   // titles hide their threat: look closer (the content check), never close on this alone.
   if (isFullScreen(window)) {

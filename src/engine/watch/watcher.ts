@@ -188,7 +188,8 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     }
     const { window, reading } = result;
     const startedAt = clock.now() - reading.captureMs - reading.ocrMs;
-    const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id) });
+    // The closer look is done: its verdict stands on its own (no full-screen/burst raise).
+    const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id), raise: false });
     if (judgement.verdict.verdict === 'scam') {
       onScam(window, judgement.verdict, 'content', startedAt, judgement.allowListed);
       return;
@@ -204,11 +205,14 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     }
     listing = true;
     try {
+      // Only windows known before the list was taken can be "gone" from it (no stale verdicts).
+      const knownBefore = new Set([...states.keys(), ...(contentQueue?.activeWindowIds() ?? [])]);
       const list = await windows.listWindows();
       lastList = list;
       const present = new Set(list.map((w) => w.id));
-      for (const id of [...states.keys()]) if (!present.has(id) && !stateOf(id).acting) states.delete(id);
-      for (const id of contentQueue?.activeWindowIds() ?? []) if (!present.has(id)) contentQueue?.windowGone(id);
+      const gone = [...knownBefore].filter((id) => !present.has(id));
+      for (const id of gone) if (states.get(id)?.acting !== true) states.delete(id);
+      for (const id of gone) contentQueue?.windowGone(id);
       const browserWindows = list.filter((w) => browserOf(w) !== undefined);
       const before = burstIds;
       burstIds = new Set(burst.update(browserWindows, clock.now()));

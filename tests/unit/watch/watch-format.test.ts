@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { eventToJson, eventToText } from '../../../src/cli/commands/watch-format.js';
+import { parseWatchArgs } from '../../../src/cli/commands/watch.js';
+import type { WatchEvent } from '../../../src/shared/watch-events.js';
+
+const window = { windowId: '0x1', title: 'Scary "title"', pid: 42, fullscreen: true };
+const verdict = { verdict: 'scam' as const, score: 0.9, reasons: [], phones: [] };
+const all: WatchEvent[] = [
+  { type: 'detected', at: 1, ms: 3, window, verdict, stage: 'title', next: 'close' },
+  { type: 'suspicious', at: 1, ms: 2, window, verdict: { ...verdict, verdict: 'suspicious' }, cause: 'fullscreen', contentCheck: true },
+  { type: 'content-checked', at: 1, ms: 400, window, verdict: { ...verdict, verdict: 'clean' }, textChars: 12 },
+  { type: 'action-taken', at: 1, ms: 90, window, outcome: 'terminated', closedAllBrowserWindows: true, steps: [{ step: 'terminate', status: 'done', ms: 10 }], message: 'gone' },
+  { type: 'action-failed', at: 1, ms: 90, window, steps: [], message: 'stuck' },
+  { type: 'error', at: 1, code: 'display-unavailable', message: 'no display', retryInMs: 2000 },
+  { type: 'status', at: 1, state: 'watching' },
+];
+
+describe('watch output', () => {
+  it('every JSON line has event, verdict, title, pid, windowId and ms', () => {
+    for (const event of all) {
+      const json = eventToJson(event);
+      for (const key of ['event', 'verdict', 'title', 'pid', 'windowId', 'ms']) expect(json).toHaveProperty(key);
+      expect(json['event']).toBe(event.type);
+      expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    }
+    expect(eventToJson(all[0] as WatchEvent)).toMatchObject({ verdict: 'scam', title: 'Scary "title"', pid: 42, windowId: '0x1', ms: 3 });
+  });
+  it('plain lines quote titles as data', () => {
+    expect(eventToText(all[0] as WatchEvent)).toContain('"Scary \\"title\\""');
+    expect(all.map(eventToText).every((line) => line.length > 0)).toBe(true);
+  });
+  it('parses options', () => {
+    expect(parseWatchArgs([])).toEqual({ closeMode: 'ask', json: false, contentCheck: true });
+    expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false });
+    expect(parseWatchArgs(['--close=maybe'])).toMatch(/unknown close mode/);
+    expect(parseWatchArgs(['--help'])).toBe('help');
+  });
+});
