@@ -10,7 +10,7 @@ export const JAPANESE: LanguageRules = {
   threats: [
     { id: 'ウイルスに感染', lang: 'ja', weight: 0.6, pattern: `${MALWARE}(?:型スパイウェア)?(?:に|が)?感染` },
     { id: '端末が感染・ロック', lang: 'ja', weight: 0.6, pattern: `${DEVICE}(?:は|が|も|へのアクセスは)? ?(?:ウイルスに|完全に)?(?:感染|ロック|ブロック|ハッキング|破損|損傷|乗っ取ら|危険|停止され|凍結)` },
-    { id: 'ウイルスが検出', lang: 'ja', weight: 0.6, pattern: `(?:${MALWARE}|不正(?:な)?アクセス|ハッキング)(?:が|を)?(?:\\d+ ?(?:個|件|つ))?(?:検出|発見|見つかり|見つかっ|確認され)` },
+    { id: 'ウイルスが検出', lang: 'ja', weight: 0.6, pattern: `(?:${MALWARE}|不正(?:な)?アクセス|不審な[^ ]{0,10}?|疑わしい[^ ]{0,10}?|ハッキング)(?:が|を)?(?:\\d+ ?(?:個|件|つ))?(?:検出|発見|見つかり|見つかっ|確認され)` },
     { id: 'アクセスがブロック', lang: 'ja', weight: 0.6, pattern: 'アクセス(?:は|が)?[^ ]{0,16}?(?:ブロック|ロック|制限)され' },
     { id: 'ポルノスパイウェア', lang: 'ja', weight: 0.6, pattern: 'ポルノ ?(?:スパイウェア|ウイルス|サイト)' },
     { id: 'N個のウイルス', lang: 'ja', weight: 0.45, pattern: `\\d+ ?(?:個|件|つ)の${MALWARE}` },
@@ -19,12 +19,13 @@ export const JAPANESE: LanguageRules = {
     { id: 'ハッキング', lang: 'ja', weight: 0.45, pattern: 'ハッキングされ|ハッカー' },
     { id: '情報が盗まれ', lang: 'ja', weight: 0.45, pattern: '(?:個人情報|銀行情報|パスワード|写真|データ|情報|クレジットカード)(?:が|は)?(?:盗まれ|流出|漏洩|漏えい)' },
     { id: '危険にさらされ', lang: 'ja', weight: 0.45, pattern: '危険にさらされ' },
-    { id: '損傷', lang: 'ja', weight: 0.45, pattern: 'ウイルスにより損傷|損傷を受けて|破損しています' },
+    { id: '損傷', lang: 'ja', weight: 0.45, pattern: 'ウイルスにより損傷|損傷を受けて|損傷しています|破損しています' },
     { id: 'トロイの木馬', lang: 'ja', weight: 0.45, pattern: 'トロイの木馬|スパイウェア|ランサムウェア' },
     { id: '有効期限切れ', lang: 'ja', weight: 0.3, pattern: '(?:ライセンス|サブスクリプション|保護)?(?:の)?有効期限(?:が)?切れ' },
   ],
   alarms: [
     { id: 'セキュリティ警告', lang: 'ja', weight: 0.3, pattern: '(?:セキュリティ|ウイルス|スパイウェア|システム|ファイアウォール|windows|マイクロソフト|microsoft|apple|緊急|重要な|重大な)(?:の|上の)? ?(?:警告|アラート|エラー|警報)' },
+    { id: 'ブランドの警告', lang: 'ja', weight: 0.3, pattern: '(?:defender|ディフェンダー|windows|ウィンドウズ|マイクロソフト|microsoft|apple|アップル|iphone|google|グーグル)(?:から)?の? ?(?:警告|アラート)' },
     { id: '警告', lang: 'ja', weight: 0.2, pattern: '警告|緊急' },
   ],
   urgency: [
