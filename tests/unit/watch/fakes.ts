@@ -3,7 +3,7 @@
  * window actions that behave like a browser (close, refuse, prompt, stay alive windowless).
  */
 import type { Clock, TimerHandle } from '../../../src/engine/ports/clock.js';
-import { PlatformError } from '../../../src/engine/ports/errors.js';
+import type { PlatformError } from '../../../src/engine/ports/errors.js';
 import type { PageTextReader, PageTextReading } from '../../../src/engine/ports/page-text.js';
 import type { ActionOutcome, BrowserFamily, ForegroundWatcher, WindowActions, WindowInfo } from '../../../src/engine/ports/windows.js';
 
