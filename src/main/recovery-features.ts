@@ -18,5 +18,5 @@ export interface RecoveryFeatures {
   dispose(): Promise<void>;
 }
 
-/** Built once the store is open (the wizard and the report live in it). */
-export type RecoveryFactory = (store: IncidentStore) => RecoveryFeatures;
+/** Built once the store is open (the wizard and the report live in it); `language` is the UI's now. */
+export type RecoveryFactory = (store: IncidentStore, language: () => Language) => RecoveryFeatures;

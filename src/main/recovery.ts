@@ -1,46 +1,123 @@
 /**
- * Composes the recovery features: the remote-access scan (engine matcher over the platform
- * inventory), the recovery wizard and the incident report.
+ * Composes the recovery features over the open store: the remote-access scan (engine scanner
+ * over the platform inventory), the recovery wizard (engine state machine, saved in the store,
+ * resumed after a restart) and the incident report (engine HTML, written to a file).
  */
-import type { Clock, IncidentStore, InventorySource } from '../engine/ports.js';
-import type { ScanView, WizardView } from '../shared/ipc.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CleanupWizard, type AnswerValue, type QuestionId } from '../engine/cleanup/index.js';
+import type { Clock, IncidentStore, InventorySource, SystemActions } from '../engine/ports.js';
+import { RemoteMatcher } from '../engine/remote/matcher.js';
+import { scanRemoteTools } from '../engine/remote/scan.js';
+import { renderReport } from '../engine/report/index.js';
+import type { Language, ScanView, WizardView } from '../shared/ipc.js';
 import type { RemoteFinding } from '../shared/remote.js';
 import type { RecoveryFactory, RecoveryFeatures } from './recovery-features.js';
-import { RemoteScan } from './scan-view.js';
+import { scanView } from './scan-view.js';
+import { NO_WIZARD, wizardView } from './wizard-view.js';
 
 /** What the recovery features need from the platform. */
 export interface RecoveryDeps {
   readonly inventory: InventorySource;
-  readonly clock: Clock;
-  readonly dataHome: string;
+  readonly systemActions: SystemActions;
+  readonly clock: Pick<Clock, 'now'>;
+  /** Where exported reports are written. */
+  readonly reportsDir: string;
+  /** OS locale, for the help list's region while the setting is `auto` (ja-JP → JP). */
+  readonly locale: string;
 }
-
-const NO_WIZARD: WizardView = { status: 'none', index: 0, count: 0, step: null };
 
 /** The factory `createServices` calls with the open store. */
 export function recoveryFactory(deps: RecoveryDeps): RecoveryFactory {
-  return (store) => createRecoveryFeatures(deps, store);
+  return (store, language) => createRecoveryFeatures(deps, store, language);
 }
 
-function createRecoveryFeatures(deps: RecoveryDeps, _store: IncidentStore): RecoveryFeatures {
-  const scanner = new RemoteScan(deps.inventory, deps.clock);
+function regionOf(setting: string, locale: string): string {
+  if (setting !== 'auto') return setting;
+  const match = /[-_]([A-Za-z]{2})\b/.exec(locale);
+  if (match?.[1] !== undefined) return match[1].toUpperCase();
+  return /^ja\b/i.test(locale) ? 'JP' : 'US';
+}
+
+function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, language: () => Language): RecoveryFeatures {
+  const matcher = new RemoteMatcher();
   let last: ScanView | null = null;
   let lastFindings: readonly RemoteFinding[] = [];
-  const unavailable = (what: string): Promise<never> => Promise.reject(new Error(`${what} is not available in this build yet`));
+  let wizard: CleanupWizard | undefined;
+
+  const scan = async (): Promise<readonly RemoteFinding[]> => {
+    const report = await scanRemoteTools(deps.inventory, { clock: deps.clock, matcher });
+    last = scanView(report);
+    lastFindings = report.findings;
+    return report.findings;
+  };
+  const begin = (): CleanupWizard => {
+    const settings = store.getSettings();
+    return CleanupWizard.start({ store, actions: deps.systemActions, clock: deps.clock, rescan: scan }, { findings: lastFindings, region: regionOf(settings.region, deps.locale), helpContacts: settings.helpContacts });
+  };
+  /** The wizard in memory, or the one saved for the open incident (after a restart). */
+  const active = (): CleanupWizard | undefined => {
+    if (wizard !== undefined) return wizard;
+    const open = store.latestOpenIncident();
+    if (open !== undefined && store.loadWizard(open.id) !== undefined) wizard = begin();
+    return wizard;
+  };
+  const view = (): WizardView => {
+    const current = active();
+    return current === undefined ? NO_WIZARD : wizardView(current.view(), language());
+  };
+  const onStep = (stepId: string): CleanupWizard => {
+    const current = active();
+    const shown = current?.view();
+    const id = shown === undefined ? undefined : shown.kind === 'question' ? shown.question.id : shown.kind === 'step' ? shown.step.id : undefined;
+    // A stale screen (another window moved on) must not act on the wrong step.
+    if (current === undefined || id !== stepId) throw new Error(`step ${stepId} is not the current step`);
+    return current;
+  };
+
   return {
     async scan() {
-      const { findings, view } = await scanner.run();
-      last = view;
-      lastFindings = findings;
-      return view;
+      await scan();
+      if (last === null) throw new Error('scan produced no result');
+      return last;
     },
     lastScan: () => last,
-    wizardView: () => (lastFindings.length >= 0 ? NO_WIZARD : NO_WIZARD),
-    startWizard: () => unavailable('the recovery wizard'),
-    answerWizard: () => unavailable('the recovery wizard'),
-    runWizardStep: () => unavailable('the recovery wizard'),
-    confirmWizardStep: () => unavailable('the recovery wizard'),
-    exportReport: () => unavailable('the report'),
+    wizardView: view,
+    startWizard() {
+      const current = active();
+      if (current === undefined || current.view().kind === 'finished') wizard = begin();
+      return Promise.resolve(view());
+    },
+    answerWizard(stepId, answer) {
+      const answered = onStep(stepId).answer(stepId as QuestionId, answer as AnswerValue);
+      if (!answered.ok) throw new Error(answered.error.message);
+      return Promise.resolve(view());
+    },
+    async runWizardStep(stepId) {
+      const current = onStep(stepId);
+      const shown = current.view();
+      // Ask for elevation when the step requires it, or after it reported it needs it.
+      const elevate = shown.kind === 'step' && (shown.step.admin === 'required' || shown.record.status === 'needs-admin');
+      await current.runStep({ elevate });
+      return view();
+    },
+    async confirmWizardStep(stepId, outcome) {
+      const current = onStep(stepId);
+      if (outcome === 'skipped') current.skipStep();
+      else await current.confirmManual();
+      return view();
+    },
+    exportReport(incidentId, language) {
+      const incident = store.getIncident(incidentId);
+      if (incident === undefined) return Promise.reject(new Error(`no incident ${incidentId}`));
+      const saved = store.loadWizard(incidentId);
+      const wizardState = saved === undefined ? undefined : (saved.state as Parameters<typeof renderReport>[0]['wizard']);
+      const html = renderReport({ incident, timeline: store.timeline(incidentId), lang: language, generatedAt: deps.clock.now(), ...(wizardState === undefined ? {} : { wizard: wizardState }) });
+      mkdirSync(deps.reportsDir, { recursive: true });
+      const path = join(deps.reportsDir, `scarestop-report-${incidentId.replace(/[^a-z0-9-]/gi, '_')}-${language}.html`);
+      writeFileSync(path, html, 'utf8');
+      return Promise.resolve({ path });
+    },
     dispose: () => Promise.resolve(),
   };
 }

@@ -1,6 +1,5 @@
-/** The remote-access scan in view terms: inventory snapshot → engine matcher → scan view. */
-import type { Clock, InventorySnapshot, InventorySource } from '../engine/ports.js';
-import { RemoteMatcher } from '../engine/remote/matcher.js';
+/** The remote-access scan in view terms. */
+import type { ScanReport } from '../engine/remote/scan.js';
 import { toDisplayText } from '../shared/display-text.js';
 import type { FindingView, ScanView } from '../shared/ipc.js';
 import type { RemoteFinding } from '../shared/remote.js';
@@ -22,31 +21,12 @@ export function findingView(finding: RemoteFinding): FindingView {
   };
 }
 
-const SOURCE_NAMES: readonly (keyof InventorySnapshot)[] = ['installed', 'processes', 'services', 'userFiles', 'autostart', 'artifacts', 'connections'];
-
-/** Runs one scan: the real inventory, the real matcher. */
-export class RemoteScan {
-  private readonly matcher = new RemoteMatcher();
-
-  constructor(
-    private readonly inventory: InventorySource,
-    private readonly clock: Clock,
-  ) {}
-
-  /** Findings as the engine returns them, plus the view. */
-  async run(): Promise<{ readonly findings: RemoteFinding[]; readonly view: ScanView }> {
-    const started = this.clock.now();
-    const snapshot = await this.inventory.snapshot({ artifactPaths: this.matcher.artifactPaths() });
-    const findings = this.matcher.match(snapshot, this.clock.now());
-    const view: ScanView = {
-      scannedAt: new Date(this.clock.now()).toISOString(),
-      durationMs: Math.max(0, this.clock.now() - started),
-      findings: findings.slice(0, 200).map(findingView),
-      sources: SOURCE_NAMES.map((name) => {
-        const result = snapshot[name];
-        return { name, ok: result.ok, error: result.ok ? null : toDisplayText(result.error, 300) };
-      }),
-    };
-    return { findings, view };
-  }
+/** The engine's scan report as the scan screen shows it. */
+export function scanView(report: ScanReport): ScanView {
+  return {
+    scannedAt: report.scannedAt,
+    durationMs: report.durationMs,
+    findings: report.findings.slice(0, 200).map(findingView),
+    sources: report.sources.slice(0, 30).map((source) => ({ name: source.name, ok: source.ok, error: source.error === undefined ? null : toDisplayText(source.error, 300) })),
+  };
 }

@@ -39,7 +39,7 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps): AppServices {
   const clock = deps.clock ?? systemClock;
   const store = deps.store ?? openIncidentStore({ dataHome: deps.dataHome, now: () => clock.now() });
-  const recovery = deps.recovery(store);
+  const recovery = deps.recovery(store, () => settingsView(store.getSettings(), deps.locale).language);
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent): void => {
     for (const listener of listeners) {

@@ -103,31 +103,40 @@ export const scanViewSchema = z.object({
   sources: z.array(z.object({ name: text(60), ok: z.boolean(), error: text(300).nullable() })).max(30),
 });
 
-export const wizardAnswerSchema = z.enum(['yes', 'no', 'unsure']);
-export const wizardStepKindSchema = z.enum(['question', 'disconnect', 'end-sessions', 'remove-tools', 'accounts', 'help', 'reconnect']);
+/** A yes/no answer, or the chosen values of a multiple-choice question. */
+export const wizardAnswerSchema = z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).max(10)]);
+export const wizardStepKindSchema = z.enum(['question', 'disconnect', 'end-session', 'remove', 'accounts', 'help', 'reconnect']);
 
 export const wizardStepViewSchema = z.object({
+  /** Question id or plan step id (e.g. `end-session:anydesk`). */
   id: text(80),
   kind: wizardStepKindSchema,
-  /** For kind 'question': which question (called, connected, paid, typed-secrets, opened-attachment). */
-  questionId: text(40).nullable(),
-  /** Tool names this step acts on (end-sessions, remove-tools). */
-  tools: z.array(text(120)).max(50),
-  /** Things that apply (accounts: card, bank, gift-card, passwords, e-money; help: contact lines). */
-  items: z.array(text(200)).max(20),
-  /** The app can do it (with a button) rather than only explain the manual way. */
+  /** The question, or the step's title with its tool, in the UI language (the engine's words). */
+  title: text(300),
+  /** Why this step matters, in plain words. */
+  explanation: text(600).nullable(),
+  /** Answers to pick from (questions). */
+  choices: z.array(z.object({ value: text(40), label: text(120) })).max(10),
+  /** More than one answer may be picked. */
+  multi: z.boolean(),
+  /** What the step does or asks, one line each (actions, advice, help lines). */
+  items: z.array(text(300)).max(30),
+  /** The app can do (part of) it with "Do it for me". */
   automatic: z.boolean(),
-  needsAdmin: z.boolean(),
-  status: z.enum(['pending', 'done', 'failed', 'skipped']),
-  /** Outcome in plain words after "Do it for me". */
+  /** Said when the step may ask for administrator permission. */
+  adminNote: text(300).nullable(),
+  status: z.enum(['pending', 'running', 'done', 'failed', 'needs-admin', 'skipped']),
+  /** Outcome in plain words after an attempt. */
   detail: text(400).nullable(),
+  /** The app stopped in the middle of this step last time. */
+  interrupted: z.boolean(),
 });
 
 export const wizardViewSchema = z.object({
   status: z.enum(['none', 'in-progress', 'finished']),
-  /** 0-based position of the current step, and the number of steps in the plan. */
-  index: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
+  /** 1-based position of the current screen and the number of screens in this phase. */
+  number: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
   step: wizardStepViewSchema.nullable(),
 });
 

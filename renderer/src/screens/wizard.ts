@@ -1,53 +1,54 @@
 /**
- * The recovery wizard, one step per screen: progress, a title, plain instructions and large
- * buttons. Its state lives in main (the incident store), so closing the window or reloading
- * the page brings the person back to the same step.
+ * The recovery wizard, one screen at a time: progress, the question or step in large type and
+ * large buttons. Its state lives in main (the incident store), so closing the window, reloading
+ * the page or restarting the PC brings the person back to the same screen.
  */
 import type { WizardStepView, WizardView } from '../../../src/shared/ipc.js';
 import { toDisplayText } from '../../../src/shared/display-text.js';
 import { button, h } from '../dom.js';
 import { t } from '../i18n.js';
 import type { ScreenContext } from '../screen.js';
-import { dynamicKey, errorText, screenHeading, screenSection, statusLine } from './common.js';
+import { errorText, screenHeading, screenSection, statusLine } from './common.js';
 
 type Act = (request: Promise<WizardView>) => void;
 
-function questionButtons(step: WizardStepView, act: Act, ctx: ScreenContext): HTMLElement {
-  const answer = (value: 'yes' | 'no' | 'unsure') => (): void => act(ctx.api.call('scarestop:wizard-answer', { stepId: step.id, answer: value }));
-  return h(
-    'div',
-    { class: 'big-buttons' },
-    button(t('answer.yes'), answer('yes'), { kind: 'primary', id: 'answer-yes' }),
-    button(t('answer.no'), answer('no'), { kind: 'primary', id: 'answer-no' }),
-    button(t('answer.unsure'), answer('unsure'), { id: 'answer-unsure' }),
-  );
-}
-
-function stepButtons(step: WizardStepView, act: Act, ctx: ScreenContext): HTMLElement {
-  const confirm = (outcome: 'done' | 'skipped') => (): void => act(ctx.api.call('scarestop:wizard-confirm', { stepId: step.id, outcome }));
-  if (step.status === 'done') return h('div', { class: 'big-buttons' }, button(t('wizard.next'), confirm('done'), { kind: 'primary', id: 'wizard-next' }));
-  return h(
-    'div',
-    { class: 'big-buttons' },
-    step.automatic ? button(t('wizard.run'), () => act(ctx.api.call('scarestop:wizard-run', { stepId: step.id })), { kind: 'primary', id: 'wizard-run' }) : null,
-    button(t('wizard.done'), confirm('done'), { kind: step.automatic ? 'secondary' : 'primary', id: 'wizard-done' }),
-    button(t('wizard.skip'), confirm('skipped'), { kind: 'plain', id: 'wizard-skip' }),
-  );
-}
-
-function stepBody(step: WizardStepView): (Node | null)[] {
-  if (step.kind === 'question') {
-    const key = dynamicKey('question', step.questionId ?? '', 'question.other');
-    return [h('h2', { id: 'wizard-step-title' }, t(key))];
+function question(step: WizardStepView, act: Act, ctx: ScreenContext): (Node | null)[] {
+  const answer = (value: string | string[]): void => act(ctx.api.call('scarestop:wizard-answer', { stepId: step.id, answer: value }));
+  if (!step.multi) {
+    return [
+      h('h2', { id: 'wizard-step-title' }, toDisplayText(step.title)),
+      h('div', { class: 'big-buttons' }, ...step.choices.map((choice, i) => button(toDisplayText(choice.label, 120), () => answer(choice.value), { kind: i < 2 ? 'primary' : 'secondary', id: `answer-${choice.value}` }))),
+    ];
   }
+  const boxes = step.choices.map((choice) => h('input', { id: `choice-${choice.value}`, attrs: { type: 'checkbox', value: choice.value } }));
   return [
-    h('h2', { id: 'wizard-step-title' }, t(dynamicKey('wstep', `${step.kind}.title`, 'wizard.heading'))),
-    h('p', { class: 'big' }, t(dynamicKey('wstep', `${step.kind}.body`, 'wizard.intro'))),
-    step.tools.length > 0 ? h('p', { id: 'wizard-tools' }, t('wizard.tools', { tools: step.tools.map((tool) => toDisplayText(tool, 120)).join(', ') })) : null,
-    step.items.length > 0 ? h('ul', { class: 'items' }, ...step.items.map((item) => h('li', {}, toDisplayText(item, 200)))) : null,
-    step.needsAdmin ? h('p', { class: 'note' }, t('wizard.needsAdmin')) : null,
-    step.status === 'done' ? h('p', { class: 'done big', id: 'wizard-result' }, t('wizard.result.done'), step.detail !== null ? ` ${toDisplayText(step.detail, 400)}` : '') : null,
-    step.status === 'failed' ? h('p', { class: 'big', id: 'wizard-result' }, t('wizard.result.failed')) : null,
+    h(
+      'fieldset',
+      { id: 'wizard-choices' },
+      h('legend', { id: 'wizard-step-title' }, toDisplayText(step.title)),
+      ...step.choices.map((choice, i) => h('label', { class: 'choice' }, boxes[i] ?? null, ' ', toDisplayText(choice.label, 120))),
+    ),
+    h('div', { class: 'big-buttons' }, button(t('wizard.next'), () => answer(boxes.filter((box) => box.checked).map((box) => box.value)), { kind: 'primary', id: 'wizard-answer-next' })),
+  ];
+}
+
+function step(view: WizardStepView, act: Act, ctx: ScreenContext): (Node | null)[] {
+  const confirm = (outcome: 'done' | 'skipped') => (): void => act(ctx.api.call('scarestop:wizard-confirm', { stepId: view.id, outcome }));
+  const failed = view.status === 'failed' || view.status === 'needs-admin';
+  return [
+    h('h2', { id: 'wizard-step-title' }, toDisplayText(view.title)),
+    view.explanation !== null ? h('p', { class: 'big' }, toDisplayText(view.explanation, 600)) : null,
+    view.items.length > 0 ? h('ul', { class: 'items', id: 'wizard-items' }, ...view.items.map((item) => h('li', {}, toDisplayText(item, 300)))) : null,
+    view.adminNote !== null ? h('p', { class: 'note' }, toDisplayText(view.adminNote, 300)) : null,
+    view.interrupted ? h('p', { class: 'note' }, t('wizard.interrupted')) : null,
+    failed ? h('p', { class: 'problem', id: 'wizard-result' }, view.status === 'needs-admin' ? t('wizard.needsAdmin') : t('wizard.result.failed'), view.detail !== null ? ` (${toDisplayText(view.detail, 400)})` : '') : null,
+    h(
+      'div',
+      { class: 'big-buttons' },
+      view.automatic ? button(t('wizard.run'), () => act(ctx.api.call('scarestop:wizard-run', { stepId: view.id })), { kind: 'primary', id: 'wizard-run' }) : null,
+      button(t('wizard.done'), confirm('done'), { kind: view.automatic ? 'secondary' : 'primary', id: 'wizard-done' }),
+      button(t('wizard.skip'), confirm('skipped'), { kind: 'plain', id: 'wizard-skip' }),
+    ),
   ];
 }
 
@@ -56,6 +57,7 @@ export async function renderWizard(ctx: ScreenContext): Promise<HTMLElement> {
   const view = await ctx.api.call('scarestop:wizard-get', {});
   const line = statusLine('wizard-status');
   const act: Act = (request) => {
+    line.textContent = t('wizard.working');
     request.then(() => ctx.rerender(), () => {
       line.textContent = errorText();
     });
@@ -72,15 +74,14 @@ export async function renderWizard(ctx: ScreenContext): Promise<HTMLElement> {
   if (view.status === 'finished' || view.step === null) {
     return screenSection('wizard', screenHeading(t('wizard.heading')), h('p', { class: 'big done', id: 'wizard-finished' }, t('wizard.finished')), button(t('common.home'), () => ctx.navigate('home'), { kind: 'primary', id: 'wizard-home' }));
   }
-  const step = view.step;
-  const progressText = t('wizard.progress', { n: view.index + 1, count: view.count });
+  const current = view.step;
+  const progressText = t(current.kind === 'question' ? 'wizard.questionProgress' : 'wizard.progress', { n: view.number, count: view.total });
   return screenSection(
     'wizard',
     screenHeading(t('wizard.heading')),
     h('p', { class: 'progress-text', id: 'wizard-progress' }, progressText),
-    h('progress', { attrs: { max: String(view.count), value: String(view.index + 1), 'aria-label': `${t('wizard.progressLabel')}: ${progressText}` } }),
-    h('div', { class: 'wizard-step', attrs: { 'data-step': step.id, 'data-kind': step.kind } }, ...stepBody(step)),
-    step.kind === 'question' ? questionButtons(step, act, ctx) : stepButtons(step, act, ctx),
+    h('progress', { attrs: { max: String(Math.max(1, view.total)), value: String(view.number), 'aria-label': `${t('wizard.progressLabel')}: ${progressText}` } }),
+    h('div', { class: 'wizard-step', attrs: { 'data-step': current.id, 'data-kind': current.kind } }, ...(current.kind === 'question' ? question(current, act, ctx) : step(current, act, ctx))),
     line,
   );
 }

@@ -1,8 +1,10 @@
-/** The recovery features the renderer tests compose (the real ones, over the given inventory). */
-import type { InventorySource } from '../../../src/engine/ports.js';
+/** The recovery features the renderer tests compose: the real ones, over the given inventory. */
+import { join } from 'node:path';
+import type { InventorySource, SystemActions } from '../../../src/engine/ports.js';
 import { systemClock } from '../../../src/engine/watch/index.js';
 import type { RecoveryFactory } from '../../../src/main/recovery-features.js';
 import { recoveryFactory } from '../../../src/main/recovery.js';
+import { RecordingSystemActions } from './fake-system.js';
 
 /** An inventory with nothing on it (screens that do not scan). */
 export const emptyInventory: InventorySource = {
@@ -18,7 +20,7 @@ export const emptyInventory: InventorySource = {
     }),
 };
 
-/** Real recovery features over `inventory`. */
-export function realRecovery(inventory: InventorySource = emptyInventory): (dataHome: string) => RecoveryFactory {
-  return (dataHome) => recoveryFactory({ inventory, clock: systemClock, dataHome });
+/** Real recovery features over `inventory`, with system actions that only record. */
+export function realRecovery(inventory: InventorySource = emptyInventory, systemActions: SystemActions = new RecordingSystemActions(), locale = 'en-US'): (dataHome: string) => RecoveryFactory {
+  return (dataHome) => recoveryFactory({ inventory, systemActions, clock: systemClock, reportsDir: join(dataHome, 'reports'), locale });
 }

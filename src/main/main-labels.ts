@@ -1,0 +1,50 @@
+/** The few texts main itself shows (tray menu, tooltip, notifications), in Japanese and English. */
+import type { Language } from '../shared/ipc.js';
+
+export const mainLabels = {
+  en: {
+    closeNow: 'Close scary screen',
+    scan: 'Scan for remote access tools',
+    wizard: 'Recovery wizard',
+    history: 'History',
+    settings: 'Settings',
+    pause: 'Pause for 15 minutes',
+    resume: 'Resume protection',
+    quit: 'Quit ScareStop',
+    tooltipWatching: 'ScareStop: protecting your PC',
+    tooltipPaused: 'ScareStop: paused',
+    tooltipAlert: 'ScareStop: a fake warning was found',
+    notifyDetectedTitle: 'This warning is fake',
+    notifyDetectedBody: 'Your PC is fine. Do not call the number.',
+    notifyClosedTitle: 'Fake warning closed',
+    notifyClosedBody: 'ScareStop closed a fake warning page.',
+    notifyScanTitle: 'Remote-access check finished',
+    notifyScanBody: '{count} remote-access tools found.',
+  },
+  ja: {
+    closeNow: '怖い画面を閉じる',
+    scan: '遠隔操作ソフトを確認する',
+    wizard: '回復の手順',
+    history: '履歴',
+    settings: '設定',
+    pause: '15分間 一時停止する',
+    resume: '保護を再開する',
+    quit: 'スケアストップを終了する',
+    tooltipWatching: 'スケアストップ: パソコンを守っています',
+    tooltipPaused: 'スケアストップ: 一時停止中',
+    tooltipAlert: 'スケアストップ: 偽の警告を見つけました',
+    notifyDetectedTitle: 'この警告は偽物です',
+    notifyDetectedBody: 'パソコンは大丈夫です。表示された番号に電話しないでください。',
+    notifyClosedTitle: '偽の警告を閉じました',
+    notifyClosedBody: 'スケアストップが偽の警告ページを閉じました。',
+    notifyScanTitle: '遠隔操作ソフトの確認が終わりました',
+    notifyScanBody: '遠隔操作ソフトが {count} 件見つかりました。',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export type MainLabelKey = keyof (typeof mainLabels)['en'];
+
+/** One label in `language`, with `{count}`-style placeholders filled. */
+export function mainLabel(language: Language, key: MainLabelKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return mainLabels[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}

@@ -1,0 +1,91 @@
+/**
+ * The tray: which icon, which tooltip, which menu items — and what each item does. A model
+ * with no Electron in it; tray.ts turns it into a native menu. Tests drive `runTrayCommand`
+ * against the real services.
+ */
+import type { GuardState, Language, Screen, Status } from '../shared/ipc.js';
+import { assertNever } from '../shared/result.js';
+import type { AppServices } from './app-services.js';
+import { mainLabel, type MainLabelKey } from './main-labels.js';
+
+/** Everything the tray menu can do. */
+export type TrayCommand = 'close-now' | 'scan' | 'wizard' | 'history' | 'settings' | 'pause' | 'resume' | 'quit';
+
+/** One row of the menu. */
+export type TrayMenuItem = { readonly type: 'separator' } | { readonly type: 'command'; readonly command: TrayCommand; readonly label: string; readonly enabled: boolean };
+
+/** What the tray needs from the window side. */
+export interface TrayUi {
+  showScreen(screen: Screen): void;
+  quit(): void;
+}
+
+const PAUSE_MINUTES = 15;
+
+/** The icon file (in assets/icons) for a state. */
+export function trayIconName(state: GuardState): `tray-${GuardState}` {
+  return `tray-${state}`;
+}
+
+/** Tooltip text for a state. */
+export function trayTooltip(state: GuardState, language: Language): string {
+  const key: Readonly<Record<GuardState, MainLabelKey>> = { watching: 'tooltipWatching', paused: 'tooltipPaused', alert: 'tooltipAlert' };
+  return mainLabel(language, key[state]);
+}
+
+/** The menu, in the order the issue lists it; Pause turns into Resume while paused. */
+export function trayMenuModel(status: Status, language: Language): TrayMenuItem[] {
+  const item = (command: TrayCommand, key: MainLabelKey, enabled = true): TrayMenuItem => ({ type: 'command', command, label: mainLabel(language, key), enabled });
+  return [
+    item('close-now', 'closeNow'),
+    { type: 'separator' },
+    item('scan', 'scan'),
+    item('wizard', 'wizard'),
+    item('history', 'history'),
+    item('settings', 'settings'),
+    { type: 'separator' },
+    status.state === 'paused' ? item('resume', 'resume') : item('pause', 'pause'),
+    item('quit', 'quit'),
+  ];
+}
+
+/** Runs one menu command. Failures are reported to `onError`, never thrown into Electron. */
+export async function runTrayCommand(command: TrayCommand, services: AppServices, ui: TrayUi, onError: (error: unknown) => void = () => undefined): Promise<void> {
+  try {
+    switch (command) {
+      case 'close-now': {
+        const result = await services.closeNow();
+        // Nothing scary in front: open home, where the person can see that and do more.
+        if (result.outcome !== 'closed') ui.showScreen('home');
+        return;
+      }
+      case 'scan':
+        ui.showScreen('scan');
+        await services.scan();
+        ui.showScreen('scan'); // draw again with the result
+        return;
+      case 'wizard':
+        ui.showScreen('wizard');
+        return;
+      case 'history':
+        ui.showScreen('history');
+        return;
+      case 'settings':
+        ui.showScreen('settings');
+        return;
+      case 'pause':
+        services.pause(PAUSE_MINUTES);
+        return;
+      case 'resume':
+        services.resume();
+        return;
+      case 'quit':
+        ui.quit();
+        return;
+      default:
+        assertNever(command, 'tray command');
+    }
+  } catch (error) {
+    onError(error);
+  }
+}

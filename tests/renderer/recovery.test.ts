@@ -1,0 +1,116 @@
+/**
+ * Scan → Remove → wizard → history, through the real engine: the real Linux inventory under a
+ * temporary HOME finds a portable AnyDesk in ~/Downloads, "Remove" starts the real wizard,
+ * which moves through its questions and steps, survives a page reload, and the incident's
+ * report is exported from History. System actions only record (this machine keeps its network).
+ */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInventorySource } from '../../src/platform/index.js';
+import { RecordingSystemActions } from './support/fake-system.js';
+import { startHarness, type Harness } from './support/harness.js';
+import { realRecovery } from './support/recovery.js';
+
+describe('scan, wizard and history with the real scanner and wizard', () => {
+  let harness: Harness;
+  let root: string;
+  let system: RecordingSystemActions;
+  let portable: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'scarestop-ui-home-'));
+    mkdirSync(join(root, 'home', 'Downloads'), { recursive: true });
+    mkdirSync(join(root, 'tmp'));
+    portable = join(root, 'home', 'Downloads', 'AnyDesk');
+    copyFileSync('/bin/true', portable);
+    chmodSync(portable, 0o755);
+    const { XDG_CONFIG_HOME: _xdg, ...rest } = process.env;
+    const inventory = await createInventorySource({ env: { ...rest, HOME: join(root, 'home'), TMPDIR: join(root, 'tmp') } });
+    system = new RecordingSystemActions(join(root, 'quarantine'));
+    harness = await startHarness({ recovery: realRecovery(inventory, system) });
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('shows the portable AnyDesk with its evidence in plain words', async () => {
+    const { page } = harness;
+    await harness.open('scan');
+    await page.locator('#scan-run').click();
+    await page.locator('#scan-findings').waitFor({ timeout: 60_000 });
+    const card = page.locator('article.finding', { hasText: 'AnyDesk' });
+    expect(await card.count()).toBe(1);
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('A copy of the program is in one of your folders.');
+    expect(text).toContain(portable);
+    expect(await card.locator('button', { hasText: 'Remove AnyDesk' }).count()).toBe(1);
+  });
+
+  it('Remove leads into the wizard, which moves step by step and resumes after a reload', async () => {
+    const { page } = harness;
+    await page.locator('article.finding', { hasText: 'AnyDesk' }).locator('button').click();
+    await harness.waitForScreen('wizard');
+    await page.locator('#wizard-progress', { hasText: 'Question 1 of 5' }).waitFor();
+    await page.locator('#answer-yes').click(); // called the number
+    await page.locator('#wizard-progress', { hasText: 'Question 2 of 5' }).waitFor();
+
+    await page.reload();
+    await harness.waitForScreen('wizard');
+    expect(await page.locator('#wizard-progress').textContent()).toBe('Question 2 of 5');
+
+    await page.locator('#answer-yes').click(); // someone connected
+    await page.locator('#wizard-progress', { hasText: 'Question 3 of 5' }).waitFor();
+    await page.locator('#choice-none').check(); // paid: nothing
+    await page.locator('#wizard-answer-next').click();
+    await page.locator('#wizard-progress', { hasText: 'Question 4 of 5' }).waitFor();
+    await page.locator('#choice-passwords').check();
+    await page.locator('#wizard-answer-next').click();
+    await page.locator('#wizard-progress', { hasText: 'Question 5 of 5' }).waitFor();
+    await page.locator('#answer-no').click();
+
+    // The plan begins with disconnecting; "Do it for me" runs it.
+    await page.locator('#wizard-progress', { hasText: /^Step 1 of \d+$/ }).waitFor();
+    expect(await page.locator('.wizard-step').getAttribute('data-kind')).toBe('disconnect');
+    const kinds: string[] = [];
+    for (let screens = 0; screens < 12; screens += 1) {
+      if ((await page.locator('#wizard-finished').count()) > 0) break;
+      const step = page.locator('.wizard-step');
+      const id = (await step.getAttribute('data-step')) ?? '';
+      kinds.push((await step.getAttribute('data-kind')) ?? '');
+      if (screens === 1) {
+        await page.reload();
+        await harness.waitForScreen('wizard');
+        expect(await page.locator('.wizard-step').getAttribute('data-step')).toBe(id);
+      }
+      const run = page.locator('#wizard-run');
+      await ((await run.count()) > 0 ? run : page.locator('#wizard-done')).click();
+      await page.waitForFunction((previous) => document.querySelector('#wizard-finished') !== null || document.querySelector('.wizard-step')?.getAttribute('data-step') !== previous, id, { timeout: 30_000 });
+    }
+    expect(await page.locator('#wizard-finished').count()).toBe(1);
+    expect(kinds[0]).toBe('disconnect');
+    expect(kinds).toContain('remove');
+    expect(kinds[kinds.length - 1]).toBe('reconnect');
+    expect(system.calls).toContain('disconnectNetwork');
+    expect(system.calls).toContain(`quarantine:${portable}`);
+    expect(system.calls).toContain('reconnectNetwork');
+    expect(existsSync(portable)).toBe(false);
+  });
+
+  it('History lists the incident with its timeline and exports the report', async () => {
+    const { page } = harness;
+    await harness.open('history');
+    const incident = page.locator('article.incident').first();
+    expect(await incident.locator('.timeline li').count()).toBeGreaterThan(3);
+    await incident.locator('button').click();
+    const saved = page.locator('.incident .status-line', { hasText: 'Report saved' });
+    await saved.waitFor();
+    const path = ((await saved.textContent()) ?? '').replace('Report saved: ', '').trim();
+    const html = readFileSync(path, 'utf8');
+    expect(html).toContain('AnyDesk');
+    expect(html).toMatch(/<html[^>]*lang="en"/);
+  });
+});
