@@ -48,8 +48,9 @@ export function loadNativeReg(): Promise<NativeReg> {
   regPromise ??= import('native-reg').then(
     (mod: unknown) => {
       const reg = pickDefault<NativeReg>(mod);
-      // native-reg only loads its binding on win32 and leaves it unset elsewhere.
-      if (typeof reg.openKey !== 'function') throw new Error('native-reg has no openKey()');
+      // native-reg loads its binding only on win32 and fails on first use elsewhere (or when
+      // the prebuilt binary is missing): probe once with a cheap read of HKCU's subkey names.
+      reg.enumKeyNames(reg.HKCU);
       return reg;
     },
   ).catch((cause: unknown) => {
