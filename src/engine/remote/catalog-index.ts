@@ -41,12 +41,25 @@ function putGlob(map: Map<string, GlobEntry[]>, glob: string, toolId: string): v
   else list.push(entry);
 }
 
-function globHits(map: Map<string, GlobEntry[]>, value: string, into: Set<string>): void {
+function globHits(map: Map<string, GlobEntry[]>, value: string): string[] | undefined {
+  if (map.size === 0) return undefined;
+  let hits: string[] | undefined;
   // Globs are bucketed by their first three literal characters; shorter prefixes sit under
   // their own (shorter) key, so look up each prefix length.
-  for (const len of [3, 2, 1, 0]) {
-    for (const entry of map.get(value.slice(0, len)) ?? []) if (entry.regex.test(value)) into.add(entry.toolId);
+  for (let len = Math.min(3, value.length); len >= 0; len -= 1) {
+    for (const entry of map.get(value.slice(0, len)) ?? []) if (entry.regex.test(value)) (hits ??= []).push(entry.toolId);
   }
+  return hits;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+const NO_HITS: NameHits = { strong: EMPTY, weak: EMPTY };
+/** Lookup caches stay bounded: names repeat a lot (setup.exe) but a machine can hold millions. */
+const CACHE_LIMIT = 50_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 /** The literal trailing segments of an evidence path (after `%VAR%`, `~` or `*`). */
@@ -73,6 +86,8 @@ export class CatalogIndex {
   private readonly dirs: Multi = new Map();
   private readonly dirGlobs = new Map<string, GlobEntry[]>();
   private readonly evidenceByName = new Map<string, IndexedEvidenceFile[]>();
+  private readonly nameCache = new Map<string, NameHits>();
+  private readonly productCache = new Map<string, ReadonlySet<string>>();
 
   constructor(catalog: RemoteCatalog) {
     const evidence: IndexedEvidenceFile[] = [];
@@ -102,59 +117,71 @@ export class CatalogIndex {
   /** Tools whose program file has this name (`AnyDesk.exe`, `rustdesk`, `AnyDesk (1).exe`). */
   byFileName(fileName: string): NameHits {
     const name = fileName.trim().toLowerCase();
+    const cached = this.nameCache.get(name);
+    if (cached !== undefined) return cached;
     const stem = exeStem(name);
-    const strong = new Set<string>();
-    const weak = new Set<string>();
-    for (const key of stem === name ? [name] : [name, stem]) {
-      for (const id of this.exe.get(key) ?? []) strong.add(id);
-      for (const id of this.weakExe.get(key) ?? []) weak.add(id);
-    }
-    globHits(this.globs, name, strong);
-    globHits(this.weakGlobs, name, weak);
-    if (strong.size === 0) {
+    let strong: Set<string> | undefined;
+    let weak: Set<string> | undefined;
+    const addStrong = (ids: readonly string[] | undefined): void => {
+      if (ids !== undefined) for (const id of ids) (strong ??= new Set()).add(id);
+    };
+    addStrong(this.exe.get(name));
+    if (stem !== name) addStrong(this.exe.get(stem));
+    for (const id of [...(this.weakExe.get(name) ?? []), ...(stem !== name ? (this.weakExe.get(stem) ?? []) : [])]) (weak ??= new Set()).add(id);
+    addStrong(globHits(this.globs, name));
+    for (const id of globHits(this.weakGlobs, name) ?? []) (weak ??= new Set()).add(id);
+    if (strong === undefined) {
       // Downloads get renamed: `AnyDesk (1).exe`, `TeamViewer_Setup_x64.exe`, `RustDesk-1.2.AppImage`.
       const token = leadingToken(name);
       if (token.length >= 5 && token !== stem) {
-        for (const id of this.exe.get(token) ?? []) strong.add(id);
-        for (const id of this.products.get(token) ?? []) strong.add(id);
+        addStrong(this.exe.get(token));
+        addStrong(this.products.get(token));
       }
     }
-    for (const id of strong) weak.delete(id);
-    return { strong, weak };
-  }
-
-  /** Tools whose product / program display name this is (`TeamViewer 15`, `Splashtop Streamer`). */
-  byProduct(displayName: string): Set<string> {
-    const hits = new Set<string>();
-    const normalised = normaliseProduct(displayName);
-    if (normalised === '') return hits;
-    for (const phrase of leadingPhrases(normalised)) for (const id of this.products.get(phrase) ?? []) hits.add(id);
+    if (strong !== undefined && weak !== undefined) for (const id of strong) weak.delete(id);
+    const hits: NameHits = strong === undefined && (weak === undefined || weak.size === 0) ? NO_HITS : { strong: strong ?? EMPTY, weak: weak ?? EMPTY };
+    remember(this.nameCache, name, hits);
     return hits;
   }
 
+  /** Tools whose product / program display name this is (`TeamViewer 15`, `Splashtop Streamer`). */
+  byProduct(displayName: string): ReadonlySet<string> {
+    const cached = this.productCache.get(displayName);
+    if (cached !== undefined) return cached;
+    let hits: Set<string> | undefined;
+    const normalised = normaliseProduct(displayName);
+    if (normalised !== '') {
+      for (const phrase of leadingPhrases(normalised)) for (const id of this.products.get(phrase) ?? []) (hits ??= new Set()).add(id);
+    }
+    const result = hits ?? EMPTY;
+    remember(this.productCache, displayName, result);
+    return result;
+  }
+
   /** Tools with this service / systemd unit name (`AnyDesk`, `teamviewerd.service`). */
-  byService(name: string): Set<string> {
+  byService(name: string): ReadonlySet<string> {
     const key = name.trim().toLowerCase().replace(/\.service$/, '');
     return new Set(this.services.get(key) ?? []);
   }
 
   /** Tools shipped as this Linux package (`anydesk`, `realvnc-vnc-server`). */
-  byPackage(name: string): Set<string> {
+  byPackage(name: string): ReadonlySet<string> {
     const key = name.trim().toLowerCase();
     const hits = new Set([...(this.packages.get(key) ?? []), ...(this.exe.get(key) ?? [])]);
     return hits;
   }
 
-  /** Tools whose distinctive install folder appears in this path (`C:\Program Files\AnyDesk\x.exe`). */
-  byFolder(path: string, includesFileName = true): Set<string> {
-    const hits = new Set<string>();
+  /** Tools whose distinctive install folder appears in this path (`C:\\Program Files\\AnyDesk\\x.exe`). */
+  byFolder(path: string, includesFileName = true): ReadonlySet<string> {
+    let hits: Set<string> | undefined;
     const segments = pathSegments(path);
-    const folders = includesFileName ? segments.slice(0, -1) : segments;
-    for (const seg of folders) {
-      for (const id of this.dirs.get(seg) ?? []) hits.add(id);
-      globHits(this.dirGlobs, seg, hits);
+    const end = includesFileName ? segments.length - 1 : segments.length;
+    for (let i = 0; i < end; i += 1) {
+      const seg = segments[i] ?? '';
+      for (const id of this.dirs.get(seg) ?? []) (hits ??= new Set()).add(id);
+      for (const id of globHits(this.dirGlobs, seg) ?? []) (hits ??= new Set()).add(id);
     }
-    return hits;
+    return hits ?? EMPTY;
   }
 
   /** The catalog evidence files a read path corresponds to (same literal tail, any case). */

@@ -131,8 +131,11 @@ export class RemoteMatcher {
     }
 
     for (const f of itemsOf(snapshot.userFiles)) {
+      // The common case (thousands of unrelated files) costs one cached name lookup.
+      const nameHits = ix.byFileName(f.name);
+      if (nameHits.strong.size === 0 && nameHits.weak.size === 0 && f.productName === undefined && f.originalFilename === undefined) continue;
       const product = union(f.productName !== undefined ? ix.byProduct(f.productName) : [], f.originalFilename !== undefined ? ix.byFileName(f.originalFilename).strong : []);
-      const ids = union(product, confirmed(ix.byFileName(f.name), union(product, ix.byFolder(f.path))));
+      const ids = union(product, confirmed(nameHits, nameHits.weak.size > 0 ? union(product, ix.byFolder(f.path)) : product));
       const renamed = product.size > 0 && f.productName !== undefined && !f.name.toLowerCase().includes(f.productName.toLowerCase()) ? ` (its file information says "${shown(f.productName, 40)}")` : '';
       for (const id of bestOf(ix, ids)) {
         at(id)?.add({ kind: 'portable', detail: `Program file ${shown(f.name)} in ${folderLabel(f.path) ?? 'a user folder'}${renamed}`, path: f.path, ...(f.modifiedAt !== undefined ? { at: f.modifiedAt } : {}) });

@@ -32,12 +32,10 @@ export function leadingToken(name: string): string {
  * numbers or architecture words. `TeamViewer 15 (x64)` → `teamviewer`.
  */
 export function normaliseProduct(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[®™©]/g, '')
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/[^\p{L}\p{N}.+&-]+/gu, ' ')
+  // Plain ASCII (most names) skips the costly Unicode normalisation and property classes.
+  const ascii = /^[\x20-\x7e]*$/.test(name);
+  const lower = (ascii ? name : name.normalize('NFKC')).toLowerCase().replace(/[®™©]/g, '').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
+  return (ascii ? lower.replace(/[^a-z0-9.+&-]+/g, ' ') : lower.replace(/[^\p{L}\p{N}.+&-]+/gu, ' '))
     .split(' ')
     .filter((word) => word !== '' && word !== '-' && !NOISE_WORDS.has(word) && !/^v?\d[\d.]*$/.test(word))
     .join(' ')
