@@ -1,9 +1,11 @@
 /**
- * Phone numbers to E.164 with libphonenumber-js (full metadata, so number types are known),
- * never hand-written regexes. The detector has its own extractor for page text
- * (src/engine/detect/phones.ts); this one parses one number a person typed or a CSV cell.
+ * Phone numbers to E.164 with libphonenumber-js, never hand-written regexes. The E.164 key comes
+ * from the detector's own `normalizePhoneNumber` (src/engine/detect/phones.ts), so a number in
+ * the table and the same number found on a page always have the same key; the full metadata
+ * then adds the number's type (VOIP, TOLL_FREE, PREMIUM_RATE...) for the format assessment.
  */
 import { parsePhoneNumberFromString, type CountryCode, type NumberType, type PhoneNumber } from 'libphonenumber-js/max';
+import { normalizePhoneNumber } from '../detect/phones.js';
 
 /** A parsed number. */
 export interface NormalizedNumber {
@@ -35,6 +37,11 @@ export function normalizeNumber(text: string, homeRegion: CountryCode = 'JP'): (
   const cleaned = text.normalize('NFKC').trim();
   if (cleaned === '') return { ok: false, reason: 'empty' };
   const candidates: PhoneNumber[] = [];
+  // The detector's normaliser first: same key as a number found on a page.
+  const detected = normalizePhoneNumber(cleaned, homeRegion)?.e164;
+  const fromDetector = detected !== undefined ? parsePhoneNumberFromString(detected) : undefined;
+  if (fromDetector !== undefined) candidates.push(fromDetector);
+  // Otherwise the number as written (may be possible but not valid: reported as such).
   const home = parsePhoneNumberFromString(cleaned, homeRegion);
   if (home !== undefined) candidates.push(home);
   const digits = cleaned.replace(/\D/g, '');

@@ -52,3 +52,14 @@ describe('assessFormat', () => {
     expect(flags('03-6271-7243')).toEqual([]);
   });
 });
+
+describe('the table and the detector agree on keys', () => {
+  it('normalizeNumber gives the E.164 the detector extracts from page text', async () => {
+    const { extractPhones } = await import('../../../src/engine/detect/phones.js');
+    for (const text of ['03-6271-7243', '050-6881-5063', '+1 (888) 555-0100', '0120-123-456', '+44 20 7946 0000']) {
+      const found = extractPhones(`Call support now: ${text} !`, 'JP')[0]?.e164;
+      expect(found, text).toBeDefined();
+      expect(e164(text)).toBe(found);
+    }
+  });
+});
