@@ -1,13 +1,14 @@
 /**
  * `npm run catalog [-- <lolrmm dir>]`: turns the LOLRMM YAML files (default
- * ../shared/data/lolrmm, 319 tools, Apache-2.0) plus assets/remote-tools-curated.ts into the
+ * ../shared/data/lolrmm, 319 tools, Apache-2.0) plus assets/remote-tools-curated.ts (and -excluded.ts) into the
  * compact assets/remote-catalog.json the engine imports. Deterministic: same input, same bytes.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { curatedTools, excludedTools, type CuratedTool } from '../assets/remote-tools-curated.js';
+import { curatedTools, type CuratedTool } from '../assets/remote-tools-curated.js';
+import { excludedTools } from '../assets/remote-tools-excluded.js';
 import type { CatalogTool, RemoteCatalog } from '../src/engine/remote/catalog-types.js';
 import { baseName, exeStem, globPrefix, normaliseProduct, pathSegments } from '../src/engine/remote/normalise.js';
 import { isWeakDir, isWeakExe, isWeakGlob, isWeakProduct } from './catalog-stop-lists.js';
