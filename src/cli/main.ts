@@ -14,6 +14,9 @@ const commands: Readonly<Record<string, CommandEntry>> = {
   family: { summary: 'Family alerts: add|list|remove|test contacts, smtp settings, status|flush|run delivery', load: () => import('./commands/family.js') },
   numbers: { summary: 'Known scam numbers: import FILE (CSV number,source,date,note), count', load: () => import('./commands/numbers.js') },
   'check-number': { summary: 'Is this phone number a known scam number? (--json)', load: () => import('./commands/check-number.js') },
+  cleanup: { summary: 'Recovery wizard: disconnect, end sessions, remove tools, accounts, help, reconnect (--plan --json)', load: () => import('./commands/cleanup.js') },
+  report: { summary: 'Write the incident report as printable HTML (--incident ID --out FILE --lang ja|en)', load: () => import('./commands/report.js') },
+  history: { summary: 'List incidents and how far their recovery got (--json)', load: () => import('./commands/history.js') },
 };
 
 function usage(): string {

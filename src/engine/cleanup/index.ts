@@ -1,6 +1,7 @@
 /** The recovery wizard: plan building, the state machine, texts and open items. */
 export { CleanupWizard, type WizardDeps, type WizardStartOptions, type WizardView } from './wizard.js';
-export { buildPlan, adviceFor, serviceNameOf, type PlanInputs, type ToolCleanupHints } from './plan.js';
+export { buildPlan, adviceFor, serviceNameOf, autostartOf, type PlanInputs, type ToolCleanupHints } from './plan.js';
+export { hintsFromInventory, type CatalogToolFacts } from './hints.js';
 export { questions, applyAnswer, nextQuestion, type Question, type AnswerValue } from './questions.js';
 export { helpContactsFor, japanHelp } from './help.js';
 export { openItems, type OpenItem } from './summary.js';

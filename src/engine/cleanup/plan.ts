@@ -40,6 +40,12 @@ export function serviceNameOf(evidence: Evidence): string | undefined {
   return plain === undefined || plain.trim() === '' ? undefined : plain.trim();
 }
 
+/** Autostart entry from the scanner's wording: `Starts automatically: "NAME" (SOURCE)`. */
+export function autostartOf(evidence: Evidence): { name: string; source: string } | undefined {
+  const match = /"([^"]{1,200})"\s*\(([^()]{1,400})\)\s*$/u.exec(evidence.detail);
+  return match?.[1] === undefined || match[2] === undefined ? undefined : { name: match[1], source: match[2] };
+}
+
 function endSessionStep(finding: RemoteFinding, hints: ToolCleanupHints | undefined): PlanStep | undefined {
   const actions: PlanAction[] = [];
   const pids = new Set<number>();
@@ -48,11 +54,14 @@ function endSessionStep(finding: RemoteFinding, hints: ToolCleanupHints | undefi
     pids.add(item.pid);
     actions.push({ kind: 'stop-process', pid: item.pid, name: item.path === undefined ? finding.name : baseName(item.path), ...(item.path === undefined ? {} : { path: item.path }) });
   }
+  // The inventory's real service names win; the name shown in the evidence is the fallback.
   const services = new Set<string>(hints?.services ?? []);
-  for (const item of finding.evidence) {
-    if (item.kind !== 'service') continue;
-    const name = serviceNameOf(item);
-    if (name !== undefined) services.add(name);
+  if (services.size === 0) {
+    for (const item of finding.evidence) {
+      if (item.kind !== 'service') continue;
+      const name = serviceNameOf(item);
+      if (name !== undefined) services.add(name);
+    }
   }
   for (const name of services) actions.push({ kind: 'stop-service', name });
   if (actions.length === 0) return undefined;
@@ -84,7 +93,8 @@ function removeStep(finding: RemoteFinding, hints: ToolCleanupHints | undefined)
   const autostart = new Map<string, { name: string; source: string }>();
   for (const entry of hints?.autostart ?? []) autostart.set(`${entry.source}|${entry.name}`, entry);
   for (const item of finding.evidence) {
-    if (item.kind === 'autostart' && item.path !== undefined) autostart.set(`${item.path}|${item.detail}`, { name: item.detail, source: item.path });
+    const entry = item.kind === 'autostart' ? autostartOf(item) : undefined;
+    if (entry !== undefined) autostart.set(`${entry.source}|${entry.name}`, entry);
   }
   for (const entry of autostart.values()) actions.push({ kind: 'remove-autostart', name: entry.name, source: entry.source });
   actions.push({ kind: 'rescan', toolId: finding.toolId });

@@ -20,7 +20,7 @@ import { err, ok, type Result } from '../../shared/result.js';
 import { executeAction, isManualAction } from './execute.js';
 import { buildPlan, type ToolCleanupHints } from './plan.js';
 import { applyAnswer, nextQuestion, questions, type AnswerValue, type Question } from './questions.js';
-import type { AdviceId, PlanStep, QuestionId, StepRecord, StepStatus, WizardState } from './types.js';
+import type { ActionRecord, AdviceId, PlanAction, PlanStep, QuestionId, StepRecord, StepStatus, WizardState } from './types.js';
 
 /** What the wizard needs from the world. */
 export interface WizardDeps {
@@ -161,7 +161,12 @@ export class CleanupWizard {
    * result as it comes. Advances when the step is done; stays on it when it failed or needs
    * admin rights (the view says which). `checked` ticks off advice on the accounts step.
    */
-  async runStep(options: { readonly elevate: boolean; readonly checked?: readonly AdviceId[] }): Promise<WizardView> {
+  async runStep(options: {
+    readonly elevate: boolean;
+    readonly checked?: readonly AdviceId[];
+    /** Called before each action runs and after its result is saved (for progress lines). */
+    readonly onAction?: (action: PlanAction, result?: ActionRecord) => void;
+  }): Promise<WizardView> {
     const step = this.currentStep();
     if (step === undefined || this.current.phase !== 'steps') return this.view();
     const before = this.current.steps[step.id] ?? pending;
@@ -172,10 +177,12 @@ export class CleanupWizard {
       const previous = record.results[index];
       if (previous !== undefined && (previous.status === 'done' || previous.status === 'not-needed')) continue;
       if (isManualAction(action)) continue;
+      options.onAction?.(action);
       const executed = await executeAction(action, { actions: this.deps.actions, elevate: options.elevate, rescan: this.deps.rescan, ...(this.current.network === undefined ? {} : { network: this.current.network }) });
       record = { ...record, results: { ...record.results, [index]: executed.record } };
       const network = executed.network ?? this.current.network;
       this.commitStep(step, record, [{ kind: 'action', action: action.kind, status: executed.record.status, ...(executed.record.detail === undefined ? {} : { detail: executed.record.detail }) }], network);
+      options.onAction?.(action, executed.record);
     }
     const status = outcomeOf(step, record);
     const detail = Object.values(record.results).find((result) => result.status === status)?.detail;

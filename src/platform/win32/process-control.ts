@@ -24,7 +24,15 @@ export function parseTasklistImage(csv: string, pid: number): string | undefined
   return undefined;
 }
 
-/** Stops a service and keeps it from starting again; elevated. */
+/** Stops a service (by name or display name) and keeps it from starting again; elevated. */
 export function stopServiceCommand(name: string): CommandLine {
-  return elevatedPowershell(`Stop-Service -Name ${psQuote(name)} -Force -ErrorAction Stop; Set-Service -Name ${psQuote(name)} -StartupType Disabled -ErrorAction Stop`);
+  // The scanner may know only the display name ("AnyDesk Service"): try the name, then that.
+  return elevatedPowershell(
+    [
+      `$s = Get-Service -Name ${psQuote(name)} -ErrorAction SilentlyContinue`,
+      `if (-not $s) { $s = Get-Service -DisplayName ${psQuote(name)} -ErrorAction Stop }`,
+      'Stop-Service -InputObject $s -Force -ErrorAction Stop',
+      'Set-Service -Name $s.Name -StartupType Disabled -ErrorAction Stop',
+    ].join('; '),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor, buildPlan, serviceNameOf } from '../../../src/engine/cleanup/index.js';
+import { adviceFor, buildPlan, hintsFromInventory, serviceNameOf } from '../../../src/engine/cleanup/index.js';
 import type { RemoteFinding } from '../../../src/shared/remote.js';
 import { portableAnyDesk } from './fakes.js';
 
@@ -31,9 +31,9 @@ describe('buildPlan', () => {
       risk: 'unattended',
       evidence: [
         { kind: 'installed', detail: 'AnyDesk 8.0 installed' },
-        { kind: 'service', detail: 'service "AnyDesk Service" (running)' },
+        { kind: 'service', detail: 'Service "AnyDesk Service" is running; it starts without anyone logging in' },
         { kind: 'unattended', detail: 'unattended access password set', path: 'C:\\ProgramData\\AnyDesk\\service.conf' },
-        { kind: 'autostart', detail: 'AnyDesk', path: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' },
+        { kind: 'autostart', detail: 'Starts automatically: "AnyDesk" (HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run)', path: 'C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe' },
       ],
     };
     const plan = buildPlan({
@@ -45,7 +45,9 @@ describe('buildPlan', () => {
     });
     const end = plan.steps.find((step) => step.id === 'end-session:anydesk');
     expect(end).toMatchObject({ admin: 'required', actions: [{ kind: 'stop-service', name: 'AnyDesk Service' }] });
-    expect(plan.steps.find((step) => step.id === 'remove:anydesk')?.actions.map((action) => action.kind)).toEqual(['uninstall', 'quarantine', 'remove-autostart', 'rescan']);
+    const remove = plan.steps.find((step) => step.id === 'remove:anydesk');
+    expect(remove?.actions.map((action) => action.kind)).toEqual(['uninstall', 'quarantine', 'remove-autostart', 'rescan']);
+    expect(remove?.actions[2]).toEqual({ kind: 'remove-autostart', name: 'AnyDesk', source: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' });
   });
 
   it('asks to uninstall by hand when no uninstall command is known', () => {
@@ -92,5 +94,40 @@ describe('money and accounts advice: only what applies', () => {
 
   it('advises new passwords when a remote tool was found, even before the questions', () => {
     expect(adviceFor({}, [portableAnyDesk])).toEqual(['change-passwords', 'watch-statements']);
+  });
+});
+
+describe('hintsFromInventory', () => {
+  it('finds the uninstall command and the real service name of what the scanner reported', () => {
+    const finding: RemoteFinding = {
+      toolId: 'anydesk',
+      name: 'AnyDesk',
+      priority: 1,
+      risk: 'running',
+      evidence: [
+        { kind: 'installed', detail: 'Installed program "AnyDesk" 8.0.8' },
+        { kind: 'service', detail: 'Service "AnyDesk Service" is running; it starts without anyone logging in' },
+      ],
+    };
+    const hints = hintsFromInventory(
+      [finding],
+      {
+        installed: [{ name: 'AnyDesk', uninstallCommand: '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall', source: 'HKLM' }],
+        services: [{ name: 'AnyDesk', displayName: 'AnyDesk Service', state: 'running' }],
+      },
+      () => ({ uninstall: { en: 'Settings > Apps > AnyDesk > Uninstall', ja: '設定 > アプリ' } }),
+      'en',
+    );
+    expect(hints['anydesk']).toEqual({
+      uninstall: { command: '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --uninstall' },
+      services: ['AnyDesk'],
+      howToUninstall: 'Settings > Apps > AnyDesk > Uninstall',
+    });
+  });
+
+  it('uses the package manager for Linux packages', () => {
+    const finding: RemoteFinding = { toolId: 'anydesk', name: 'AnyDesk', priority: 1, risk: 'installed', evidence: [{ kind: 'installed', detail: 'Installed program "anydesk" 6.3' }] };
+    const hints = hintsFromInventory([finding], { installed: [{ name: 'anydesk', source: 'dpkg' }], services: [] }, () => undefined, 'en');
+    expect(hints['anydesk']?.uninstall).toEqual({ command: 'apt-get remove -y anydesk' });
   });
 });

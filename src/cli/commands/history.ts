@@ -1,0 +1,46 @@
+/** `scarestop history [--json]`: incidents, newest first, with the recovery's progress. */
+import { openItems, type WizardState } from '../../engine/cleanup/index.js';
+import { writeLine, type CliCommand } from '../io.js';
+import { openStore, openWarning, parseOptions } from './recovery-context.js';
+
+export const run: CliCommand = async (args, io) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    writeLine(io.stdout, 'Usage: scarestop history [--json] [--limit N]\n\nLists incidents, newest first: when, what, and how far the recovery got.');
+    return 0;
+  }
+  const parsed = parseOptions(args, ['--limit'], ['--json']);
+  const limit = Number(parsed.values['--limit'] ?? '50');
+  if (parsed.error !== undefined || !Number.isInteger(limit) || limit < 1) {
+    writeLine(io.stderr, `scarestop history: ${parsed.error ?? '--limit needs a positive whole number'}`);
+    return 2;
+  }
+  const store = openStore(io.env);
+  try {
+    const warning = openWarning(store.openReport);
+    if (warning !== undefined) writeLine(io.stderr, warning);
+    const rows = store.listIncidents({ limit }).map((incident) => {
+      const state = store.loadWizard(incident.id)?.state as WizardState | undefined;
+      const wizard =
+        state === undefined
+          ? undefined
+          : {
+              phase: state.phase,
+              step: state.plan?.steps[state.stepIndex]?.id ?? null,
+              openItems: openItems(state).length,
+            };
+      return { ...incident, openedAtIso: new Date(incident.openedAt).toISOString(), ...(wizard === undefined ? {} : { wizard }) };
+    });
+    if (parsed.flags.has('--json')) {
+      writeLine(io.stdout, JSON.stringify({ incidents: rows, database: store.openReport }, null, 2));
+      return 0;
+    }
+    if (rows.length === 0) writeLine(io.stdout, 'No incidents recorded.');
+    for (const row of rows) {
+      const progress = row.wizard === undefined ? 'no recovery yet' : row.wizard.phase === 'finished' ? `recovery finished, ${row.wizard.openItems} open` : `recovery at ${row.wizard.step ?? row.wizard.phase}`;
+      writeLine(io.stdout, `${row.openedAtIso}  ${row.id}  ${row.title}  (${row.eventCount} events; ${progress})`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+};
