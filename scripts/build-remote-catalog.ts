@@ -1,5 +1,5 @@
 /**
- * `npm run catalog [-- <lolrmm dir>]`: turns the LOLRMM YAML files (default
+ * `npm run catalog [-- <lolrmm dir> [<output file>]]`: turns the LOLRMM YAML files (default
  * ../shared/data/lolrmm, 319 tools, Apache-2.0) plus assets/remote-tools-curated.ts (and -excluded.ts) into the
  * compact assets/remote-catalog.json the engine imports. Deterministic: same input, same bytes.
  */
@@ -15,7 +15,7 @@ import { isWeakDir, isWeakExe, isWeakGlob, isWeakProduct } from './catalog-stop-
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data', 'lolrmm'));
-const outFile = join(root, 'assets', 'remote-catalog.json');
+const outFile = resolve(process.argv[3] ?? join(root, 'assets', 'remote-catalog.json'));
 
 /** The parts of one LOLRMM YAML document we read (everything is optional there). */
 interface LolYaml {
