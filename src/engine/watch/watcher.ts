@@ -245,6 +245,15 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     if (switched || isNew) void refreshWindowList(window);
   }
 
+  /** The detector's first call builds its tables (~100 ms): pay that now, not at the first scam. */
+  function warmUp(): void {
+    try {
+      classify({ title: 'ScareStop warm-up', at: clock.now() }, deps.detectOptions);
+    } catch (error) {
+      deps.logger?.warn('detector warm-up failed', { error: String(error) });
+    }
+  }
+
   function subscribeSource(): void {
     retryTimer = undefined;
     if (!running) return;
@@ -263,6 +272,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       if (running) return;
       running = true;
       if (deps.pageText !== undefined) contentQueue = new ContentCheckQueue(deps.pageText, onContent);
+      warmUp();
       subscribeSource();
     },
     stop() {

@@ -57,11 +57,22 @@ export class X11Foreground implements ForegroundWatcher {
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
   private screen: Rect | undefined;
+  /** Last known properties per window id, so switching back to a window is reported at once. */
+  private readonly windowCache = new Map<string, { readonly props: WindowProps; readonly bounds: Rect | undefined }>();
 
   constructor(options: X11ForegroundOptions = {}) {
     this.env = options.env ?? process.env;
     this.retryMinMs = options.retryMinMs ?? 500;
     this.retryMaxMs = options.retryMaxMs ?? 30_000;
+  }
+
+  private remember(id: string, props: WindowProps, bounds: Rect | undefined): void {
+    this.windowCache.delete(id);
+    this.windowCache.set(id, { props: { ...props }, bounds });
+    if (this.windowCache.size > 256) {
+      const oldest = this.windowCache.keys().next();
+      if (oldest.done !== true) this.windowCache.delete(oldest.value);
+    }
   }
 
   /** The screen rectangle (read once; re-read after errors). */
@@ -107,12 +118,18 @@ export class X11Foreground implements ForegroundWatcher {
         emit(null);
         return;
       }
-      const props: WindowProps = {};
+      // A window seen before is reported at once from what we knew (its spy corrects it within
+      // milliseconds); a new one as soon as its properties are read. Bounds follow separately:
+      // each spawn costs tens of milliseconds on a busy machine.
+      const known = this.windowCache.get(id);
+      const props: WindowProps = { ...(known?.props ?? {}) };
       const seen = new Set<string>();
-      let bounds: Rect | undefined;
+      let bounds: Rect | undefined = known?.bounds;
       let ready = false;
       const emitNow = (): void => {
-        if (gen === generation) emit(toWindowInfo(id, props, bounds, this.screen));
+        if (gen !== generation) return;
+        this.remember(id, props, bounds);
+        emit(toWindowInfo(id, props, bounds, this.screen));
       };
       const refreshThenEmit = (): void => {
         void Promise.all([windowBounds(id, this.env), this.screenRect()]).then(([b]) => {
@@ -124,8 +141,10 @@ export class X11Foreground implements ForegroundWatcher {
         if (ready) return;
         ready = true;
         clearTimeout(readyTimer);
+        emitNow();
         refreshThenEmit();
       };
+      if (known !== undefined) emitNow();
       // xprop prints every requested property once at start; wait for all (or 300 ms).
       const readyTimer = setTimeout(becomeReady, 300);
       spy = spawnLines(
@@ -146,7 +165,11 @@ export class X11Foreground implements ForegroundWatcher {
           if (props.fullscreen !== before.fullscreen) refreshThenEmit();
           else if (titleOf(props) !== before.title) emitNow();
         },
-        () => clearTimeout(readyTimer), // the window closed (BadWindow): the root spy reports the next one
+        () => {
+          // The window closed (BadWindow): forget it; the root spy reports the next one.
+          clearTimeout(readyTimer);
+          if (gen === generation) this.windowCache.delete(id);
+        },
       );
     };
 
