@@ -88,4 +88,25 @@ describe('pages the watcher must leave open', () => {
     expect(log.ofType('action-taken')).toEqual([]);
     expect(stillOpen && browserAlive).toBe(true);
   }, 90_000);
+
+  it('reports a burst of bland popups as suspicious and closes none of them', async () => {
+    const { browser } = await openPage(display, server.url('popup-storm-bland.html'), 'Please wait', ['--disable-popup-blocking']);
+    const log = new EventLog();
+    const watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock }, { closeMode: 'auto' });
+    watcher.subscribe(log.push);
+    try {
+      watcher.start();
+      await log.waitFor('status', (e) => e.state === 'watching');
+      await clickPage(browser);
+      const burst = await log.waitFor('suspicious', (e) => e.cause === 'popup-burst');
+      expect(burst.window.pid).toBe(browser.pid);
+      await delay(3_000);
+      expect((await windowsOf(display, browser.pid)).length).toBe(7); // the page and its 6 popups
+      expect(log.ofType('detected')).toEqual([]);
+      expect(log.ofType('action-taken')).toEqual([]);
+    } finally {
+      watcher.stop();
+      await stopBrowser(browser);
+    }
+  }, 90_000);
 });

@@ -5,6 +5,7 @@
   var traps = (document.body.getAttribute('data-traps') || '').split(/\s+/);
   var has = function (name) { return traps.indexOf(name) >= 0; };
   var scamTitle = document.body.getAttribute('data-scam-title');
+  var popupPage = document.body.getAttribute('data-popup') || 'popup.html';
   var armed = false;
 
   function alarm() {
@@ -38,7 +39,7 @@
       window.addEventListener('popstate', function () { history.pushState({}, '', '#again'); });
     }
     if (has('popups')) {
-      for (var p = 0; p < 6; p += 1) window.open('popup.html?n=' + p, 'scam' + p, 'width=420,height=320,left=' + (60 + p * 40) + ',top=' + (60 + p * 40));
+      for (var p = 0; p < 6; p += 1) window.open(popupPage + '?n=' + p, 'scam' + p, 'width=420,height=320,left=' + (60 + p * 40) + ',top=' + (60 + p * 40));
     }
     if (scamTitle) document.title = scamTitle;
     if (has('alert')) {
