@@ -43,6 +43,24 @@ describe('senders map wrong settings to clear errors', { timeout: 60_000 }, () =
     }
   });
 
+  it('TLS that cannot be trusted, or a server without STARTTLS when it is required', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    // smtp-server's built-in test certificate is self-signed (and expired): never trusted.
+    const tls = new SMTPServer({ secure: true, authOptional: true, logger: false });
+    const plain = new SMTPServer({ secure: false, authOptional: true, disabledCommands: ['STARTTLS'], logger: false });
+    for (const server of [tls, plain]) server.on('error', () => undefined);
+    const listen = (server: InstanceType<typeof SMTPServer>): Promise<number> =>
+      new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port)));
+    try {
+      const tlsResult = await new NodemailerSmtpSender({ ...smtpAt(await listen(tls)), security: 'tls' }, quick).send(mail);
+      expect(tlsResult).toMatchObject({ ok: false, code: 'tls-failed', retryable: false });
+      const starttls = await new NodemailerSmtpSender({ ...smtpAt(await listen(plain)), security: 'starttls' }, quick).send(mail);
+      expect(starttls).toMatchObject({ ok: false, code: 'tls-failed' });
+    } finally {
+      await Promise.all([tls, plain].map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    }
+  });
+
   it('nothing listening (bad host or port)', async () => {
     const result = await new NodemailerSmtpSender(smtpAt(await freePort()), quick).send(mail);
     expect(result).toMatchObject({ ok: false, code: 'unreachable', retryable: true });

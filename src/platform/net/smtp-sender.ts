@@ -97,7 +97,9 @@ export function smtpFailure(error: unknown): SendResult {
   if (low === 'EHOSTUNREACH' || low === 'ENETUNREACH') return fail('unreachable', 'The mail server cannot be reached: the PC seems to be offline.', true);
   if (e.code === 'ETIMEDOUT' || low === 'ETIMEDOUT') return fail('timeout', 'The mail server did not answer in time.', true);
   if (e.code === 'EAUTH' || e.code === 'ENOAUTH') return fail('auth-failed', 'The mail server refused the login: check the user name and password.', false);
-  if (e.code === 'ETLS' || e.code === 'EREQUIRETLS') return fail('tls-failed', 'A secure connection to the mail server could not be set up: check the security setting.', false);
+  // Certificate and handshake failures arrive as ESOCKET with the TLS reason in the message.
+  const tlsProblem = e.code === 'ESOCKET' && /certificate|self[- ]signed|handshake|\bssl\b|\btls\b|wrong version number/i.test(e.message ?? '');
+  if (e.code === 'ETLS' || e.code === 'EREQUIRETLS' || tlsProblem) return fail('tls-failed', 'A secure connection to the mail server could not be set up: check the security setting.', false);
   if (typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500) {
     return fail('server-error', `The mail server asked to try again later (SMTP ${e.responseCode}).`, true);
   }
