@@ -1,0 +1,203 @@
+/**
+ * The whole `scarestop cleanup` in a terminal, for real, killed with SIGKILL between questions,
+ * between steps and in the middle of a step. It runs in its own network namespace (veth pair;
+ * the disconnect step really takes the link down) and pid namespace (the scanner sees only this
+ * test's fake AnyDesk: a bash copy that ignores SIGTERM, so stopping it takes a few seconds —
+ * the window in which the wizard is killed). Each restart must resume at the right screen, and
+ * the timeline must hold every event exactly once.
+ */
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openIncidentStore } from '../../src/storage/index.js';
+import { childOf, createNetns, innerState, isAlive, startHolder, type Holder, type TestNetns } from './cleanup-netns.js';
+
+let ns: TestNetns;
+let holder: Holder;
+let home: string;
+let env: NodeJS.ProcessEnv;
+let toolPid: number | undefined;
+const fifo = () => join(home, 'tmp', 'hold');
+
+/** One run of the CLI inside the namespaces, driven like a person at the keyboard. */
+class WizardRun {
+  private output = '';
+  private mark = 0;
+  readonly child: ChildProcess;
+
+  constructor() {
+    this.child = holder.spawn(process.execPath, [join(process.cwd(), 'bin/scarestop.mjs'), 'cleanup', '--lang', 'en', '--region', 'JP'], env);
+    this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  /** Waits until the output after the last match matches; moves the mark past it. */
+  async expect(pattern: RegExp, ms = 90_000): Promise<string> {
+    for (let waited = 0; waited < ms; waited += 50) {
+      const match = pattern.exec(this.output.slice(this.mark));
+      if (match !== null) {
+        this.mark += match.index + match[0].length;
+        return match[0];
+      }
+      if (this.child.exitCode !== null && waited > 500) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`did not see ${pattern} in:\n${this.output.slice(this.mark)}\n--- full ---\n${this.output}`);
+  }
+
+  send(line: string): void {
+    this.child.stdin?.write(`${line}\n`);
+  }
+
+  /** SIGKILL the wizard's node process (nsenter's child), like pulling the plug. */
+  async kill9(): Promise<void> {
+    const node = childOf(this.child.pid ?? -1);
+    if (node === undefined) throw new Error('wizard process not found');
+    process.kill(node, 'SIGKILL');
+    await new Promise((resolve) => this.child.once('close', resolve));
+  }
+
+  async exitCode(): Promise<number | null> {
+    if (this.child.exitCode === null) await new Promise((resolve) => this.child.once('close', resolve));
+    return this.child.exitCode;
+  }
+
+  get text(): string {
+    return this.output;
+  }
+}
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'scarestop-crash-'));
+  for (const dir of ['Downloads', 'tmp', 'data']) mkdirSync(join(home, dir));
+  env = { PATH: process.env['PATH'], HOME: home, TMPDIR: join(home, 'tmp'), SCARESTOP_HOME: join(home, 'data'), SCARESTOP_NETWORK_BACKEND: 'ip-link', LANG: 'C.UTF-8' };
+  ns = createNetns();
+  holder = await startHolder(ns);
+  const tool = join(home, 'Downloads', 'AnyDesk');
+  copyFileSync('/bin/bash', tool);
+  const child = holder.spawn(tool, ['-c', `trap '' TERM; mkfifo ${fifo()}; read -r _ <> ${fifo()}`], env);
+  for (let i = 0; i < 200 && !existsSync(fifo()); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  toolPid = childOf(child.pid ?? -1);
+});
+
+afterAll(async () => {
+  await holder?.stop();
+  ns?.remove();
+  if (home !== undefined) rmSync(home, { recursive: true, force: true });
+});
+
+describe('scarestop cleanup survives kill -9', () => {
+  it('resumes at the right screen after each kill, finishes, and records every event once', async () => {
+    expect(toolPid).toBeDefined();
+    expect(innerState(ns)).toEqual({ up: true, defaultRoute: true });
+
+    // Run 1: three answers, then killed while the fourth question is on screen.
+    const run1 = new WizardRun();
+    await run1.expect(/\(1\/5\) Did you call the phone number[\s\S]*?> /);
+    run1.send('1');
+    await run1.expect(/\(2\/5\)[\s\S]*?> /);
+    run1.send('1');
+    await run1.expect(/\(3\/5\)[\s\S]*?> /);
+    run1.send('1');
+    await run1.expect(/\(4\/5\)[\s\S]*?> /);
+    await run1.kill9();
+
+    // Run 2: resumes at question 4; finishes the questions and the disconnect; killed between steps.
+    const run2 = new WizardRun();
+    await run2.expect(/\(4\/5\) Did you type passwords[\s\S]*?> /);
+    expect(run2.text).not.toContain('(1/5)');
+    run2.send('4');
+    await run2.expect(/\(5\/5\)[\s\S]*?> /);
+    run2.send('2');
+    await run2.expect(/\(1\/6\) Disconnect from the internet ==[\s\S]*?unplug the network cable[\s\S]*?> /);
+    run2.send('');
+    await run2.expect(/… Turn the network off \(and check\)\s+done: Turned off/);
+    await run2.expect(/\(2\/6\) End the remote session: AnyDesk ==[\s\S]*?> /);
+    expect(innerState(ns)).toEqual({ up: false, defaultRoute: false });
+    await run2.kill9();
+
+    // Run 3: at step 2 (not interrupted); killed while AnyDesk is being stopped (it ignores SIGTERM).
+    const run3 = new WizardRun();
+    await run3.expect(/\(2\/6\) End the remote session: AnyDesk ==[\s\S]*?> /);
+    expect(run3.text).not.toContain('stopped in the middle');
+    run3.send('');
+    await run3.expect(/… Stop AnyDesk \(process \d+\)/);
+    await run3.kill9();
+    expect(isAlive(toolPid ?? -1)).toBe(true);
+
+    // Run 4: the interrupted step again, then everything to the end.
+    const run4 = new WizardRun();
+    await run4.expect(/\(2\/6\) End the remote session: AnyDesk ==\n[^\n]*\n! Last time this step stopped in the middle[\s\S]*?> /);
+    run4.send('');
+    await run4.expect(/Force-stopped AnyDesk/);
+    await run4.expect(/\(3\/6\) Remove the remote-access tool: AnyDesk ==[\s\S]*?> /);
+    run4.send('');
+    await run4.expect(/… Quarantine [^\n]*AnyDesk\s+done/);
+    await run4.expect(/Scan again: nothing left/);
+    await run4.expect(/\(4\/6\) Protect your money and accounts ==[\s\S]*?1\. ☐ Contact the gift-card company[\s\S]*?> /);
+    run4.send('1');
+    await run4.expect(/\(5\/6\) Where to get help ==[\s\S]*?#9110[\s\S]*?188[\s\S]*?> /);
+    run4.send('');
+    await run4.expect(/\(6\/6\) Reconnect to the internet ==[\s\S]*?> /);
+    run4.send('');
+    await run4.expect(/All steps are finished/);
+    expect(await run4.exitCode()).toBe(0);
+
+    // The machine: tool gone and quarantined, network back.
+    expect(isAlive(toolPid ?? -1)).toBe(false);
+    expect(existsSync(join(home, 'Downloads', 'AnyDesk'))).toBe(false);
+    const quarantined = readdirSync(join(home, 'data', 'quarantine'));
+    expect(quarantined).toHaveLength(1);
+    expect(innerState(ns)).toEqual({ up: true, defaultRoute: true });
+
+    // The record: nothing lost, nothing doubled.
+    const store = openIncidentStore({ dataHome: join(home, 'data') });
+    try {
+      expect(store.openReport.kind).toBe('opened');
+      const [incident] = store.listIncidents();
+      if (incident === undefined) throw new Error('no incident');
+      const events = store.timeline(incident.id);
+      expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+      const answers = events.flatMap((event) => (event.payload.kind === 'answer' ? [event.payload.question] : []));
+      expect(answers).toEqual(['calledNumber', 'remoteControl', 'paid', 'typedSecrets', 'openedAttachment']);
+      const steps = events.flatMap((event) => (event.payload.kind === 'step' ? [`${event.payload.step}:${event.payload.status}`] : []));
+      expect(steps).toEqual([
+        'wizard:started',
+        'disconnect:started',
+        'disconnect:done',
+        'end-session:anydesk:started',
+        'end-session:anydesk:started',
+        'end-session:anydesk:done',
+        'remove:anydesk:started',
+        'remove:anydesk:done',
+        'accounts:started',
+        'accounts:done',
+        'help:started',
+        'help:done',
+        'reconnect:started',
+        'reconnect:done',
+        'wizard:done',
+      ]);
+      const actions = events.flatMap((event) => (event.payload.kind === 'action' ? [`${event.payload.action}:${event.payload.status}`] : []));
+      expect(actions).toEqual(['network-off:done', 'stop-process:done', 'quarantine:done', 'rescan:done', 'network-on:done']);
+      expect(events.filter((event) => event.payload.kind === 'finding')).toHaveLength(1);
+      expect(store.getIncident(incident.id)?.closedAt).toBeDefined();
+    } finally {
+      store.close();
+    }
+
+    // History and the report see the same.
+    const history = JSON.parse(execFileSync(process.execPath, ['bin/scarestop.mjs', 'history', '--json'], { env: { ...process.env, ...env } }).toString()) as {
+      incidents: { wizard?: { phase: string } }[];
+    };
+    expect(history.incidents[0]?.wizard?.phase).toBe('finished');
+    const reportPath = join(home, 'report.html');
+    execFileSync(process.execPath, ['bin/scarestop.mjs', 'report', '--lang', 'en', '--out', reportPath], { env: { ...process.env, ...env } });
+    const html = readFileSync(reportPath, 'utf8');
+    expect(html).toContain('Stopped and removed');
+    expect(html).toContain('Gift cards');
+    expect(html).toContain('From another device, change the passwords');
+  }, 300_000);
+});
