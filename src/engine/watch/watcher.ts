@@ -5,60 +5,19 @@
 import type { CloseMode, WatchEvent } from '../../shared/watch-events.js';
 import type { Verdict } from '../../shared/verdict.js';
 import { PlatformError } from '../ports/errors.js';
-import type { ForegroundWatcher, Unsubscribe, WindowActions, WindowInfo } from '../ports/windows.js';
-import type { Clock, Logger, TimerHandle } from '../ports/clock.js';
-import type { PageTextReader } from '../ports/page-text.js';
-import { classify as defaultClassify, type DetectOptions } from '../detect/index.js';
+import type { Unsubscribe, WindowInfo } from '../ports/windows.js';
+import type { TimerHandle } from '../ports/clock.js';
+import { classify as defaultClassify } from '../detect/index.js';
 import type { AllowEntry } from './allow-list.js';
 import { ContentCheckQueue, type ContentReadResult } from './content-check.js';
-import { closeForeground, type CloseNowResult } from './close-now.js';
-import { DEFAULT_ESCALATION_TIMING, escalateClose, type EscalationTiming } from './escalation.js';
-import { judgeWindow, type ClassifyFn } from './judge.js';
-import { DEFAULT_BURST_RULE, PopupBurstTracker, type BurstRule } from './popup-burst.js';
+import { closeForeground } from './close-now.js';
+import { DEFAULT_ESCALATION_TIMING, escalateClose } from './escalation.js';
+import { judgeWindow } from './judge.js';
+import { DEFAULT_BURST_RULE, PopupBurstTracker } from './popup-burst.js';
 import { browserOf, toWatchedWindow } from './watched-window.js';
+import type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
 
-/** What the watcher needs from the world. */
-export interface WatcherDeps {
-  readonly windows: ForegroundWatcher;
-  readonly actions: WindowActions;
-  readonly clock: Clock;
-  /** Defaults to the engine's detector. */
-  readonly classify?: ClassifyFn;
-  readonly detectOptions?: DetectOptions;
-  /** Second stage (capture + OCR); without it suspicious windows are only reported. */
-  readonly pageText?: PageTextReader;
-  /** `ask` mode: ask the person; resolve true to close. Without it `ask` only reports. */
-  readonly confirmClose?: (request: { readonly window: WindowInfo; readonly verdict: Verdict }) => Promise<boolean>;
-  readonly logger?: Logger;
-}
-
-/** Tunables; every field has a sensible default. */
-export interface WatcherOptions {
-  readonly closeMode?: CloseMode;
-  readonly allowList?: readonly AllowEntry[];
-  /** No second alert for the same window within this time (ms). */
-  readonly alertRepeatMs?: number;
-  readonly burst?: BurstRule;
-  readonly escalation?: EscalationTiming;
-  /** Backoff when the window source fails to start: first and maximum delay (ms). */
-  readonly retryMinMs?: number;
-  readonly retryMaxMs?: number;
-}
-
-/** A running watcher. */
-export interface Watcher {
-  /** Starts watching (idempotent). */
-  start(): void;
-  /** Stops watching and aborts content checks (idempotent). */
-  stop(): void;
-  /** Receives every event; returns the unsubscribe function. */
-  subscribe(listener: (event: WatchEvent) => void): Unsubscribe;
-  setCloseMode(mode: CloseMode): void;
-  /** Adds a confirmed allow-list entry (the person said "this page is fine"). */
-  allow(entry: AllowEntry): void;
-  /** The big button / hotkey: close the foreground window if it is scary. */
-  closeNow(options?: { readonly force?: boolean }): Promise<CloseNowResult>;
-}
+export type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
 
 interface WindowState {
   lastDetectedAt?: number;
@@ -173,6 +132,8 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     if (cause === undefined) return;
     const state = stateOf(window.id);
     if (state.suspiciousTitles.has(window.title) || state.acting) return;
+    // A page can spin through endless titles: remember a bounded number per window.
+    if (state.suspiciousTitles.size >= 64) state.suspiciousTitles.clear();
     state.suspiciousTitles.add(window.title);
     const now = clock.now();
     emit({ type: 'suspicious', at: now, ms: now - observedAt, window: toWatchedWindow(window), verdict, cause, contentCheck: contentQueue !== undefined });
