@@ -94,7 +94,7 @@ export async function clickPage(browser: RunningChromium): Promise<void> {
       await page.waitForFunction(() => document.body.getAttribute('data-armed') === 'yes', undefined, { timeout: 10_000 });
     } catch (error) {
       // A watcher already running may close the page the moment the click armed it.
-      if (!/closed/i.test(String(error))) throw error;
+      if (!/closed|destroyed|detached|disconnected/i.test(String(error))) throw error;
     }
   } finally {
     await cdp.close(); // only disconnects: the browser keeps running as the person's browser
