@@ -148,7 +148,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       return;
     }
     const { window, reading } = result;
-    const startedAt = clock.now() - reading.captureMs - reading.ocrMs;
+    const startedAt = Math.round(clock.now() - reading.captureMs - reading.ocrMs);
     // The closer look is done: its verdict stands on its own (no full-screen/burst raise).
     const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id), raise: false });
     if (judgement.verdict.verdict === 'scam') {
