@@ -10,6 +10,7 @@ const commands: Readonly<Record<string, CommandEntry>> = {
   classify: { summary: 'Classify window titles/observations (JSON lines on stdin, or one title)', load: () => import('./commands/classify.js') },
   scan: { summary: 'Find remote-access tools (installed, running, portable, unattended, connected)', load: () => import('./commands/scan.js') },
   watch: { summary: 'Watch the window in front; report and close fake virus warnings (--close=ask|auto|never, --json)', load: () => import('./commands/watch.js') },
+  inspect: { summary: 'Read the text of the window in front (or --window ID) on this PC and classify it (--json)', load: () => import('./commands/inspect.js') },
   'close-now': { summary: 'Close the scary browser window in front now (--force for suspicious pages)', load: () => import('./commands/close-now.js') },
   family: { summary: 'Family alerts: add|list|remove|test contacts, smtp settings, status|flush|run delivery', load: () => import('./commands/family.js') },
   numbers: { summary: 'Known scam numbers: import FILE (CSV number,source,date,note), count', load: () => import('./commands/numbers.js') },
