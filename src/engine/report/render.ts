@@ -37,7 +37,7 @@ function describeEvent(payload: TimelinePayload, lang: Lang): string {
     case 'action':
       return `${payload.action}: ${payload.status}${payload.detail === undefined ? '' : ` — ${payload.detail}`}`;
     case 'finding':
-      return `${t('toolFound', lang)}: ${payload.finding.name} (${payload.finding.risk})`;
+      return `${t('toolFound', lang)}: ${payload.finding.name} (${t(`risk-${payload.finding.risk}`, lang)})`;
     case 'answer':
       return `${QUESTION_IDS.has(payload.question) ? questionLabel(payload.question as QuestionId, lang) : payload.question} → ${answerText(payload.answer, lang)}`;
     case 'step':
@@ -89,7 +89,7 @@ function toolsSection(input: ReportInput): Html {
   if (findings.size === 0) return el('section', [el('h2', t('tools', lang)), el('p', t('noTools', lang))]);
   const rows = [...findings.values()].map((finding) => [
     finding.name,
-    finding.risk,
+    t(`risk-${finding.risk}`, lang),
     raw(`<ul>${finding.evidence.slice(0, 20).map((item) => `<li>${text(`${item.kind}: ${item.detail}${item.path === undefined ? '' : ` (${item.path})`}${item.at === undefined ? '' : ` @ ${item.at}`}`)}</li>`).join('')}</ul>`),
     toolOutcome(finding, input.wizard, lang),
   ]);
@@ -129,7 +129,7 @@ function openSection(input: ReportInput): Html {
 
 function timelineSection(input: ReportInput): Html {
   const { lang } = input;
-  const rows = input.timeline.map((event) => [formatTime(event.at, lang, input.timeZone), event.payload.kind, describeEvent(event.payload, lang)]);
+  const rows = input.timeline.map((event) => [formatTime(event.at, lang, input.timeZone), t(`kind-${event.payload.kind}`, lang), describeEvent(event.payload, lang)]);
   return el('section', [el('h2', t('timeline', lang)), rows.length === 0 ? el('p', '—') : table([t('time', lang), t('kind', lang), t('what', lang)], rows)]);
 }
 

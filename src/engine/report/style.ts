@@ -7,6 +7,7 @@ h2 { font-size: 19px; color: #1c5d99; margin-top: 28px; border-bottom: 1px solid
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { border: 1px solid #c9d6e3; padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eef3f8; }
+td:first-child { min-width: 7em; }
 ul { margin: 0; padding-left: 20px; }
 ul.open { list-style: none; padding-left: 0; font-size: 16px; }
 .warning { background: #fff4e5; border-left: 4px solid #d9822b; padding: 8px 12px; }

@@ -1,0 +1,119 @@
+/**
+ * The incident report, written by `scarestop report` from a real store, opened in Debian's
+ * Chromium (headless, playwright-core): it renders, hostile page text stays text (no script
+ * runs), no secret is shown, and full-page screenshots are written to
+ * test-results/report-en.png and test-results/report-ja.png.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CleanupWizard } from '../../src/engine/cleanup/index.js';
+import { openIncidentStore } from '../../src/storage/index.js';
+import type { RemoteFinding } from '../../src/shared/remote.js';
+import { FakeSystem } from '../unit/cleanup/fakes.js';
+
+const HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+const SHOTS = resolve('test-results');
+let home: string;
+let browser: Browser;
+let incidentId: string;
+
+const finding: RemoteFinding = {
+  toolId: 'anydesk',
+  name: 'AnyDesk',
+  priority: 1,
+  risk: 'running',
+  firstSeen: '2026-11-22T13:02:00.000Z',
+  evidence: [
+    { kind: 'running', detail: 'Running now: AnyDesk (process 4242) from Downloads (portable copy)', pid: 4242, path: 'C:\\Users\\hanako\\Downloads\\AnyDesk.exe', at: '2026-11-22T13:02:00.000Z' },
+    { kind: 'unattended', detail: `Unattended access is set: ad.anynet.pwd_hash=${HASH} (service.conf)`, path: 'C:\\ProgramData\\AnyDesk\\service.conf' },
+    { kind: 'incoming-session', detail: 'Incoming session accepted with password from 123 456 789', at: '2026-11-22T13:05:00.000Z' },
+  ],
+};
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'scarestop-report-'));
+  const store = openIncidentStore({ dataHome: home });
+  let now = Date.UTC(2026, 10, 22, 13, 0, 0);
+  const incident = store.createIncident({ openedAt: now, title: 'Fake Microsoft warning' });
+  incidentId = incident.id;
+  store.appendEvent({
+    id: 'det-1',
+    incidentId,
+    at: now,
+    payload: {
+      kind: 'detection',
+      title: 'Microsoft Windows Security Alert <img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> 警告：ウイルスが検出されました',
+      verdict: 'scam',
+      score: 0.97,
+      brand: 'Microsoft',
+      phones: ['050-6881-5063', '+1 (888) 555-0199'],
+      browser: 'chrome',
+    },
+  });
+  store.appendEvent({ id: 'act-1', incidentId, at: now + 2000, payload: { kind: 'action', action: 'close-window', status: 'done', detail: 'Closed the page (polite close).' } });
+  const system = new FakeSystem(() => []);
+  system.running.add(4242);
+  system.files.add('C:\\Users\\hanako\\Downloads\\AnyDesk.exe').add('C:\\ProgramData\\AnyDesk\\service.conf');
+  const wizard = CleanupWizard.start({ store, actions: system.actions(), clock: { now: () => (now += 30_000) }, rescan: system.rescan }, { findings: [finding], region: 'JP', helpContacts: [] });
+  wizard.answer('calledNumber', 'yes');
+  wizard.answer('remoteControl', 'yes');
+  wizard.answer('paid', ['gift-card', 'card']);
+  wizard.answer('typedSecrets', ['passwords']);
+  wizard.answer('openedAttachment', 'no');
+  await wizard.runStep({ elevate: false });
+  await wizard.runStep({ elevate: false });
+  await wizard.runStep({ elevate: false });
+  await wizard.runStep({ elevate: false, checked: ['gift-card-issuer'] });
+  store.close();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  mkdirSync(SHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (home !== undefined) rmSync(home, { recursive: true, force: true });
+});
+
+function writeReport(lang: 'en' | 'ja'): string {
+  const out = join(home, `report-${lang}.html`);
+  execFileSync(process.execPath, ['bin/scarestop.mjs', 'report', '--incident', incidentId, '--lang', lang, '--out', out], { env: { ...process.env, SCARESTOP_HOME: home, TZ: 'Asia/Tokyo' } });
+  return out;
+}
+
+describe('incident report in Chromium', () => {
+  for (const lang of ['en', 'ja'] as const) {
+    it(`renders the ${lang} report as text only, without secrets, and takes a screenshot`, async () => {
+      const file = writeReport(lang);
+      const html = readFileSync(file, 'utf8');
+      expect(html).not.toContain(HASH);
+      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(pathToFileURL(file).href);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('img, script').count()).toBe(0);
+      expect(text).toContain('<img src=x onerror="window.__pwned=1">');
+      expect(text).toContain('050-6881-5063');
+      expect(text).toContain('AnyDesk');
+      expect(text).not.toContain(HASH.slice(0, 12));
+      expect(text).toContain(lang === 'en' ? 'Next steps still open' : 'これからすること');
+      expect(text).toContain(lang === 'en' ? 'Call your card company' : 'カード会社に電話して');
+      expect(text).toContain('#9110');
+      expect(errors).toEqual([]);
+      const shot = join(SHOTS, `report-${lang}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(statSync(shot).size).toBeGreaterThan(20_000);
+      // The same page laid out for paper.
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      await page.close();
+    }, 120_000);
+  }
+});
