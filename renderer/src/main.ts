@@ -69,7 +69,8 @@ function drawHeader(api: Api): void {
   const toggle = h('button', {
     id: 'lang-toggle',
     class: 'btn btn-plain',
-    attrs: { type: 'button', lang: other, 'aria-label': t('lang.switchLabel') },
+    // The accessible name contains the visible text (WCAG label-in-name).
+    attrs: { type: 'button', 'aria-label': `${t('lang.switchLabel')} ${t('lang.other')}` },
     onClick: () => {
       api.call('scarestop:settings-set', { language: other }).then(
         (saved) => {
@@ -79,7 +80,7 @@ function drawHeader(api: Api): void {
         (error: unknown) => console.error('language switch failed', error),
       );
     },
-  }, t('lang.other'));
+  }, h('span', { attrs: { lang: other } }, t('lang.other')));
   replaceChildren(byId('topbar'), h('p', { class: 'app-name' }, h('img', { attrs: { src: 'icon.png', alt: '', width: '32', height: '32' } }), ' ', t('app.title')), toggle);
 }
 

@@ -3,7 +3,7 @@ export const en = {
   'app.title': 'ScareStop',
   'lang.other': '日本語',
   'lang.otherCode': 'ja',
-  'lang.switchLabel': 'Switch the language to Japanese',
+  'lang.switchLabel': 'Switch the language to',
   'nav.label': 'Main menu',
   'nav.home': 'Home',
   'nav.scan': 'Remote access check',

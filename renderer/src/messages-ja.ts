@@ -5,7 +5,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'app.title': 'スケアストップ',
   'lang.other': 'English',
   'lang.otherCode': 'en',
-  'lang.switchLabel': '表示言語を英語に切り替える',
+  'lang.switchLabel': '表示言語を切り替える:',
   'nav.label': 'メインメニュー',
   'nav.home': 'ホーム',
   'nav.scan': '遠隔操作ソフトの確認',

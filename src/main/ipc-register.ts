@@ -6,6 +6,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { eventChannels, isRequestChannel, requestChannels, type EventChannel, type EventPayload, type IpcResult } from '../shared/ipc.js';
+import type { RendererMessage } from './app-events.js';
 import type { HandlerTable } from './ipc-handlers.js';
 import type { SenderFrame, TrustPolicy } from './trust.js';
 
@@ -65,5 +66,14 @@ export function sendEvent<E extends EventChannel>(contents: Pick<WebContents, 's
   const checked = eventChannels[channel].safeParse(payload);
   if (!checked.success) return false;
   contents.send(channel, checked.data);
+  return true;
+}
+
+/** Sends an app event's renderer message (see app-events.ts), validated like `sendEvent`. */
+export function sendRendererMessage(contents: Pick<WebContents, 'send' | 'isDestroyed'>, message: RendererMessage): boolean {
+  if (contents.isDestroyed()) return false;
+  const checked = eventChannels[message.channel].safeParse(message.payload);
+  if (!checked.success) return false;
+  contents.send(message.channel, checked.data);
   return true;
 }

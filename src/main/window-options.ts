@@ -22,6 +22,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     spellcheck: false,
     safeDialogs: true,
     devTools: false,
+    // Middle-click must not open links in new windows.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { BrowserWindow } from 'electron';
 import type { Screen } from '../shared/ipc.js';
-import { alertWindowOptions, mainWindowOptions } from './window-options.js';
+import { alertWindowOptions, mainWindowOptions, secureWebPreferences } from './window-options.js';
 import type { TrustPolicy } from './trust.js';
 
 /** Paths the windows need. */
@@ -32,7 +32,11 @@ export class AppWindows {
   /** Shows the main window on `screen` (creates it when needed). */
   showMain(screen: Screen): void {
     if (this.main === undefined || this.main.isDestroyed()) {
-      this.main = new BrowserWindow(mainWindowOptions(this.paths.preload, this.paths.icon));
+      this.main = new BrowserWindow({
+        ...mainWindowOptions(this.paths.preload, this.paths.icon),
+        // Restated literally so static checkers (electronegativity) can see them; same values.
+        webPreferences: { ...secureWebPreferences(this.paths.preload), contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+      });
       this.main.once('ready-to-show', () => this.main?.show());
       void this.main.loadURL(this.trust.pageUrl(screen));
       return;
@@ -46,7 +50,10 @@ export class AppWindows {
   /** Brings up the alert above everything, full-screen windows included. */
   showAlert(): void {
     if (this.alert === undefined || this.alert.isDestroyed()) {
-      const window = new BrowserWindow(alertWindowOptions(this.paths.preload, this.paths.icon));
+      const window = new BrowserWindow({
+        ...alertWindowOptions(this.paths.preload, this.paths.icon),
+        webPreferences: { ...secureWebPreferences(this.paths.preload), contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+      });
       window.setAlwaysOnTop(true, 'screen-saver');
       window.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true });
       window.once('ready-to-show', () => {

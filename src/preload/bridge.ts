@@ -3,16 +3,15 @@
  * Playwright binding in the renderer tests). Electron-free so both use the same code: only
  * channels in the contract get through, and every subscription returns its unsubscribe.
  */
-import {
-  isEventChannel,
-  isRequestChannel,
-  type EventChannel,
-  type EventPayload,
-  type IpcResult,
-  type RequestArgs,
-  type RequestChannel,
-  type RequestResult,
-  type ScareStopBridge,
+import { isEventChannel, isRequestChannel } from '../shared/ipc-names.js';
+import type {
+  EventChannel,
+  EventPayload,
+  IpcResult,
+  RequestArgs,
+  RequestChannel,
+  RequestResult,
+  ScareStopBridge,
 } from '../shared/ipc.js';
 
 /** What the bridge needs from the process boundary. */

@@ -18,6 +18,7 @@ import {
   wizardAnswerSchema,
   wizardViewSchema,
 } from './ipc-views.js';
+import type { EVENT_CHANNEL_NAMES, REQUEST_CHANNEL_NAMES } from './ipc-names.js';
 
 export * from './ipc-views.js';
 export * from './ipc-names.js';
@@ -75,13 +76,11 @@ export type IpcErrorCode = 'untrusted-sender' | 'unknown-channel' | 'invalid-arg
 /** Every request resolves to this; handlers never throw across the boundary. */
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: IpcErrorCode; readonly message?: string };
 
-export function isRequestChannel(name: unknown): name is RequestChannel {
-  return typeof name === 'string' && Object.hasOwn(requestChannels, name);
-}
-
-export function isEventChannel(name: unknown): name is EventChannel {
-  return typeof name === 'string' && Object.hasOwn(eventChannels, name);
-}
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Compile-time proof that the zod-free name lists in ipc-names.ts match the tables above.
+const requestNamesMatch: Same<RequestChannel, (typeof REQUEST_CHANNEL_NAMES)[number]> = true;
+const eventNamesMatch: Same<EventChannel, (typeof EVENT_CHANNEL_NAMES)[number]> = true;
+export const CHANNEL_LISTS_MATCH = requestNamesMatch && eventNamesMatch;
 
 /** The one object the preload exposes as `window.scarestop`. */
 export interface ScareStopBridge {

@@ -1,0 +1,87 @@
+/**
+ * The real platform behind the services (what main.ts uses): the OS window adapter, the
+ * inventory, the system actions and the content check, each from src/platform/index.ts. A
+ * missing adapter never stops the app: the watcher reports "cannot see windows" and retries,
+ * a scan lists the failed source.
+ */
+import type { ForegroundWatcher, InventorySource, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
+import { PlatformError } from '../engine/ports.js';
+import { systemClock } from '../engine/watch/index.js';
+import { createInventorySource, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
+import { recoveryFactory } from './recovery.js';
+import type { ServiceDeps } from './services.js';
+
+/** Where things live for this user. */
+export interface PlatformOptions {
+  readonly dataHome: string;
+  readonly locale: string;
+  /** Exported reports (the user's Documents\ScareStop). */
+  readonly reportsDir: string;
+  readonly logger: Logger;
+}
+
+/** A window source that only says why it cannot work (the watcher shows it and retries). */
+function unavailableWindows(error: unknown): { windows: ForegroundWatcher; actions: WindowActions } {
+  const failure = (): PlatformError => new PlatformError('native-module-missing', `Windows cannot be watched: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  const refuse = () => Promise.resolve({ status: 'failed' as const, detail: failure().message });
+  return {
+    windows: {
+      watch: () => {
+        throw failure();
+      },
+      foreground: () => Promise.resolve(null),
+      listWindows: () => Promise.resolve([]),
+    },
+    actions: {
+      exitFullScreen: refuse,
+      closeWindow: refuse,
+      confirmLeavePage: refuse,
+      isWindowOpen: () => Promise.resolve(false),
+      terminateProcessTree: refuse,
+      isProcessAlive: () => Promise.resolve(false),
+      preventSessionRestore: refuse,
+    },
+  };
+}
+
+/** An inventory created on first use, so a missing adapter becomes a failed scan source. */
+function lazyInventory(): InventorySource {
+  let source: Promise<InventorySource> | undefined;
+  return {
+    async snapshot(options) {
+      source ??= createInventorySource();
+      return (await source).snapshot(options);
+    },
+  };
+}
+
+/** Builds the services' dependencies from the real OS adapters; `dispose` releases them. */
+export async function platformServiceDeps(options: PlatformOptions): Promise<ServiceDeps & { readonly dispose: () => void }> {
+  let windows: { windows: ForegroundWatcher; actions: WindowActions };
+  let dispose = (): void => undefined;
+  try {
+    const platform = await createWindowPlatform();
+    windows = { windows: platform.windows, actions: platform.actions };
+    dispose = () => platform.dispose();
+  } catch (error) {
+    options.logger.error('window adapter unavailable', { error: String(error) });
+    windows = unavailableWindows(error);
+  }
+  let pageText: PageTextReader | undefined;
+  try {
+    pageText = await createPageTextReader();
+  } catch (error) {
+    // Without the content check, suspicious full-screen pages are reported, not read.
+    options.logger.warn('content check unavailable', { error: String(error) });
+  }
+  const systemActions = await createSystemActions({ dataHome: options.dataHome });
+  return {
+    dataHome: options.dataHome,
+    locale: options.locale,
+    ...windows,
+    ...(pageText !== undefined ? { pageText } : {}),
+    logger: options.logger,
+    recovery: recoveryFactory({ inventory: lazyInventory(), systemActions, clock: systemClock, reportsDir: options.reportsDir, locale: options.locale }),
+    dispose,
+  };
+}
