@@ -126,8 +126,10 @@ export class LinuxNetwork {
         }
       }
       const after = await this.status();
-      const down = after.interfaces.filter((item) => !item.up && (interfaces === undefined || interfaces.includes(item.name)));
+      // With a known list every one must be up; otherwise (unused virtual links stay down) one is enough.
+      const down = after.interfaces.filter((item) => !item.up && interfaces?.includes(item.name) === true);
       if (down.length > 0) return { status: 'failed', detail: `Still down: ${down.map((item) => item.name).join(', ')}.` };
+      if (!after.interfaces.some((item) => item.up)) return { status: 'failed', detail: 'No network interface is up.' };
       if (!after.defaultRoute) return { status: 'failed', detail: 'Interfaces are up but there is no route to the internet yet.' };
       return { status: 'done', detail: `Back online (${after.interfaces.filter((item) => item.up).map((item) => item.name).join(', ')}).` };
     } catch (error) {
