@@ -1,6 +1,7 @@
 /**
- * The only way the renderer builds DOM. Strings always become text nodes: nothing here (or
- * anywhere in renderer/) assigns innerHTML, so hostile page titles can never become markup.
+ * The only way the renderer builds DOM. Strings always become text nodes: no HTML string is
+ * ever parsed anywhere in renderer/ (a test greps for the sinks), so hostile page titles can
+ * never become markup. The page's Trusted Types CSP would refuse such a sink anyway.
  */
 
 /** A child: a node, text, or nothing (skipped, so conditional children read naturally). */

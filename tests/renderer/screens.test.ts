@@ -1,0 +1,91 @@
+/**
+ * Every screen, in Japanese and in English: the language follows the OS locale by default and
+ * switches at once; axe-core finds no violations on any screen in either language. The data
+ * behind the screens is real (a detected page, a scan of a temp HOME, a started wizard).
+ */
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language, Screen } from '../../src/shared/ipc.js';
+import { createInventorySource } from '../../src/platform/index.js';
+import { RecordingSystemActions } from './support/fake-system.js';
+import { axeViolations, startHarness, type Harness } from './support/harness.js';
+import { realRecovery } from './support/recovery.js';
+
+const screen = { x: 0, y: 0, width: 1920, height: 1080 };
+
+describe('screens in Japanese and English', () => {
+  let harness: Harness;
+  let root: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'scarestop-ui-screens-'));
+    mkdirSync(join(root, 'home', 'Downloads'), { recursive: true });
+    const portable = join(root, 'home', 'Downloads', 'AnyDesk');
+    copyFileSync('/bin/true', portable);
+    chmodSync(portable, 0o755);
+    const inventory = await createInventorySource({ env: { ...process.env, HOME: join(root, 'home'), TMPDIR: root } });
+    harness = await startHarness({ locale: 'ja-JP', recovery: realRecovery(inventory, new RecordingSystemActions(), 'ja-JP') });
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('starts in Japanese on a Japanese OS and switches to English and back', async () => {
+    const { page } = harness;
+    await harness.open('home');
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    expect(await page.locator('#home-close').textContent()).toBe('怖い画面を閉じる');
+    expect(await page.locator('#lang-toggle').textContent()).toBe('English');
+
+    await page.locator('#lang-toggle').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.locator('#home-close', { hasText: 'Close the scary screen' }).waitFor();
+    expect(harness.services.settings().language).toBe('en');
+    await page.reload();
+    await harness.waitForScreen('home');
+    expect(await page.locator('#nav-settings').textContent()).toBe('Settings');
+
+    await harness.open('settings');
+    await page.locator('#language-ja').check();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    expect(await page.locator('h1').textContent()).toBe('設定');
+    expect(harness.services.settings().language).toBe('ja');
+  });
+
+  it('axe-core finds no violations on any screen, in either language', async () => {
+    const { page, services, foreground } = harness;
+    foreground.show({ id: '0x5000001', title: 'Windows Defender - Your PC is infected with a virus! Call Microsoft Support 0120-000-999 - Google Chrome', pid: 77, processName: 'chrome', processPath: '/usr/bin/chromium', bounds: screen, screen, fullscreen: true });
+    await page.waitForFunction(() => document.body.dataset['ready'] === 'alert');
+    await services.scan();
+    await services.startWizard();
+    const checked: string[] = [];
+    for (const language of ['ja', 'en'] as const satisfies readonly Language[]) {
+      services.updateSettings({ language });
+      for (const name of ['alert', 'home', 'scan', 'wizard', 'history', 'settings'] as const satisfies readonly Screen[]) {
+        await harness.open(name);
+        expect(await page.getAttribute('html', 'lang')).toBe(language);
+        const violations = await axeViolations(page);
+        expect(violations, `${language} ${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+        checked.push(`${language}:${name}`);
+      }
+      // A wizard step screen too (after the questions).
+      const view = services.wizard();
+      if (view.step?.kind === 'question') {
+        for (const answer of ['no', 'no', ['none'], ['none'], 'no'] as const) {
+          const current = services.wizard().step;
+          if (current?.kind !== 'question') break;
+          await services.answerWizard(current.id, typeof answer === 'string' ? answer : [...answer]);
+        }
+      }
+      await harness.open('wizard');
+      expect(await page.locator('.wizard-step').getAttribute('data-kind')).not.toBe('question');
+      expect(await axeViolations(page)).toEqual([]);
+      checked.push(`${language}:wizard-step`);
+    }
+    expect(checked).toHaveLength(14);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Tray menu → engine: the menu model in both languages, and each command driving the real
+ * services (pause/resume, close the scary window in front, scan, screens, quit).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runTrayCommand, trayIconName, trayMenuModel, trayTooltip, type TrayUi } from '../../../src/main/tray-menu.js';
+import type { Screen } from '../../../src/shared/ipc.js';
+import { browserWindow, startTestServices, type TestServices } from './support.js';
+
+class RecordingUi implements TrayUi {
+  readonly screens: Screen[] = [];
+  quits = 0;
+  showScreen(screen: Screen): void {
+    this.screens.push(screen);
+  }
+  quit(): void {
+    this.quits += 1;
+  }
+}
+
+const labels = (ctx: TestServices, language: 'ja' | 'en') => trayMenuModel(ctx.services.status(), language).map((item) => (item.type === 'separator' ? '-' : item.label));
+
+describe('tray menu', () => {
+  let ctx: TestServices;
+  let ui: RecordingUi;
+
+  beforeEach(() => {
+    ctx = startTestServices();
+    ui = new RecordingUi();
+  });
+
+  afterEach(async () => {
+    await ctx.dispose();
+  });
+
+  it('lists the items of the issue in order, in English and Japanese', () => {
+    expect(labels(ctx, 'en')).toEqual(['Close scary screen', '-', 'Scan for remote access tools', 'Recovery wizard', 'History', 'Settings', '-', 'Pause for 15 minutes', 'Quit ScareStop']);
+    expect(labels(ctx, 'ja')).toEqual(['怖い画面を閉じる', '-', '遠隔操作ソフトを確認する', '回復の手順', '履歴', '設定', '-', '15分間 一時停止する', 'スケアストップを終了する']);
+    expect(trayIconName('alert')).toBe('tray-alert');
+    expect(trayTooltip('paused', 'en')).toContain('paused');
+  });
+
+  it('Pause stops watching for 15 minutes and turns into Resume', async () => {
+    await runTrayCommand('pause', ctx.services, ui);
+    const status = ctx.services.status();
+    expect(status.state).toBe('paused');
+    expect((status.pausedUntil ?? 0) - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(labels(ctx, 'en')).toContain('Resume protection');
+    // While paused, a scam page in front raises no alert.
+    ctx.foreground.show(browserWindow('0x10', 'Your PC is infected with a virus! Call Microsoft 0120-111-222 - Google Chrome'));
+    expect(ctx.services.currentAlert()).toBeNull();
+    await runTrayCommand('resume', ctx.services, ui);
+    expect(ctx.services.status().state).toBe('watching');
+  });
+
+  it('"Close scary screen" closes the scam window in front through the real escalation', async () => {
+    await runTrayCommand('pause', ctx.services, ui); // no alert: the tray command alone decides
+    ctx.foreground.show(browserWindow('0x20', 'Virus alert! Your computer is infected - call support now - Google Chrome'));
+    await runTrayCommand('close-now', ctx.services, ui);
+    expect(ctx.actions.calls.filter((call) => call.action === 'closeWindow').map((call) => call.target)).toEqual(['0x20']);
+    expect(ui.screens).toEqual([]);
+  });
+
+  it('"Close scary screen" leaves an ordinary page alone and opens home instead', async () => {
+    ctx.foreground.show(browserWindow('0x30', 'Recipes for autumn - Google Chrome'));
+    await runTrayCommand('close-now', ctx.services, ui);
+    expect(ctx.actions.calls).toEqual([]);
+    expect(ui.screens).toEqual(['home']);
+  });
+
+  it('Scan runs the real scanner and shows the scan screen; the other items open their screens; Quit quits', async () => {
+    await runTrayCommand('scan', ctx.services, ui);
+    expect(ctx.services.lastScan()?.sources.length).toBe(7);
+    for (const command of ['wizard', 'history', 'settings'] as const) await runTrayCommand(command, ctx.services, ui);
+    await runTrayCommand('quit', ctx.services, ui);
+    expect(ui.screens).toEqual(['scan', 'scan', 'wizard', 'history', 'settings']);
+    expect(ui.quits).toBe(1);
+  });
+
+  it('reports a failing command instead of throwing into Electron', async () => {
+    const errors: unknown[] = [];
+    const broken = { ...ctx.services, scan: () => Promise.reject(new Error('inventory exploded')) };
+    await runTrayCommand('scan', broken, ui, (error) => errors.push(error));
+    expect(String(errors[0])).toContain('inventory exploded');
+  });
+});
