@@ -122,7 +122,7 @@ describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', (
           `[content-watch] ${spec.file}: suspicious ${suspicious?.type === 'suspicious' ? suspicious.cause : 'none'}; final ${final?.type ?? 'none'} ` +
             `${final !== undefined && 'verdict' in final ? `${final.verdict.verdict} ${JSON.stringify(final.verdict.reasons)}` : ''}; ` +
             `click → final ${final !== undefined ? final.at - clickedAt : 'n/a'} ms; reads ${session.reader.reads.length}; ` +
-            `capture ${reading?.captureMs.toFixed(0)} ms, OCR ${reading?.ocrMs.toFixed(0)} ms; events ${session.events.map((e) => e.type).join(',')}\n${reading?.text ?? '(no text)'}`,
+            `capture ${reading?.captureMs.toFixed(0)} ms, OCR ${reading?.ocrMs.toFixed(0)} ms; events ${session.events.map((e) => (e.type === 'error' ? `error[${e.code}: ${e.message}]` : e.type)).join(',')}\n${reading?.text ?? '(no text)'}`,
         );
         expect(suspicious).toMatchObject({ type: 'suspicious', contentCheck: true });
         // "Microsoft" full screen is already suspicious to the detector (bland title + brand).

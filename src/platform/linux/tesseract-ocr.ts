@@ -35,7 +35,7 @@ export class TesseractRecognizer implements TextRecognizer {
     this.languages = options.languages ?? 'jpn+eng';
     if (!/^[a-z_]{3,20}(\+[a-z_]{3,20}){0,4}$/i.test(this.languages)) throw new RangeError(`bad tesseract language list: ${this.languages}`);
     this.psm = options.psm ?? 3;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
   }
 
   /** The text Tesseract reads in `image`. */
