@@ -52,7 +52,11 @@ const finished = (title: string): WatchEvent | undefined =>
   events.find((e) => (e.type === 'action-taken' || e.type === 'action-failed') && e.window.title === title);
 
 const benignPid = launch(['--title', TITLES.benign]);
-await waitUntil(() => (events.some((e) => 'window' in e && e.window.title === TITLES.benign) ? true : undefined), 15_000);
+// A clean page raises no event: wait until the watcher could have judged it (it is listed and
+// has been in the foreground for a few polls).
+await waitUntil(async () => ((await platform.windows.listWindows()).some((w) => w.title === TITLES.benign) ? true : undefined), 20_000);
+await waitUntil(async () => ((await platform.windows.foreground())?.title === TITLES.benign ? true : undefined), 5_000);
+await new Promise((resolve) => setTimeout(resolve, 500));
 
 const closablePid = launch(['--title', TITLES.closable, '--fullscreen']);
 await waitUntil(() => finished(TITLES.closable), 30_000, 50);

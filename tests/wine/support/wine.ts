@@ -1,14 +1,15 @@
 /**
  * A private Wine session per test file: its own Xvfb display (Wine must see DISPLAY before its
- * first command, or every window of the session hangs), a temporary WINEPREFIX set up as
- * Windows 10 (node.exe 22 refuses "Windows 7"), and Wine's X11 driver told not to wait for a
- * window manager (Managed=N; otherwise every window close waits 2 s).
+ * first command, or every window of the session hangs) and its own WINEPREFIX, copied from a
+ * template set up once per machine as Windows 10 (node.exe 22 refuses "Windows 7") with Wine's
+ * X11 driver told not to wait for a window manager (Managed=N; otherwise every close waits 2 s).
  *
  * Windows' own node.exe 22 comes from scripts/ci-prepare.sh's cache; node.exe fails with EBADF
  * when its stdio is a Unix pipe, so it always writes to a log file and reads /dev/null.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDisplay, type TestDisplay } from '../../e2e/support/display.js';
@@ -65,22 +66,80 @@ function runLogged(command: string, args: readonly string[], env: NodeJS.Process
   });
 }
 
-/** Starts Xvfb and a fresh Wine prefix (about 5–10 s on this machine). */
+const WINE_ENV = { WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' } as const;
+/** Bump when the template's setup steps change. */
+const TEMPLATE_VERSION = 1;
+/** Wine's version names the template too: an upgraded Wine gets a fresh one. */
+const WINE_VERSION = (spawnSync('wine', ['--version'], { encoding: 'utf8' }).stdout ?? '').trim().replace(/[^A-Za-z0-9.]+/g, '_') || 'unknown';
+const TEMPLATE = join(tmpdir(), `scarestop-wine-template-v${TEMPLATE_VERSION}-${WINE_VERSION}-${process.getuid?.() ?? 0}`);
+const TEMPLATE_READY = join(TEMPLATE, '.scarestop-ready');
+
+async function runSteps(steps: ReadonlyArray<[string, string[]]>, env: NodeJS.ProcessEnv, cwd: string, logFile: string): Promise<void> {
+  for (const [command, args] of steps) {
+    const result = await runLogged(command, args, env, cwd, logFile, 120_000);
+    if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.code}:\n${result.log.slice(-2000)}`);
+  }
+}
+
+/**
+ * A set-up prefix (wineboot, Windows 10, Managed=N) shared by every Wine test file on this
+ * machine: `wineboot -i` takes 5–20 s, copying its result ~3 s. Built once under a lock
+ * directory (test files run in parallel), never used directly: each session gets a copy.
+ */
+async function ensureTemplate(): Promise<string> {
+  const lock = `${TEMPLATE}.lock`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (existsSync(TEMPLATE_READY)) return TEMPLATE;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than 3 minutes belongs to a run that died.
+      const lockInfo = statSync(lock, { throwIfNoEntry: false });
+      if (lockInfo !== undefined && Date.now() - lockInfo.mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
+      await delay(250);
+    }
+  }
+  const display = await startDisplay({ windowManager: false });
+  const env: NodeJS.ProcessEnv = { ...display.env, ...WINE_ENV, WINEPREFIX: TEMPLATE };
+  const logFile = `${TEMPLATE}.log`;
+  try {
+    if (existsSync(TEMPLATE_READY)) return TEMPLATE;
+    rmSync(TEMPLATE, { recursive: true, force: true });
+    await runSteps(
+      [
+        ['wineboot', ['-i']],
+        ['wine', ['winecfg', '-v', 'win10']],
+        ['wine', ['reg', 'add', 'HKCU\\Software\\Wine\\X11 Driver', '/v', 'Managed', '/t', 'REG_SZ', '/d', 'N', '/f']],
+        ['wineserver', ['-w']],
+      ],
+      env,
+      tmpdir(),
+      logFile,
+    );
+    writeFileSync(TEMPLATE_READY, new Date().toISOString());
+    return TEMPLATE;
+  } finally {
+    await runLogged('wineserver', ['-k'], env, tmpdir(), logFile, 20_000).catch(() => undefined);
+    await display.stop();
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Starts Xvfb and a private Wine prefix copied from the shared template. */
 export async function startWine(): Promise<WineSession> {
   requireTool('wine', 'apt-get install wine wine64 (see .ci/run)');
   requireTool('wineserver', 'apt-get install wine wine64 (see .ci/run)');
   ensureWineNode();
+  const template = await ensureTemplate();
   const display = await startDisplay({ windowManager: false });
   const root = mkdtempSync(join(tmpdir(), 'scarestop-wine-'));
   const prefix = join(root, 'prefix');
   const workDir = join(root, 'work');
-  const env: NodeJS.ProcessEnv = {
-    ...display.env,
-    WINEPREFIX: prefix,
-    WINEDEBUG: '-all',
-    WINEDLLOVERRIDES: 'mscoree,mshtml=',
-  };
-  const logFile = join(root, 'setup.log');
+  const env: NodeJS.ProcessEnv = { ...display.env, ...WINE_ENV, WINEPREFIX: prefix };
   const session: WineSession = {
     display,
     prefix,
@@ -97,15 +156,10 @@ export async function startWine(): Promise<WineSession> {
   };
   try {
     mkdirSync(workDir, { recursive: true });
-    const steps: Array<[string, string[]]> = [
-      ['wineboot', ['-i']],
-      ['wine', ['winecfg', '-v', 'win10']],
-      ['wine', ['reg', 'add', 'HKCU\\Software\\Wine\\X11 Driver', '/v', 'Managed', '/t', 'REG_SZ', '/d', 'N', '/f']],
-    ];
-    for (const [command, args] of steps) {
-      const result = await runLogged(command, args, env, root, logFile, 90_000);
-      if (result.code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.code}:\n${result.log.slice(-2000)}`);
-    }
+    cpSync(template, prefix, { recursive: true, verbatimSymlinks: true });
+    // Start Wine's desktop (explorer.exe) now, with nothing else racing for it: the first GUI
+    // call of a session otherwise sometimes waits ~10 s for it.
+    await runSteps([['wine', ['rundll32', 'user32.dll,GetDesktopWindow']]], env, root, join(root, 'setup.log'));
   } catch (error) {
     await session.stop();
     throw error;
