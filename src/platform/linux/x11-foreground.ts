@@ -168,7 +168,10 @@ export class X11Foreground implements ForegroundWatcher {
         () => {
           // The window closed (BadWindow): forget it; the root spy reports the next one.
           clearTimeout(readyTimer);
-          if (gen === generation) this.windowCache.delete(id);
+          if (gen !== generation) return;
+          this.windowCache.delete(id);
+          // The active window is already gone (a stale _NET_ACTIVE_WINDOW): nothing is in front.
+          if (!ready) emit(null);
         },
       );
     };
