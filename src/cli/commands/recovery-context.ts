@@ -4,10 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hintsFromInventory, type Lang, type ToolCleanupHints } from '../../engine/cleanup/index.js';
+import { scanForCleanup as scanEngine, type CleanupScan, type Lang } from '../../engine/cleanup/index.js';
 import type { Settings, StoreOpenReport } from '../../engine/ports/store.js';
-import type { SourceResult } from '../../engine/ports/inventory.js';
-import { RemoteMatcher } from '../../engine/remote/matcher.js';
 import type { RemoteFinding } from '../../shared/remote.js';
 import { createInventorySource, dataHome } from '../../platform/index.js';
 import { DATABASE_FILE, defaultSettings, openIncidentStore, type SqliteIncidentStore } from '../../storage/index.js';
@@ -51,21 +49,11 @@ export function pickRegion(option: string | undefined, settings: Settings, env: 
 }
 
 /** Findings and the hints to remove them. */
-export interface ScanForCleanup {
-  readonly findings: readonly RemoteFinding[];
-  readonly hints: Record<string, ToolCleanupHints>;
-}
-
-const items = <T>(result: SourceResult<T>): readonly T[] => (result.ok ? result.items : []);
+export type ScanForCleanup = CleanupScan;
 
 /** Scans this machine now. */
 export async function scanForCleanup(env: NodeJS.ProcessEnv, lang: Lang): Promise<ScanForCleanup> {
-  const source = await createInventorySource({ env });
-  const matcher = new RemoteMatcher();
-  const snapshot = await source.snapshot({ artifactPaths: matcher.artifactPaths() });
-  const findings = matcher.match(snapshot, Date.now());
-  const hints = hintsFromInventory(findings, { installed: items(snapshot.installed), services: items(snapshot.services) }, (id) => matcher.index.tools.get(id), lang);
-  return { findings, hints };
+  return scanEngine(await createInventorySource({ env }), { now: () => Date.now(), lang });
 }
 
 /** Findings from a file: the output of `scarestop scan --json`, or a bare list. */
