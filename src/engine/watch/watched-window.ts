@@ -8,10 +8,13 @@ import type { BrowserFamily, WindowInfo } from '../ports/windows.js';
 /** Titles come from pages: keep at most this many characters (Windows caps titles near 1024 too). */
 export const MAX_TITLE_CHARS = 512;
 
-/** Bounds a hostile title: control characters out, length capped. */
+/**
+ * Bounds a hostile title: control characters (C0, DEL, C1 such as the 8-bit CSI a terminal
+ * obeys) and bidi overrides (which can reverse how a phone number reads) out, length capped.
+ */
 export function boundTitle(title: string): string {
   // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = title.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  const clean = title.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
   return clean.length > MAX_TITLE_CHARS ? `${clean.slice(0, MAX_TITLE_CHARS - 1)}…` : clean;
 }
 

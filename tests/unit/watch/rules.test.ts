@@ -61,3 +61,9 @@ describe('window views', () => {
     expect(toWatchedWindow(browserWindow('1', long)).title.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
   });
 });
+
+describe('hostile titles', () => {
+  it('drops 8-bit terminal controls and bidi overrides', () => {
+    expect(boundTitle('Call \u009b2J\u202e7410-555-888\u202c now')).toBe('Call  2J7410-555-888 now');
+  });
+});
