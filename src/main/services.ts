@@ -4,10 +4,12 @@
  * platform adapters, the renderer tests pass a real store and scanner with a recording
  * WindowActions. Every decision is the engine's; this file only connects and translates.
  */
-import type { Clock, ForegroundWatcher, IncidentStore, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
+import type { DetectOptions } from '../engine/detect/index.js';
+import type { Clock, ForegroundWatcher, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
 import { createWatcher, escalateClose, DEFAULT_ESCALATION_TIMING, systemClock, type EscalationTiming } from '../engine/watch/index.js';
 import type { Settings, Status } from '../shared/ipc.js';
 import { openIncidentStore } from '../storage/index.js';
+import { loadKnownNumberLookup } from '../storage/numbers-repo.js';
 import { AlertDesk } from './alert-desk.js';
 import { closeResultOf } from './alert-view.js';
 import type { AppEvent, AppServices } from './app-services.js';
@@ -31,14 +33,20 @@ export interface ServiceDeps {
   readonly logger?: Logger;
   /** Tests shorten the escalation's waits. */
   readonly escalation?: EscalationTiming;
-  /** An already opened store (tests); default: `<dataHome>/scarestop.db`. */
-  readonly store?: IncidentStore;
 }
 
 /** Builds the services; call `start()` to begin watching. */
 export function createServices(deps: ServiceDeps): AppServices {
   const clock = deps.clock ?? systemClock;
-  const store = deps.store ?? openIncidentStore({ dataHome: deps.dataHome, now: () => clock.now() });
+  const store = openIncidentStore({ dataHome: deps.dataHome, now: () => clock.now() });
+  if (store.openReport.kind === 'recovered') deps.logger?.warn('the incident database was unreadable; a fresh one was started', { movedTo: store.openReport.movedTo, reason: store.openReport.reason });
+  let detectOptions: DetectOptions = {};
+  try {
+    // A number from the public scam-number table on the page is a strong signal ("do not call").
+    detectOptions = { isKnownScamNumber: loadKnownNumberLookup(store.database) };
+  } catch (error) {
+    deps.logger?.warn('scam-number table unavailable', { error: String(error) });
+  }
   const recovery = deps.recovery(store, () => settingsView(store.getSettings(), deps.locale).language);
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent): void => {
@@ -81,6 +89,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       actions: deps.actions,
       clock,
       confirmClose: (request) => desk.confirm(request),
+      detectOptions,
       ...(deps.pageText !== undefined ? { pageText: deps.pageText } : {}),
       ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
     },
@@ -195,7 +204,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       if (pauseTimer !== undefined) clock.clearTimeout(pauseTimer);
       watcher.stop();
       await recovery.dispose();
-      if (deps.store === undefined) store.close();
+      store.close();
     },
   };
 }

@@ -61,6 +61,8 @@ export class RecordingWindowActions implements WindowActions {
 
   exitFullScreen(windowId: string): Promise<ActionOutcome> {
     this.note('exitFullScreen', windowId);
+    const window = this.windows.open.get(windowId);
+    if (window !== undefined) this.windows.open.set(windowId, { ...window, fullscreen: false, ...(window.bounds !== undefined ? { bounds: { ...window.bounds, width: window.bounds.width - 200 } } : {}) });
     return Promise.resolve({ status: 'done' });
   }
 

@@ -75,6 +75,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     escalation: FAST_ESCALATION,
   });
   services.start();
+  // main.ts registers the global shortcut and reports it; there is no Electron here, so say it worked.
+  services.setRegisteredHotkey(services.settings().hotkey);
   const trust = new TrustPolicy(rendererDist);
   const table = createHandlerTable(services);
   const browser: Browser = await chromium.launch({
@@ -88,6 +90,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   );
   await context.addInitScript({ content: await bridgeSource() });
   const page = await context.newPage();
+  // Fail with the locator's name well before the test's own timeout.
+  page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => console.error('renderer error:', error.message));
   const unsubscribe = services.subscribe((event) => {
     const message = rendererMessageOf(event);
