@@ -130,7 +130,7 @@ export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Read
       view = await wizard.runStep({ elevate: false, ...progress });
       continue;
     }
-    const menu = record.status === 'needs-admin' ? w.adminMenu : record.status === 'failed' ? w.retryMenu : w.stepMenu;
+    const menu = record.status === 'needs-admin' || (step.admin === 'required' && record.status === 'pending') ? w.adminMenu : record.status === 'failed' ? w.retryMenu : w.stepMenu;
     const line = await ask(menu);
     if (line === undefined || line === 'q') return stop();
     if (line === 's') view = wizard.skipStep();

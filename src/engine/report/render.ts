@@ -26,8 +26,17 @@ export interface ReportInput {
 
 const QUESTION_IDS: ReadonlySet<string> = new Set(['calledNumber', 'remoteControl', 'paid', 'typedSecrets', 'openedAttachment']);
 
+// Building an Intl formatter costs far more than using one: keep one per language and zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function formatTime(ms: number, lang: Lang, timeZone?: string): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', ...(timeZone === undefined ? {} : { timeZone }) }).format(ms);
+  const key = `${lang}|${timeZone ?? ''}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', ...(timeZone === undefined ? {} : { timeZone }) });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(ms);
 }
 
 function describeEvent(payload: TimelinePayload, lang: Lang): string {

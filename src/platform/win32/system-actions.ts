@@ -83,7 +83,12 @@ export function createWin32SystemActions(options: { readonly dataHome: string })
         if (parseTasklistImage((await run(tasklistCommand(target.pid))).stdout, target.pid) === undefined) return { status: 'done', detail: `Stopped ${image}.` };
         return fromExit(await run(taskkillCommand(target.pid, true)), 'taskkill', `Force-stopped ${image}.`);
       }),
-    stopService: (name) => guard('Stop-Service', async () => fromExit(await run(stopServiceCommand(name), 120_000), 'Stop-Service', `Stopped and disabled ${name}.`)),
+    stopService: (name, { elevate }) =>
+      guard('Stop-Service', async () => {
+        // Services are machine-wide: without the user's yes to the UAC prompt there is nothing to try.
+        if (!elevate) return { status: 'needs-admin', detail: `Stopping the service "${name}" needs administrator permission.` };
+        return fromExit(await run(stopServiceCommand(name), 120_000), 'Stop-Service', `Stopped and disabled ${name}.`);
+      }),
     runUninstaller: (target, { elevate }) =>
       guard('uninstall', async () => {
         const plan = buildUninstallCommand(target);
