@@ -29,7 +29,8 @@ function planWithAnyDeskRunning(extra: string[] = []): { plan: PlanJson; toolSti
   const tool = join(home, 'Downloads', 'AnyDesk');
   const script = [
     `"${tool}" 600 &`,
-    'sleep 0.3',
+    // Wait until the child has really become the tool (exec done), however busy the machine is.
+    `for i in $(seq 200); do [ "$(readlink /proc/$!/exe)" = "${tool}" ] && break; sleep 0.05; done`,
     `"${process.execPath}" "${join(process.cwd(), 'bin/scarestop.mjs')}" cleanup --plan --json ${extra.join(' ')} > "${home}/plan.json"`,
     `if kill -0 $! 2>/dev/null; then echo running; else echo gone; fi`,
   ].join('\n');
