@@ -6,11 +6,16 @@
  *     captured frames, to show why the defaults are what they are;
  *  3. end to end: a bland-titled page goes full screen after a click → the watcher's detection
  *     event (real X11 adapter + real reader), median and p95 (target ≤ 2 s p95);
+ *     plus Tesseract's CPU time per page (user + sys), which the machine's load does not inflate;
  *  4. idle: a normal windowed page for 30 s — reader calls (must be 0) and CPU of the watcher
  *     process plus its helper processes.
  * Prints numbers; never fails on time.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createWatcher, systemClock } from '../../src/engine/watch/index.js';
 import type { PageTextReader, PageTextReading } from '../../src/engine/ports/page-text.js';
@@ -19,12 +24,13 @@ import { createWindowPlatform } from '../../src/platform/index.js';
 import { createLinuxPageTextReader } from '../../src/platform/linux/linux-page-text-reader.js';
 import { TesseractRecognizer } from '../../src/platform/linux/tesseract-ocr.js';
 import { X11WindowCapture } from '../../src/platform/linux/x11-capture.js';
-import { downscale, type GrayImage } from '../../src/platform/page-text/gray-image.js';
+import { downscale, encodePgm, type GrayImage } from '../../src/platform/page-text/gray-image.js';
 import type { WatchEvent } from '../../src/shared/watch-events.js';
 import { startDisplay, type TestDisplay } from '../../tests/e2e/support/display.js';
 import { CONTENT_PAGES, openPage, servePages, waitForFullScreen, type PageServer } from '../../tests/e2e/content-pages/harness.js';
 
 const SCREEN = { x: 0, y: 0, width: 1920, height: 1080 };
+const run = promisify(execFile);
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -91,6 +97,27 @@ async function captureAndOcr(display: TestDisplay, server: PageServer): Promise<
   console.log(`   capture (xwd + decode + shrink): ${fmt(captureMs)}`);
   console.log(`   OCR (tesseract):                 ${fmt(ocrMs)}`);
   return frames;
+}
+
+/** CPU seconds (user + sys) Tesseract spends on one frame: a number the machine's load does not inflate. */
+async function tesseractCpuSeconds(image: GrayImage, languages: string): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'scarestop-bench-'));
+  try {
+    const file = join(dir, 'frame.pgm');
+    writeFileSync(file, encodePgm(image));
+    const { stdout } = await run('bash', ['-c', 'OMP_THREAD_LIMIT=1 tesseract "$1" stdout -l "$2" --psm 3 >/dev/null 2>&1; times', 'bench', file, languages]);
+    const children = stdout.trim().split('\n')[1] ?? '';
+    const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+    return seconds.reduce((a, b) => a + b, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function ocrCpu(frames: Frame[]): Promise<void> {
+  const cpu: number[] = [];
+  for (const frame of frames) cpu.push((await tesseractCpuSeconds(downscale(frame.image, 1.5), 'jpn+eng')) * 1000);
+  console.log(`   OCR CPU time (user+sys, load-independent): ${frames.map((f, i) => `${f.page.replace('.html', '')} ${(cpu[i] ?? 0).toFixed(0)}`).join(', ')} ms; ${fmt(cpu)}`);
 }
 
 async function settingsMatrix(frames: Frame[]): Promise<void> {
@@ -230,6 +257,7 @@ export default async function contentBench(): Promise<void> {
   let display = await startDisplay();
   try {
     const frames = await captureAndOcr(display, server);
+    await ocrCpu(frames);
     await settingsMatrix(frames);
     // A fresh display: openbox keeps _NET_ACTIVE_WINDOW on closed windows (see content-watch test).
     await display.stop();
