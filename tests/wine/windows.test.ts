@@ -20,7 +20,7 @@ interface Results {
   selfCheck: Step<{ canWatch: boolean; koffi: { ok: boolean }; windows: { ok: boolean }; processes: { ok: boolean }; services: { ok: boolean } }>;
   normal: Step<{ pid: number; found: { info: WindowInfo; ms: number }; foreground: WindowInfo | null; close: Timed; windowOpenAfter: boolean; exited: boolean }>;
   fullscreen: Step<{ found: { info: WindowInfo }; exit: Timed; close: Timed; windowOpenAfter: boolean }>;
-  refusing: Step<{ pid: number; children: number[]; close: Timed; openAfterClose: boolean; leave: Timed; terminate: Timed; rootAlive: boolean; childrenAlive: boolean[]; windowOpenAfter: boolean }>;
+  refusing: Step<{ pid: number; children: number[]; launched: number[]; launchedAlive: boolean[]; close: Timed; openAfterClose: boolean; leave: Timed; terminate: Timed; rootAlive: boolean; childrenAlive: boolean[]; windowOpenAfter: boolean }>;
   nonBrowser: Step<{ terminate: ActionOutcome; aliveAfter: boolean }>;
   sessionRestore: Step<{ chrome: ActionOutcome; firefox: ActionOutcome; preferences: { profile: Record<string, unknown>; homepage: string }; userJs: string }>;
   seenTitles: string[];
@@ -103,6 +103,13 @@ describe('Win32 window adapter under Wine', () => {
     expect(refusing.rootAlive).toBe(false);
     expect(refusing.childrenAlive.every((alive) => !alive)).toBe(true);
     expect(refusing.windowOpenAfter).toBe(false);
+  });
+
+  it('spares a non-browser program the browser had launched', () => {
+    const refusing = value(results.refusing);
+    expect(refusing.launched).toHaveLength(1);
+    expect(refusing.launchedAlive).toEqual([true]);
+    expect(refusing.terminate.outcome.detail).toContain('left running (not part of the browser): editor.exe');
   });
 
   it('refuses to end a process that is not a browser', () => {

@@ -11,6 +11,16 @@ export interface TreeProcess {
   readonly ppid: number;
   /** Creation time in ms since epoch, when known. */
   readonly startedAt?: number;
+  /** Executable file name, e.g. `chrome.exe`. */
+  readonly name?: string;
+}
+
+/** Which processes of a tree to end, in order, and which descendants were left alone. */
+export interface TreePlan {
+  /** Deepest first, the root last. */
+  readonly order: number[];
+  /** Descendants that are not part of the browser (e.g. a program opened from a download). */
+  readonly spared: TreeProcess[];
 }
 
 /** The largest tree we will end in one go: a browser has tens of processes, never thousands. */
@@ -23,12 +33,15 @@ function isChildOf(child: TreeProcess, parent: TreeProcess): boolean {
 }
 
 /**
- * The root and all its descendants, deepest first and the root last: the order to end them in,
- * so no child is left orphaned to respawn. Empty when the root is not in the snapshot.
+ * The root and its descendants, deepest first and the root last: the order to end them in, so
+ * no child is left orphaned to respawn. A descendant for which `belongs` is false (a program the
+ * browser launched, like a meeting app opened from a link) is spared with its own subtree.
+ * Empty when the root is not in the snapshot.
  */
-export function processTreeOrder(processes: readonly TreeProcess[], rootPid: number): number[] {
+export function processTreeOrder(processes: readonly TreeProcess[], rootPid: number, belongs: (process: TreeProcess) => boolean = () => true): TreePlan {
+  const spared: TreeProcess[] = [];
   const root = processes.find((p) => p.pid === rootPid);
-  if (root === undefined) return [];
+  if (root === undefined) return { order: [], spared };
   const byParent = new Map<number, TreeProcess[]>();
   for (const p of processes) {
     const siblings = byParent.get(p.ppid) ?? [];
@@ -51,8 +64,12 @@ export function processTreeOrder(processes: readonly TreeProcess[], rootPid: num
     for (const child of byParent.get(top.node.pid) ?? []) {
       if (seen.has(child.pid) || !isChildOf(child, top.node)) continue;
       seen.add(child.pid);
+      if (!belongs(child)) {
+        spared.push(child);
+        continue;
+      }
       stack.push({ node: child, expanded: false });
     }
   }
-  return order;
+  return { order, spared };
 }

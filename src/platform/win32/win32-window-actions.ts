@@ -128,12 +128,13 @@ export class Win32WindowActions implements WindowActions {
         if (!snapshotHas(kernel32.processSnapshot(), pid)) return { status: 'done', detail: 'browser exited after WM_CLOSE to its windows' };
       }
 
-      const tree: TreeProcess[] = snapshot.map((p) => ({ pid: p.pid, ppid: p.ppid, startedAt: kernel32.startTime(p.pid) }));
-      const order = processTreeOrder(tree, pid);
+      const tree: TreeProcess[] = snapshot.map((p) => ({ pid: p.pid, ppid: p.ppid, name: p.exeFile, startedAt: kernel32.startTime(p.pid) }));
+      const { order, spared } = processTreeOrder(tree, pid, (p) => belongsToBrowser(p.name));
       const refused = order.filter((member) => !kernel32.terminate(member, 1) && kernel32.isAlive(member) === true);
       const gone = await until(() => order.every((member) => kernel32.isAlive(member) !== true), this.terminateWaitMs, 25);
       if (!gone) return failed(`process tree of ${pid} still running after TerminateProcess${refused.length > 0 ? ` (refused: ${refused.join(', ')})` : ''}`);
-      return { status: 'done', detail: `ended ${order.length} process(es) of ${baseNameOf(root.exeFile)}, children first; every tab of this browser is closed` };
+      const kept = spared.length > 0 ? `; left running (not part of the browser): ${spared.map((p) => p.name ?? p.pid).join(', ')}` : '';
+      return { status: 'done', detail: `ended ${order.length} process(es) of ${baseNameOf(root.exeFile)}, children first; every tab of this browser is closed${kept}` };
     });
   }
 
@@ -156,6 +157,18 @@ export class Win32WindowActions implements WindowActions {
       return failed(`${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`, cause);
     }
   }
+}
+
+/**
+ * Browser helper executables that run as children of a browser (besides the browser's own
+ * executable, e.g. chrome.exe renderers): crash reporters, updaters' helpers, PWA launchers.
+ */
+const BROWSER_HELPERS = new Set(['crashpad_handler.exe', 'crashreporter.exe', 'identity_helper.exe', 'msedgewebview2.exe', 'msedge_pwa_launcher.exe', 'plugin-container.exe', 'pingsender.exe', 'notification_helper.exe', 'elevation_service.exe']);
+
+/** A descendant of a browser is ended with it only when it is a browser or browser helper process. */
+function belongsToBrowser(name: string | undefined): boolean {
+  if (name === undefined) return false;
+  return browserFamilyOf(name) !== undefined || BROWSER_HELPERS.has(name.toLowerCase());
 }
 
 function snapshotHas(snapshot: ReadonlyArray<{ readonly pid: number }>, pid: number): boolean {

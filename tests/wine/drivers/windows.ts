@@ -47,9 +47,9 @@ async function findByTitle(title: string, timeoutMs = 15_000): Promise<{ info: W
   return { info, ms: Date.now() - started };
 }
 
-async function childrenOf(pid: number): Promise<number[]> {
+async function childrenOf(pid: number): Promise<Array<{ pid: number; name: string }>> {
   const kernel32 = await win32('kernel32');
-  return kernel32.processSnapshot().filter((p) => p.ppid === pid).map((p) => p.pid);
+  return kernel32.processSnapshot().filter((p) => p.ppid === pid).map((p) => ({ pid: p.pid, name: p.exeFile }));
 }
 
 async function timed(run: () => Promise<ActionOutcome>): Promise<{ outcome: ActionOutcome; ms: number }> {
@@ -93,18 +93,22 @@ const fullscreen = await step(async () => {
 
 // 3. A page that refuses to close, with a child process: polite close fails, then the tree ends.
 const refusing = await step(async () => {
-  const pid = launch(config.chrome, ['--title', 'Windows Defender Alert', '--fullscreen', '--refuse-close', '--child']);
+  const pid = launch(config.chrome, ['--title', 'Windows Defender Alert', '--fullscreen', '--refuse-close', '--child', '--spawn', config.nonBrowser]);
   const found = await findByTitle('Windows Defender Alert');
-  const children = (await waitUntil(async () => {
+  const kids = (await waitUntil(async () => {
     const list = await childrenOf(pid);
-    return list.length > 0 ? list : undefined;
+    return list.length >= 2 ? list : undefined;
   }, 5000)) ?? [];
+  const children = kids.filter((child) => child.name === 'chrome.exe').map((child) => child.pid);
+  const launched = kids.filter((child) => child.name !== 'chrome.exe').map((child) => child.pid);
   const close = await timed(() => actions.closeWindow(found.info.id));
   const openAfterClose = await actions.isWindowOpen(found.info.id);
   const leave = await timed(() => actions.confirmLeavePage(found.info.id));
   const terminate = await timed(() => actions.terminateProcessTree(pid));
   const childrenAlive = await Promise.all(children.map((child) => actions.isProcessAlive(child)));
-  return { pid, children, close, openAfterClose, leave, terminate, rootAlive: await actions.isProcessAlive(pid), childrenAlive, windowOpenAfter: await actions.isWindowOpen(found.info.id) };
+  const launchedAlive = await Promise.all(launched.map((child) => actions.isProcessAlive(child)));
+  for (const child of launched) (await win32('kernel32')).terminate(child, 0); // the test's own cleanup
+  return { pid, children, launched, launchedAlive, close, openAfterClose, leave, terminate, rootAlive: await actions.isProcessAlive(pid), childrenAlive, windowOpenAfter: await actions.isWindowOpen(found.info.id) };
 });
 
 // 4. Never a non-browser: the same program under another name is refused.
