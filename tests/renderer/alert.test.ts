@@ -14,7 +14,7 @@ function scamWindow(id: string, title: string): WindowInfo {
   return { id, title, pid: 4242, processName: 'chrome', processPath: '/opt/google/chrome/chrome', bounds: screen, screen, fullscreen: true };
 }
 
-describe('alert screen with the real detector and watcher', () => {
+describe('alert screen with the real detector and watcher', { timeout: 120_000 }, () => {
   let harness: Harness;
 
   beforeAll(async () => {

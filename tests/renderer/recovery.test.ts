@@ -13,7 +13,7 @@ import { RecordingSystemActions } from './support/fake-system.js';
 import { startHarness, type Harness } from './support/harness.js';
 import { realRecovery } from './support/recovery.js';
 
-describe('scan, wizard and history with the real scanner and wizard', () => {
+describe('scan, wizard and history with the real scanner and wizard', { timeout: 120_000 }, () => {
   let harness: Harness;
   let root: string;
   let system: RecordingSystemActions;

@@ -15,7 +15,7 @@ import { realRecovery } from './support/recovery.js';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
 
-describe('screens in Japanese and English', () => {
+describe('screens in Japanese and English', { timeout: 120_000 }, () => {
   let harness: Harness;
   let root: string;
 

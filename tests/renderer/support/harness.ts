@@ -18,7 +18,7 @@ import { dispatchRequest } from '../../../src/main/ipc-register.js';
 import type { RecoveryFactory } from '../../../src/main/recovery-features.js';
 import { createServices } from '../../../src/main/services.js';
 import { TrustPolicy } from '../../../src/main/trust.js';
-import { buildRenderer, rendererDist } from '../../../scripts/build-renderer.js';
+import { buildRenderer } from '../../../scripts/build-renderer.js';
 import { RecordingWindowActions, ScriptedForeground } from './fake-windows.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -49,6 +49,9 @@ export interface HarnessOptions {
 
 let bridgeScript: string | undefined;
 let rendererBuilt: Promise<string> | undefined;
+/** This process's own build of the renderer (the same build as renderer/dist, another folder). */
+const rendererDir = mkdtempSync(join(tmpdir(), 'scarestop-renderer-'));
+process.once('exit', () => rmSync(rendererDir, { recursive: true, force: true }));
 
 async function bridgeSource(): Promise<string> {
   if (bridgeScript !== undefined) return bridgeScript;
@@ -61,7 +64,7 @@ async function bridgeSource(): Promise<string> {
 
 /** Builds the renderer (once per process), starts Chromium and the services. */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  rendererBuilt ??= buildRenderer();
+  rendererBuilt ??= buildRenderer(rendererDir);
   await rendererBuilt;
   const dataHome = mkdtempSync(join(tmpdir(), 'scarestop-ui-'));
   const foreground = new ScriptedForeground();
@@ -77,7 +80,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   services.start();
   // main.ts registers the global shortcut and reports it; there is no Electron here, so say it worked.
   services.setRegisteredHotkey(services.settings().hotkey);
-  const trust = new TrustPolicy(rendererDist);
+  const trust = new TrustPolicy(rendererDir);
   const table = createHandlerTable(services);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -108,7 +111,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     actions,
     dataHome,
     async open(screen) {
-      await page.goto(`${pathToFileURL(join(rendererDist, 'index.html')).href}#${screen}`);
+      await page.goto(`${pathToFileURL(join(rendererDir, 'index.html')).href}#${screen}`);
       await waitForScreen(screen);
     },
     waitForScreen,
