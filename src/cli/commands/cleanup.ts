@@ -42,6 +42,7 @@ export function planJson(plan: Plan, findings: readonly RemoteFinding[], lang: L
   };
 }
 
+/** Runs `scarestop cleanup`; returns the exit status. */
 export const run: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
     writeLine(io.stdout, HELP);

@@ -3,6 +3,7 @@ import { openItems, type WizardState } from '../../engine/cleanup/index.js';
 import { writeLine, type CliCommand } from '../io.js';
 import { openStore, openWarning, parseOptions } from './recovery-context.js';
 
+/** Runs `scarestop history`; returns the exit status. */
 export const run: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
     writeLine(io.stdout, 'Usage: scarestop history [--json] [--limit N]\n\nLists incidents, newest first: when, what, and how far the recovery got.');

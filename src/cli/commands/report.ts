@@ -19,6 +19,7 @@ const HELP = [
   'It never contains passwords. Default: the newest incident, saved in the data folder.',
 ].join('\n');
 
+/** Runs `scarestop report`; returns the exit status. */
 export const run: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
     writeLine(io.stdout, HELP);
