@@ -10,7 +10,7 @@ import { coversScreen } from './geometry.js';
 import { normalizeText, TEXT_LIMIT, TITLE_LIMIT } from './normalize.js';
 import { MAX_PHONES } from './phones.js';
 import { decide, type Owner } from './scoring.js';
-import { collectSignals, isBlandTitle, type TextSignals } from './signals.js';
+import { collectGuards, collectSignals, isBlandTitle, type TextSignals } from './signals.js';
 
 export { extractPhones, normalizePhoneNumber } from './phones.js';
 export { normalizeText } from './normalize.js';
@@ -27,7 +27,7 @@ export interface DetectOptions {
   readonly allowTitles?: readonly string[];
 }
 
-const NO_SIGNALS: TextSignals = { evidence: [], guards: [], phones: [], skeleton: '' };
+const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false };
 
 function ownerOf(process: unknown): Owner {
   if (typeof process !== 'string' || process.trim() === '') return { kind: 'unknown' };
@@ -53,23 +53,66 @@ function isAllowListed(strippedTitle: string, options: DetectOptions): boolean {
   return options.allowTitles.some((entry) => stripBrowserSuffix(normalizeText(entry, TITLE_LIMIT)).title === strippedTitle);
 }
 
+/**
+ * Recent title-only verdicts. A watcher classifies the same foreground window again and again;
+ * the answer depends only on the inputs in the key, so it is remembered (bounded, frozen).
+ * Observations with page text or caller options (scam-number lookup, allow list) bypass it.
+ */
+const recent = new Map<string, Verdict>();
+const RECENT_LIMIT = 1024;
+
+function freeze(verdict: Verdict): Verdict {
+  for (const reason of verdict.reasons) Object.freeze(reason);
+  for (const phone of verdict.phones) Object.freeze(phone);
+  Object.freeze(verdict.reasons);
+  Object.freeze(verdict.phones);
+  return Object.freeze(verdict);
+}
+
+function memoKey(observation: WindowObservation, options: DetectOptions): string | undefined {
+  if (options.isKnownScamNumber !== undefined || (options.allowTitles?.length ?? 0) > 0) return undefined;
+  if (typeof observation?.title !== 'string' || observation.title.length > TITLE_LIMIT) return undefined;
+  if (typeof observation.text === 'string' && observation.text !== '') return undefined;
+  const process = typeof observation.process === 'string' ? observation.process : '';
+  const full = coversScreen(observation.bounds, observation.screen) ? 'F' : '-';
+  return `${full}${process.length}:${process}${observation.title}`;
+}
+
 /** Classifies one observation. Pure and synchronous. */
 export function classify(observation: WindowObservation, options: DetectOptions = {}): Verdict {
+  const key = memoKey(observation, options);
+  if (key === undefined) return classifyUncached(observation, options);
+  const known = recent.get(key);
+  if (known !== undefined) return known;
+  const verdict = freeze(classifyUncached(observation, options));
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, verdict);
+  return verdict;
+}
+
+/** classify without the memo (benchmarks use it to measure the real work). */
+export function classifyUncached(observation: WindowObservation, options: DetectOptions = {}): Verdict {
   const rawTitle: unknown = observation?.title;
   const plainTitle = normalizeText(typeof rawTitle === 'string' ? rawTitle : '', TITLE_LIMIT);
   const title = stripBrowserSuffix(plainTitle).title;
   const titleSignals = collectSignals(title, 'title');
   const rawText: unknown = observation?.text;
   const hasText = typeof rawText === 'string' && rawText.trim() !== '';
+  const fullscreen = coversScreen(observation?.bounds, observation?.screen);
+  const owner = ownerOf(observation?.process);
+  // Fast path for the common case: an ordinary title, nothing else to look at.
+  if (!hasText && !fullscreen && titleSignals.evidence.length === 0 && owner.kind !== 'other') {
+    return { verdict: 'clean', score: 0, reasons: [], phones: [] };
+  }
   const plainText = hasText ? normalizeText(rawText, TEXT_LIMIT) : '';
   const textSignals = hasText ? collectSignals(plainText, 'text') : NO_SIGNALS;
   return decide({
     evidence: [...titleSignals.evidence, ...textSignals.evidence],
-    guards: [...titleSignals.guards, ...textSignals.guards],
+    guards: () => [...collectGuards(titleSignals), ...(hasText ? collectGuards(textSignals) : [])],
     phones: mergePhones([titleSignals.phones, textSignals.phones], options),
-    owner: ownerOf(observation?.process),
-    fullscreen: coversScreen(observation?.bounds, observation?.screen),
-    blandTitle: isBlandTitle(titleSignals.skeleton),
+    owner,
+    fullscreen,
+    blandTitle: fullscreen && isBlandTitle(titleSignals.skeleton),
     allowListed: isAllowListed(title, options),
     textLength: hasText ? plainText.length : undefined,
   });

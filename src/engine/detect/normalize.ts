@@ -53,7 +53,8 @@ export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string 
     return collapsed.indexOf('--') >= 0 ? collapsed.replace(DASH_RUN, '-').trim() : collapsed.trim();
   }
   let text = input.replace(INVISIBLE, '');
-  text = text.normalize('NFKD');
+  // Fold look-alikes before and after decomposition: NFKD turns some of them into others (ϲ → ς).
+  text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).normalize('NFKD');
   text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).toLowerCase();
   // Lower-casing can create new look-alikes (Greek capitals) and marks (Turkish İ): fold again.
   text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).replace(COMBINING_MARKS, '').normalize('NFC');
@@ -69,9 +70,12 @@ const DIGITISH = /[0-9@$|]/g;
 const DIGIT_AS_LETTER: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '|': 'l',
 };
-const CONFUSABLE_LETTERS = /rn|vv|[iァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ]/g;
+const RN = /rn/g;
+const VV = /vv/g;
+const LETTER_I = /i/g;
+const HAS_KANA = /[\u3040-\u30ff]/;
+const SMALL_KANA = /[ァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎ]/g;
 const LETTER_FOLD: Readonly<Record<string, string>> = {
-  rn: 'm', vv: 'w', i: 'l',
   ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ',
   ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', っ: 'つ', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ',
 };
@@ -86,18 +90,58 @@ const SPACED_LETTERS = /(?:^| )((?:[a-z0-9] ){2,}[a-z0-9])(?= |$)/g;
  * text and to rule patterns alike, so rules are written in plain spelling.
  */
 export function foldLetters(text: string): string {
-  return text.replace(CONFUSABLE_LETTERS, (c) => LETTER_FOLD[c] ?? c);
+  // String replacements (no callback) keep the common all-ASCII case fast.
+  const latin = text.replace(RN, 'm').replace(VV, 'w').replace(LETTER_I, 'l');
+  return HAS_KANA.test(latin) ? latin.replace(SMALL_KANA, (c) => LETTER_FOLD[c] ?? c) : latin;
+}
+
+/** ASCII punctuation that separates words in the skeleton (same set as PUNCTUATION_RUN). */
+const ASCII_SEPARATOR = new Uint8Array(128);
+for (const c of ' \t\n\r-_.,:;!?\'"`~*=+#^()[]{}<>|/\\') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
+const CODE_I = 105;
+const CODE_N = 110;
+const CODE_R = 114;
+const CODE_V = 118;
+
+/**
+ * skeletonOf for all-ASCII text in one pass: letter folds, punctuation to single spaces, trim.
+ * Same result as the general path, several regex passes cheaper (titles are mostly ASCII).
+ */
+function asciiSkeleton(text: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (ASCII_SEPARATOR[code] === 1) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    if (code === CODE_I) out += 'l';
+    else if (code === CODE_R && text.charCodeAt(i + 1) === CODE_N) {
+      out += 'm';
+      i += 1;
+    } else if (code === CODE_V && text.charCodeAt(i + 1) === CODE_V) {
+      out += 'w';
+      i += 1;
+    } else out += text.charAt(i);
+  }
+  return out;
 }
 
 /** The keyword-matching form of `plain` text (see the file comment). */
 export function skeletonOf(plain: string): string {
   let text = plain;
-  // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
-  if (MIXED_TOKEN_HINT.test(text)) {
-    text = text.replace(TOKEN, (token) =>
-      HAS_LETTER.test(token) ? token.replace(DIGITISH, (c) => DIGIT_AS_LETTER[c] ?? c) : token,
-    );
+  if (PRINTABLE_ASCII.test(text)) {
+    if (MIXED_TOKEN_HINT.test(text)) text = text.replace(TOKEN, foldDigitsInToken);
+    text = asciiSkeleton(text);
+    return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
   }
+  // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
+  if (MIXED_TOKEN_HINT.test(text)) text = text.replace(TOKEN, foldDigitsInToken);
   text = foldLetters(text);
   const cjk = HAS_CJK.test(text);
   if (cjk) text = text.replace(KATAKANA_DASH, '$1ー');
@@ -106,10 +150,15 @@ export function skeletonOf(plain: string): string {
   if (DOUBLE_SPACE.test(text)) text = text.replace(WHITESPACE_RUN, ' ');
   text = text.trim();
   // "V I R U S" letter-spacing: join runs of single characters.
-  if (SPACED_LETTERS_HINT.test(text)) {
-    text = text.replace(SPACED_LETTERS, (match, run: string) => (match.startsWith(' ') ? ' ' : '') + run.replace(/ /g, ''));
-  }
-  return text;
+  return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
+}
+
+function foldDigitsInToken(token: string): string {
+  return HAS_LETTER.test(token) ? token.replace(DIGITISH, (c) => DIGIT_AS_LETTER[c] ?? c) : token;
+}
+
+function joinSpacedLetters(text: string): string {
+  return text.replace(SPACED_LETTERS, (match, run: string) => (match.startsWith(' ') ? ' ' : '') + run.replace(/ /g, ''));
 }
 
 /** Skeleton with every space removed: OCR splits words ("Win dows", "de tected"). */

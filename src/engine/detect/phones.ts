@@ -14,11 +14,21 @@ const MAX_CANDIDATES = 40;
 /** Seven or more digits, maybe with "+", brackets, dots, dashes, slashes or single spaces between. */
 const CANDIDATE = /(?:\+ ?|\()?\d(?:[ ()./-]{0,3}\d){6,17}/g;
 const QUICK_CHECK = /\d[ ()./-]{0,3}\d[ ()./-]{0,3}\d/;
-/** OCR reads 0 as O and 1 as l/I inside numbers: "O120-l23-456". */
-const OCR_ZERO = /(?<=\d[ -]?|^|[^a-z0-9])[oO](?=[ -]?\d{2})/g;
-const OCR_ZERO_INNER = /(?<=\d)[oO](?=\d)/g;
-const OCR_ONE = /(?<=\d[ -]?)[lI|](?=[ -]?\d)/g;
+/**
+ * OCR reads 0 as O and 1 as l/I inside numbers ("O5O-3116-228O" aside, "0120-l23-456"): a run
+ * that starts (maybe after one O) and ends with a digit gets its look-alike letters mapped back.
+ */
+const OCR_DIGIT_RUN = /(?:\b[oO][ -]?)?\d(?:[ ()./-]{0,3}[0-9oOlI|]){0,20}(?<=\d)/g;
+const OCR_LETTER = /[oOlI|]/g;
+const OCR_LETTER_VALUE: Readonly<Record<string, string>> = { o: '0', O: '0', l: '1', I: '1', '|': '1' };
 const DATE_LIKE = /^(?:19|20)\d\d[ ./-]\d{1,2}[ ./-]\d{1,2}$|^\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d\d$/;
+
+const NANP_SHAPE = /^1?[2-9]\d{2}[2-9]\d{6}$/;
+/** Regions tried per number at most: the hint's first ones, then the likeliest fallback. */
+const MAX_REGION_ATTEMPTS = 4;
+const MEMO_LIMIT = 2048;
+const NOT_A_NUMBER = 'not-a-number';
+const memo = new Map<string, PhoneMention | typeof NOT_A_NUMBER>();
 
 function isTollFree(e164: string): boolean {
   return TOLL_FREE_PREFIXES.some((prefix) => e164.startsWith(prefix));
@@ -31,7 +41,10 @@ function regionsToTry(digits: string, hint: RegionHint | undefined): CountryCode
   const guess: readonly CountryCode[] =
     digits.startsWith('0') ? TRUNK_ZERO_FALLBACK : digits.length === 11 && digits.startsWith('1') ? ['US'] : OTHER_FALLBACK;
   const preferred: readonly CountryCode[] = hint === undefined ? [] : typeof hint === 'string' ? [hint] : hint;
-  return [...new Set([...preferred, ...guess])];
+  // A number shaped like a North American one is read as such first: the page's language says
+  // little about where the call centre is, and European kits advertise US numbers too.
+  const nanp = NANP_SHAPE.test(digits) ? (['US'] as const) : [];
+  return [...new Set([...nanp, ...preferred, ...guess])];
 }
 
 /**
@@ -43,7 +56,21 @@ export function normalizePhoneNumber(raw: string, defaultRegion?: RegionHint): P
   const text = raw.trim().slice(0, 40);
   const digits = text.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return undefined;
-  const attempts: readonly (CountryCode | undefined)[] = text.startsWith('+') ? [undefined] : regionsToTry(digits, defaultRegion);
+  const attempts: readonly (CountryCode | undefined)[] = text.startsWith('+')
+    ? [undefined]
+    : regionsToTry(digits, defaultRegion).slice(0, MAX_REGION_ATTEMPTS);
+  // Parsing costs tens of microseconds per region; a watcher sees the same numbers again and
+  // again, so remember recent answers (bounded).
+  const key = `${text}|${attempts.join(',')}`;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached === NOT_A_NUMBER ? undefined : cached;
+  const mention = parseFirstValid(text, attempts);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, mention ?? NOT_A_NUMBER);
+  return mention;
+}
+
+function parseFirstValid(text: string, attempts: readonly (CountryCode | undefined)[]): PhoneMention | undefined {
   for (const region of attempts) {
     const parsed = region === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region);
     if (parsed !== undefined && parsed.isValid()) {
@@ -70,7 +97,7 @@ export function mayContainPhone(text: string): boolean {
  */
 export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMention[] {
   if (!mayContainPhone(text)) return [];
-  const cleaned = text.replace(OCR_ZERO, '0').replace(OCR_ZERO_INNER, '0').replace(OCR_ONE, '1');
+  const cleaned = text.replace(OCR_DIGIT_RUN, (run) => run.replace(OCR_LETTER, (c) => OCR_LETTER_VALUE[c] ?? c));
   const found: PhoneMention[] = [];
   const seen = new Set<string>();
   let candidates = 0;

@@ -22,7 +22,8 @@ export type Owner = { readonly kind: 'browser' | 'unknown' } | { readonly kind: 
 /** Everything the decision needs. */
 export interface DecisionInput {
   readonly evidence: readonly Evidence[];
-  readonly guards: readonly GuardHit[];
+  /** Benign-context guards, computed only when needed (they can only lower a verdict). */
+  readonly guards: () => readonly GuardHit[];
   readonly phones: readonly PhoneMention[];
   readonly owner: Owner;
   readonly fullscreen: boolean;
@@ -41,7 +42,8 @@ const SIGNAL_OF_GROUP: Readonly<Record<EvidenceGroup, SignalName>> = {
   'known-scam-number': 'known-scam-number',
   'error-code': 'error-code',
 };
-const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'phone', 'known-scam-number', 'error-code'];
+/** Evidence the full-screen pattern strengthens: claims and orders, not a mere brand or number. */
+const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'known-scam-number', 'error-code'];
 
 function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> {
   const byGroup = new Map<EvidenceGroup, Map<string, number>>();
@@ -131,12 +133,13 @@ export function decide(input: DecisionInput): Verdict {
   }
   let verdict = kindOf(Math.min(1, score));
 
-  if (input.guards.length > 0 && verdict !== 'clean') {
+  const guards = verdict === 'clean' || input.owner.kind === 'other' || input.allowListed ? [] : input.guards();
+  if (guards.length > 0) {
     // A page about scams may show a scary phrase and even a number, but it is not a lock screen.
     const strong = (scores.has('phone') || scores.has('known-scam-number')) && (scores.has('threat') || scores.has('alarm'));
     verdict = verdict === 'scam' && strong ? 'suspicious' : 'clean';
   }
-  for (const guard of dedupeGuards(input.guards)) {
+  for (const guard of dedupeGuards(guards)) {
     extraReasons.push(reason('benign-context', `benign context (${guard.kind}): "${guard.id}"`, -1, guard.source));
   }
   if (input.owner.kind === 'other') {

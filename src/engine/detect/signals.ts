@@ -4,9 +4,9 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { PhoneMention } from '../../shared/verdict.js';
-import { compilePattern, compileRules, matchRules } from './matcher.js';
+import { anyRuleMatches, compilePattern, compileRules, hasNonAscii, matchRules } from './matcher.js';
 import { compactOf, skeletonOf } from './normalize.js';
-import { extractPhones } from './phones.js';
+import { extractPhones, mayContainPhone } from './phones.js';
 import { ALARMS, BLAND_WORDS, BRANDS, ERROR_CODES, GUARDS, THREATS, URGENCY } from './rules/index.js';
 import { REGIONS_BY_LANGUAGE } from './rules/phone-regions.js';
 import type { GuardKind, PhraseRule, RuleLanguage } from './rules/types.js';
@@ -38,14 +38,20 @@ export interface GuardHit {
 /** Everything found in one text. */
 export interface TextSignals {
   readonly evidence: readonly Evidence[];
-  readonly guards: readonly GuardHit[];
   readonly phones: readonly PhoneMention[];
-  /** Keyword form of the text (for the bland-title check). */
+  readonly source: TextSource;
+  /** Keyword form of the text (bland-title check, guards). */
   readonly skeleton: string;
+  /** Space-less keyword form, for page text only. */
+  readonly compact: string | undefined;
+  /** The text has non-ASCII (e.g. Japanese) characters. */
+  readonly nonAscii: boolean;
 }
 
 const PHONE_WEIGHT: Readonly<Record<TextSource, number>> = { title: 0.3, text: 0.25 };
 const TOLL_FREE_BONUS = 0.1;
+/** A brand named somewhere in a page's text (a shop, a news item) says less than one in its title. */
+const BRAND_FACTOR: Readonly<Record<TextSource, number>> = { title: 1, text: 0.5 };
 
 function compileFor(scope: TextSource) {
   return {
@@ -57,13 +63,16 @@ function compileFor(scope: TextSource) {
   };
 }
 const SETS = { title: compileFor('title'), text: compileFor('text') } as const;
+/** Threat, alarm and urgency wording together, for the fast path's single look. */
+const ALARMING_TITLE_WORDS = compileRules([...THREATS, ...ALARMS, ...URGENCY], 'title');
 const ERROR_CODE_RES = ERROR_CODES.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'g') }));
 const HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+const HAS_DIGIT = /\d/;
 const BLAND = new RegExp(BLAND_WORDS.map(compilePattern).join('|'), 'g');
 const NOT_CONTENT = /[\s0-9!-/:-@[-`{-~、。・「」（）]+/g;
 
-function phraseEvidence(group: EvidenceGroup, rules: readonly PhraseRule[], source: TextSource): Evidence[] {
-  return rules.map((rule) => ({ group, id: rule.id, weight: rule.weight, source }));
+function pushPhrases(into: Evidence[], group: EvidenceGroup, rules: readonly PhraseRule[], source: TextSource): void {
+  for (const rule of rules) into.push({ group, id: rule.id, weight: rule.weight, source });
 }
 
 /** Country to assume for national numbers, from the script and the languages of matched rules. */
@@ -86,30 +95,57 @@ function errorCodeEvidence(plain: string, source: TextSource): Evidence[] {
   return found.length > 1 ? [found.reduce((a, b) => (b.weight > a.weight ? b : a))] : found;
 }
 
-/** Collects evidence and guards from normalised text (`plain` from normalizeText). */
+const NO_EVIDENCE: readonly Evidence[] = [];
+const NO_PHONES: readonly PhoneMention[] = [];
+
+/** Collects the evidence in normalised text (`plain` from normalizeText). Guards: collectGuards. */
 export function collectSignals(plain: string, source: TextSource): TextSignals {
   const sets = SETS[source];
   const skeleton = skeletonOf(plain);
+  const nonAscii = hasNonAscii(skeleton);
   const compact = source === 'text' ? compactOf(skeleton) : undefined;
-  const brands = matchRules(sets.brands, skeleton, compact);
-  const threats = matchRules(sets.threats, skeleton, compact);
-  const alarms = matchRules(sets.alarms, skeleton, compact);
-  const urgency = matchRules(sets.urgency, skeleton, compact);
-  const guards = matchRules(sets.guards, skeleton, compact).map((g) => ({ kind: g.kind, id: g.id, source }));
-  const evidence: Evidence[] = [
-    ...brands.map((rule) => ({ group: 'brand' as const, id: rule.id, weight: rule.weight, source, brand: rule.brand })),
-    ...phraseEvidence('threat', threats, source),
-    ...phraseEvidence('alarm', alarms, source),
-    ...phraseEvidence('urgency', urgency, source),
-    ...errorCodeEvidence(plain, source),
-  ];
-  const languages = [...threats, ...alarms, ...urgency].map((rule) => rule.lang);
-  const phones = extractPhones(plain, phoneRegions(plain, languages));
+  const digits = HAS_DIGIT.test(plain);
+  // Fast path: a title with no alarming wording and no digits (no code, no number) cannot raise a
+  // verdict — a brand alone never does — so most titles stop here after one scan.
+  if (source === 'title' && !digits && !anyRuleMatches(ALARMING_TITLE_WORDS, skeleton, nonAscii)) {
+    return { evidence: NO_EVIDENCE, phones: NO_PHONES, source, skeleton, compact, nonAscii };
+  }
+  const threats = matchRules(sets.threats, skeleton, nonAscii, compact);
+  const alarms = matchRules(sets.alarms, skeleton, nonAscii, compact);
+  const urgency = matchRules(sets.urgency, skeleton, nonAscii, compact);
+  const evidence: Evidence[] = [];
+  for (const rule of matchRules(sets.brands, skeleton, nonAscii, compact)) {
+    evidence.push({ group: 'brand', id: rule.id, weight: rule.weight * BRAND_FACTOR[source], source, brand: rule.brand });
+  }
+  pushPhrases(evidence, 'threat', threats, source);
+  pushPhrases(evidence, 'alarm', alarms, source);
+  pushPhrases(evidence, 'urgency', urgency, source);
+  // Codes and numbers need digits: most titles have none and skip this part entirely.
+  let phones: readonly PhoneMention[] = NO_PHONES;
+  if (digits) {
+    evidence.push(...errorCodeEvidence(plain, source));
+    if (mayContainPhone(plain)) {
+      const languages = [...threats, ...alarms, ...urgency].map((rule) => rule.lang);
+      phones = extractPhones(plain, phoneRegions(plain, languages));
+    }
+  }
   for (const phone of phones) {
     const weight = PHONE_WEIGHT[source] + (phone.tollFree === true ? TOLL_FREE_BONUS : 0);
     evidence.push({ group: 'phone', id: phone.e164 ?? phone.raw, weight, source, phone });
   }
-  return { evidence, guards, phones, skeleton };
+  return { evidence, phones, source, skeleton, compact, nonAscii };
+}
+
+/**
+ * Benign-context guards of a text. Separate and called only when a verdict is not already
+ * "clean": guards can only lower a verdict, and most titles never need them.
+ */
+export function collectGuards(signals: TextSignals): GuardHit[] {
+  return matchRules(SETS[signals.source].guards, signals.skeleton, signals.nonAscii, signals.compact).map((g) => ({
+    kind: g.kind,
+    id: g.id,
+    source: signals.source,
+  }));
 }
 
 /** True when a title says nothing by itself: empty, a number, or only generic words. */

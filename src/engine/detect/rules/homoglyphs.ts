@@ -15,7 +15,7 @@ export const HOMOGLYPHS: Readonly<Record<string, string>> = {
   Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't',
   Υ: 'y', Χ: 'x',
   // Greek small
-  α: 'a', ο: 'o', ρ: 'p', ι: 'i', κ: 'k', ν: 'v', τ: 't', υ: 'u', ε: 'e', χ: 'x', ϲ: 'c', ϳ: 'j',
+  α: 'a', ο: 'o', ρ: 'p', ι: 'i', κ: 'k', ν: 'v', τ: 't', υ: 'u', ε: 'e', χ: 'x', ϲ: 'c', ς: 'c', ϳ: 'j',
   // Armenian
   օ: 'o', ս: 'u', ց: 'g', հ: 'h', ո: 'n',
   // Latin variants NFKC keeps
