@@ -21,7 +21,26 @@ function asPlatformError(error: unknown): PlatformError {
   return error instanceof PlatformError ? error : new PlatformError('api-failed', error instanceof Error ? error.message : String(error), { cause: error });
 }
 
-async function describer(): Promise<{ describer: WindowDescriber; foreground: () => bigint; title: (hwnd: bigint) => string; all: () => bigint[]; visible: (hwnd: bigint) => boolean }> {
+interface WindowApi {
+  readonly describer: WindowDescriber;
+  foreground(): bigint;
+  title(hwnd: bigint): string;
+  all(): bigint[];
+  visible(hwnd: bigint): boolean;
+}
+
+let api: Promise<WindowApi> | undefined;
+
+/** The user32/kernel32 calls the watcher uses, bound once (a failed bind is retried next time). */
+function describer(): Promise<WindowApi> {
+  api ??= bindWindowApi();
+  api.catch(() => {
+    api = undefined;
+  });
+  return api;
+}
+
+async function bindWindowApi(): Promise<WindowApi> {
   const [user32, kernel32] = await Promise.all([win32('user32'), win32('kernel32')]);
   return {
     describer: new WindowDescriber(user32, kernel32),
@@ -49,6 +68,7 @@ export class Win32Foreground implements ForegroundWatcher {
     return callWin32('GetForegroundWindow', () => api.describer.describe(api.foreground()));
   }
 
+  /** Visible top-level windows that have a title (untitled ones are tool and helper windows). */
   async listWindows(): Promise<WindowInfo[]> {
     const api = await describer();
     return callWin32('EnumWindows', () => {

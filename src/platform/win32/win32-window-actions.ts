@@ -123,7 +123,8 @@ export class Win32WindowActions implements WindowActions {
       if (browserFamilyOf(root.exeFile) === undefined) return failed(`refusing to end ${baseNameOf(root.exeFile)} (pid ${pid}): not a known browser`);
 
       // Polite: WM_CLOSE to every window of the browser, so it can exit normally.
-      for (const hwnd of user32.enumWindows()) if (user32.windowPid(hwnd) === pid) user32.postClose(hwnd);
+      // (Visible windows only: hidden message windows are the browser's plumbing.)
+      for (const hwnd of user32.enumWindows()) if (user32.isVisible(hwnd) && user32.windowPid(hwnd) === pid) user32.postClose(hwnd);
       if (await until(() => kernel32.isAlive(pid) !== true, this.politeExitMs, 25)) {
         if (!snapshotHas(kernel32.processSnapshot(), pid)) return { status: 'done', detail: 'browser exited after WM_CLOSE to its windows' };
       }
