@@ -16,7 +16,7 @@ import { createX11WindowPlatform } from '../../src/platform/linux/x11-window-pla
 import type { WatchEvent } from '../../src/shared/watch-events.js';
 import { startDisplay } from '../../tests/e2e/support/display.js';
 import { serveStatic } from '../../tests/e2e/support/serve.js';
-import { clickPage, openPage, stopBrowser, windowsOf } from '../../tests/e2e/support/watch-harness.js';
+import { cdpUrlOf, openPage, stopBrowser, windowsOf } from '../../tests/e2e/support/watch-harness.js';
 
 const TRIALS = Number(process.env['SCARESTOP_BENCH_TRIALS'] ?? 30);
 const IDLE_S = Number(process.env['SCARESTOP_BENCH_IDLE_S'] ?? 60);
@@ -68,7 +68,7 @@ export default async function bench(): Promise<void> {
   const { browser } = await openPage(display, server.url('long-document.html'), 'Garden club', ['--disable-popup-blocking']);
   try {
     watcher.start();
-    const cdp = await playwright.connectOverCDP(browser.cdpUrl, { noDefaults: true });
+    const cdp = await playwright.connectOverCDP(await cdpUrlOf(browser), { noDefaults: true });
     const page = cdp.contexts()[0]?.pages()[0];
     if (page === undefined) throw new Error('no page');
 

@@ -15,7 +15,7 @@ export type ContentReadResult =
   | { readonly ok: true; readonly window: WindowInfo; readonly reading: PageTextReading; readonly cached: boolean }
   | { readonly ok: false; readonly window: WindowInfo; readonly error: unknown };
 
-const keyOf = (window: WindowInfo): string => `${window.id}\u0000${window.title}`;
+const keyOf = (window: WindowInfo): string => `${window.id}\u0000${window.pid ?? ''}\u0000${window.title}`;
 
 /** A single-flight queue over a PageTextReader. */
 export class ContentCheckQueue {

@@ -19,6 +19,9 @@ import type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
 
 export type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
 
+/** Window ids can be reused by a new client (X11) or a new process: key state by both. */
+const keyOfWindow = (window: WindowInfo): string => `${window.id}|${window.pid ?? ''}`;
+
 interface WindowState {
   lastDetectedAt?: number;
   acting: boolean;
@@ -59,7 +62,8 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       }
     }
   };
-  const stateOf = (id: string): WindowState => {
+  const stateOf = (window: WindowInfo): WindowState => {
+    const id = keyOfWindow(window);
     let state = states.get(id);
     if (state === undefined) {
       state = { acting: false, suspiciousTitles: new Set() };
@@ -83,7 +87,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
   };
 
   async function close(window: WindowInfo, startedAt: number): Promise<void> {
-    const state = stateOf(window.id);
+    const state = stateOf(window);
     if (state.acting) return;
     state.acting = true;
     contentQueue?.windowGone(window.id);
@@ -92,6 +96,8 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       const report = await escalateClose(window, siblings, { actions, windows, clock }, timing);
       const base = { at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), steps: report.steps, message: report.message };
       emit(report.ok ? { ...base, type: 'action-taken', outcome: report.outcome, closedAllBrowserWindows: report.outcome === 'terminated' } : { ...base, type: 'action-failed' });
+      // The window is gone; X11 may hand its id to a new window: that one starts afresh.
+      if (report.ok) states.delete(keyOfWindow(window));
     } catch (error) {
       emit({ type: 'action-failed', at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), steps: [], message: `Closing failed: ${String(error)}` });
     } finally {
@@ -100,7 +106,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
   }
 
   function onScam(window: WindowInfo, verdict: Verdict, stage: 'title' | 'content', observedAt: number, allowListed: boolean): void {
-    const state = stateOf(window.id);
+    const state = stateOf(window);
     const now = clock.now();
     if (state.acting) return;
     if (state.lastDetectedAt !== undefined && now - state.lastDetectedAt < alertRepeatMs) return;
@@ -130,7 +136,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       return;
     }
     if (cause === undefined) return;
-    const state = stateOf(window.id);
+    const state = stateOf(window);
     if (state.suspiciousTitles.has(window.title) || state.acting) return;
     // A page can spin through endless titles: remember a bounded number per window.
     if (state.suspiciousTitles.size >= 64) state.suspiciousTitles.clear();
@@ -167,13 +173,14 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     listing = true;
     try {
       // Only windows known before the list was taken can be "gone" from it (no stale verdicts).
-      const knownBefore = new Set([...states.keys(), ...(contentQueue?.activeWindowIds() ?? [])]);
+      const knownStates = [...states.keys()];
+      const knownReads = contentQueue?.activeWindowIds() ?? [];
       const list = await windows.listWindows();
       lastList = list;
-      const present = new Set(list.map((w) => w.id));
-      const gone = [...knownBefore].filter((id) => !present.has(id));
-      for (const id of gone) if (states.get(id)?.acting !== true) states.delete(id);
-      for (const id of gone) contentQueue?.windowGone(id);
+      const presentKeys = new Set(list.map(keyOfWindow));
+      const presentIds = new Set(list.map((w) => w.id));
+      for (const key of knownStates) if (!presentKeys.has(key) && states.get(key)?.acting !== true) states.delete(key);
+      for (const id of knownReads) if (!presentIds.has(id)) contentQueue?.windowGone(id);
       const browserWindows = list.filter((w) => browserOf(w) !== undefined);
       const before = burstIds;
       burstIds = new Set(burst.update(browserWindows, clock.now()));
@@ -198,9 +205,9 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       emit({ type: 'status', at: observedAt, state: 'watching' });
     }
     const switched = (window?.id ?? null) !== foregroundId;
-    const isNew = window !== null && !states.has(window.id);
+    const isNew = window !== null && !states.has(keyOfWindow(window));
     foregroundId = window?.id ?? null;
-    if (window !== null) stateOf(window.id);
+    if (window !== null) stateOf(window);
     // Never judge or act on other programs; still track the list for bursts and gone windows.
     if (window !== null && browserOf(window) !== undefined) evaluate(window, observedAt);
     if (switched || isNew) void refreshWindowList(window);

@@ -1,7 +1,7 @@
 /**
  * `X11Foreground`: the foreground window and its title, event driven. One long-lived
- * `xprop -root -spy _NET_ACTIVE_WINDOW` reports focus changes; one `xprop -id W -spy` on the
- * active window reports its title and full-screen state. Both block in the X server when
+ * `xprop -root -spy _NET_CLIENT_LIST _NET_ACTIVE_WINDOW` reports focus changes (and closed
+ * windows); one `xprop -id W -spy` on the active window reports its title and full-screen state. Both block in the X server when
  * nothing happens, so watching costs no CPU. A lost display is reported and retried with backoff.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -179,12 +179,20 @@ export class X11Foreground implements ForegroundWatcher {
     const startRoot = (): void => {
       retryTimer = undefined;
       if (stopped) return;
+      // Nothing watched the windows until now: what we knew may belong to closed windows.
+      this.windowCache.clear();
       root = spawnLines(
         'xprop',
-        ['-root', '-spy', '_NET_ACTIVE_WINDOW'],
+        ['-root', '-spy', '_NET_CLIENT_LIST', '_NET_ACTIVE_WINDOW'],
         this.env,
         (line) => {
           const parsed = parseXpropLine(line);
+          if (parsed?.name === '_NET_CLIENT_LIST') {
+            // X reuses the ids of closed windows for new clients: forget windows that are gone.
+            const present = new Set(parseWindowIds(parsed.value ?? ''));
+            for (const id of [...this.windowCache.keys()]) if (!present.has(id)) this.windowCache.delete(id);
+            return;
+          }
           if (parsed?.name !== '_NET_ACTIVE_WINDOW') return;
           retryDelay = this.retryMinMs;
           const id = parseWindowIds(parsed.value ?? '')[0] ?? null;

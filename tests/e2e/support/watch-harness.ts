@@ -5,6 +5,7 @@
  */
 import { chromium as playwright } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { WindowInfo } from '../../../src/engine/ports/windows.js';
 import type { WatchEvent } from '../../../src/shared/watch-events.js';
@@ -83,9 +84,26 @@ export async function openPage(display: TestDisplay, url: string, titlePart: str
   }
 }
 
+/**
+ * The DevTools URL. Chromium creates DevToolsActivePort before it writes the port into it, so
+ * launchChromium can read an empty port (`http://127.0.0.1:`): read the file again then.
+ */
+export async function cdpUrlOf(browser: RunningChromium): Promise<string> {
+  if (/:\d+$/.test(browser.cdpUrl)) return browser.cdpUrl;
+  const port = await eventually(() => {
+    try {
+      const first = readFileSync(join(browser.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0] ?? '';
+      return /^\d+$/.test(first) ? first : undefined;
+    } catch {
+      return undefined; // not written yet
+    }
+  }, 'the DevTools port');
+  return `http://127.0.0.1:${port}`;
+}
+
 /** Clicks the page like a person (a real user gesture arms the kit), then detaches at once. */
 export async function clickPage(browser: RunningChromium): Promise<void> {
-  const cdp = await playwright.connectOverCDP(browser.cdpUrl, { noDefaults: true });
+  const cdp = await playwright.connectOverCDP(await cdpUrlOf(browser), { noDefaults: true });
   try {
     const page = cdp.contexts()[0]?.pages()[0];
     if (page === undefined) throw new Error('no page to click');

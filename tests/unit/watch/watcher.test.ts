@@ -65,6 +65,16 @@ describe('watcher: detection', () => {
     expect(ofType('detected')).toHaveLength(3);
   });
 
+  it('treats a reused window id in a new browser process as a new window (X11 reuses ids)', async () => {
+    start({ closeMode: 'never', alertRepeatMs: 60_000 });
+    desktop.show(browserWindow('0x400002', SCAM_TITLE, { pid: 100 }));
+    desktop.remove('0x400002');
+    desktop.showNothing();
+    await clock.advance(1_000);
+    desktop.show(browserWindow('0x400002', SCAM_TITLE, { pid: 200 }));
+    expect(ofType('detected').map((e) => e.window.pid)).toEqual([100, 200]);
+  });
+
   it('leaves a title on the allow list alone', async () => {
     const watcher = start({ closeMode: 'auto', allowList: [{ kind: 'title', value: 'Virus lab - internal dashboard' }] });
     desktop.show(browserWindow('0x1', 'Virus lab - internal dashboard - Chromium'));
