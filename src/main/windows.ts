@@ -5,6 +5,7 @@
  */
 import { BrowserWindow } from 'electron';
 import type { Screen } from '../shared/ipc.js';
+import { sendEvent } from './ipc-register.js';
 import { alertWindowOptions, mainWindowOptions, secureWebPreferences } from './window-options.js';
 import type { TrustPolicy } from './trust.js';
 
@@ -41,7 +42,8 @@ export class AppWindows {
       void this.main.loadURL(this.trust.pageUrl(screen));
       return;
     }
-    void this.main.loadURL(this.trust.pageUrl(screen));
+    // The page is already ours: let its router switch screens (no reload, focus kept sane).
+    sendEvent(this.main.webContents, 'scarestop:navigate', { screen });
     if (this.main.isMinimized()) this.main.restore();
     this.main.show();
     this.main.focus();

@@ -70,3 +70,45 @@ describe('alert screen with the real detector and watcher', { timeout: 120_000 }
     expect(harness.services.settings().allowList.length).toBeGreaterThan(0);
   });
 });
+
+describe('home button and automatic mode', { timeout: 120_000 }, () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ recovery: realRecovery() });
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('"Close the scary screen" on home closes the scam window in front (and only that)', async () => {
+    const { page, foreground, actions, services } = harness;
+    services.pause(15); // no alert: the button alone must decide
+    await harness.open('home');
+    foreground.show(scamWindow('0x7000001', 'Your PC is infected with a virus! Call Windows Support +1-888-555-0199 now - Google Chrome'));
+    await page.locator('#home-close').click();
+    await page.locator('#home-result', { hasText: 'The scary screen is closed.' }).waitFor();
+    expect(actions.calls.filter((call) => call.action === 'closeWindow').map((call) => call.target)).toEqual(['0x7000001']);
+
+    foreground.show({ ...scamWindow('0x7000002', 'Quarterly report.xlsx - LibreOffice Calc'), processName: 'soffice.bin', processPath: '/usr/lib/libreoffice/program/soffice.bin' });
+    await page.locator('#home-close').click();
+    await page.locator('#home-result', { hasText: 'There is no scary screen to close right now.' }).waitFor();
+    expect(actions.calls.filter((call) => call.action === 'closeWindow')).toHaveLength(1);
+    services.resume();
+  });
+
+  it('in automatic mode the page is closed first, then the alert says what was done', async () => {
+    const { page, foreground, actions, services } = harness;
+    await harness.open('settings');
+    await page.locator('#mode-auto').check();
+    await page.locator('#settings-status', { hasText: 'Saved.' }).waitFor();
+    expect(services.settings().mode).toBe('auto');
+    foreground.show(scamWindow('0x7000003', 'Windows Defender Security Center: Trojan detected! Call Microsoft +1-888-555-0123 - Google Chrome'));
+    await harness.waitForScreen('alert');
+    await page.locator('h1', { hasText: 'ScareStop closed a fake warning for you.' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('#alert-result').textContent()).toContain('closed');
+    expect(await page.locator('#alert-close').count()).toBe(0);
+    expect(actions.calls.some((call) => call.action === 'closeWindow' && call.target === '0x7000003')).toBe(true);
+  });
+});

@@ -88,4 +88,23 @@ describe('screens in Japanese and English', { timeout: 120_000 }, () => {
     }
     expect(checked).toHaveLength(14);
   });
+
+  it('settings save at once: mode, start at login, shortcut, allow-list removal', async () => {
+    const { page, services } = harness;
+    services.updateSettings({ language: 'en' });
+    const allowed = services.allowAlert(services.currentAlert()?.id ?? 'none');
+    expect(allowed.state).toBe('allowed');
+    await harness.open('settings');
+    await page.locator('#mode-never').check();
+    await page.locator('#settings-status', { hasText: 'Saved.' }).waitFor();
+    await page.locator('#start-at-login').uncheck();
+    await expect.poll(() => services.settings().startAtLogin).toBe(false);
+    await page.locator('#hotkey').selectOption('Ctrl+Shift+F12');
+    await expect.poll(() => services.settings().hotkey).toBe('Ctrl+Shift+F12');
+    expect(services.settings().mode).toBe('never');
+    expect(services.settings().allowList).toHaveLength(1);
+    await page.locator('#allow-list button').click();
+    await page.locator('#allow-list').waitFor({ state: 'detached' });
+    expect(services.settings().allowList).toEqual([]);
+  });
 });
