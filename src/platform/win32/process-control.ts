@@ -1,8 +1,12 @@
 /**
- * Stopping a remote tool on Windows: `taskkill` by pid (polite, then /F) after checking the
- * image name with `tasklist`, and services via `Stop-Service` + `Set-Service -StartupType
- * Disabled` behind UAC.
+ * Stopping a remote tool on Windows: the pid's image path is checked through kernel32
+ * (QueryFullProcessImageNameW; pids are reused), then `taskkill` asks it to close and
+ * TerminateProcess ends it if it does not. Services go through `Stop-Service` +
+ * `Set-Service -StartupType Disabled` behind UAC.
  */
+import type { ProcessTarget, SystemActionResult } from '../../engine/ports/system-actions.js';
+import type { CommandOutput } from '../system-command.js';
+import type { Kernel32 } from './kernel32.js';
 import { elevatedPowershell, psQuote, type CommandLine } from './powershell.js';
 
 /** `taskkill /PID n` (asks the program to close) or with `/F` (forced). */
@@ -35,4 +39,36 @@ export function stopServiceCommand(name: string): CommandLine {
       'Set-Service -Name $s.Name -StartupType Disabled -ErrorAction Stop',
     ].join('; '),
   );
+}
+
+/** The file name of a Windows path, lower-cased. */
+const fileNameOf = (path: string): string => (path.split(/[\\/]/u).pop() ?? path).toLowerCase();
+
+/** True when the running image is the program the scan saw (same path, or same file name). */
+export function sameWin32Program(target: ProcessTarget, imagePath: string): boolean {
+  if (target.path !== undefined && target.path.toLowerCase() === imagePath.toLowerCase()) return true;
+  const wanted = target.name ?? (target.path === undefined ? undefined : fileNameOf(target.path));
+  return wanted !== undefined && fileNameOf(imagePath) === wanted.toLowerCase();
+}
+
+/** Checks the image, asks politely (`taskkill /PID`), then TerminateProcess; verifies the end. */
+export async function stopWin32Process(
+  target: ProcessTarget,
+  kernel32: Pick<Kernel32, 'imagePath' | 'isAlive' | 'terminate' | 'waitExit'>,
+  run: (command: CommandLine) => Promise<CommandOutput>,
+  graceMs = 3000,
+): Promise<SystemActionResult> {
+  if (kernel32.isAlive(target.pid) === false) return { status: 'not-needed', detail: `Process ${target.pid} has already ended.` };
+  const image = kernel32.imagePath(target.pid);
+  if (image === undefined) {
+    // Gone, or a process we may not open (another user's, protected): never guess.
+    return kernel32.isAlive(target.pid) === undefined
+      ? { status: 'not-needed', detail: `Process ${target.pid} is not running.` }
+      : { status: 'needs-admin', detail: `Process ${target.pid} can only be stopped with administrator permission.` };
+  }
+  if (!sameWin32Program(target, image)) return { status: 'failed', detail: `Process ${target.pid} is now ${image}; left alone.` };
+  await run(taskkillCommand(target.pid, false));
+  if (kernel32.waitExit(target.pid, graceMs)) return { status: 'done', detail: `Stopped ${fileNameOf(image)}.` };
+  if (kernel32.terminate(target.pid, 1) && kernel32.waitExit(target.pid, 5000)) return { status: 'done', detail: `Force-stopped ${fileNameOf(image)}.` };
+  return { status: 'needs-admin', detail: `${fileNameOf(image)} (process ${target.pid}) did not end; it may run as administrator.` };
 }

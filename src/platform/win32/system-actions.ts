@@ -8,8 +8,9 @@ import type { SystemActionResult, SystemActions } from '../../engine/ports/syste
 import { describeFailure, runCommand, type CommandOutput } from '../system-command.js';
 import { disableAdaptersCommand, enableAdaptersCommand, networkStatusCommand, parseNetworkStatus, wlanDisconnectCommand } from './network.js';
 import { UAC_DECLINED, type CommandLine } from './powershell.js';
-import { parseTasklistImage, stopServiceCommand, taskkillCommand, tasklistCommand } from './process-control.js';
+import { stopServiceCommand, stopWin32Process } from './process-control.js';
 import { createWin32Quarantine } from './quarantine.js';
+import { win32 } from './win32-api.js';
 import { buildUninstallCommand, elevatedUninstallCommand, runKeyRemovalCommands } from './uninstall.js';
 
 const run = (command: CommandLine, timeoutMs = 60_000): Promise<CommandOutput> => runCommand(command.file, command.args, { timeoutMs });
@@ -72,17 +73,7 @@ export function createWin32SystemActions(options: { readonly dataHome: string })
         }
         return { status: 'failed', detail: 'Adapters are on but there is no route to the internet yet.' };
       }),
-    stopProcess: (target) =>
-      guard('taskkill', async () => {
-        const image = parseTasklistImage((await run(tasklistCommand(target.pid))).stdout, target.pid);
-        if (image === undefined) return { status: 'not-needed', detail: `Process ${target.pid} has already ended.` };
-        const expected = (target.name ?? target.path?.split('\\').pop() ?? '').toLowerCase();
-        if (image.toLowerCase() !== expected) return { status: 'failed', detail: `Process ${target.pid} is now ${image}; left alone.` };
-        await run(taskkillCommand(target.pid, false));
-        await sleep(2000);
-        if (parseTasklistImage((await run(tasklistCommand(target.pid))).stdout, target.pid) === undefined) return { status: 'done', detail: `Stopped ${image}.` };
-        return fromExit(await run(taskkillCommand(target.pid, true)), 'taskkill', `Force-stopped ${image}.`);
-      }),
+    stopProcess: (target) => guard('stop process', async () => stopWin32Process(target, await win32('kernel32'), (command) => run(command))),
     stopService: (name, { elevate }) =>
       guard('Stop-Service', async () => {
         // Services are machine-wide: without the user's yes to the UAC prompt there is nothing to try.

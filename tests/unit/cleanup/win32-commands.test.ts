@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { disableAdaptersCommand, enableAdaptersCommand, parseNetworkStatus, wlanDisconnectCommand } from '../../../src/platform/win32/network.js';
 import { elevatedPowershell, encodeScript, psQuote, UAC_DECLINED } from '../../../src/platform/win32/powershell.js';
-import { parseTasklistImage, stopServiceCommand, taskkillCommand } from '../../../src/platform/win32/process-control.js';
+import { parseTasklistImage, stopServiceCommand, stopWin32Process, taskkillCommand } from '../../../src/platform/win32/process-control.js';
 import { buildUninstallCommand, elevatedUninstallCommand, runKeyRemovalCommands, splitArguments, splitCommandLine } from '../../../src/platform/win32/uninstall.js';
 
 /** Decodes the script inside a `-EncodedCommand` command line. */
@@ -109,5 +109,55 @@ describe('Windows uninstall command lines', () => {
     expect(hkcu.remove).toEqual({ file: 'reg', args: ['delete', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run', '/v', 'AnyDesk', '/f'] });
     expect(hkcu.needsAdmin).toBe(false);
     expect(runKeyRemovalCommands('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', 'x', 'f').needsAdmin).toBe(true);
+  });
+});
+
+describe('stopWin32Process (kernel32 checks, fake bindings)', () => {
+  const ok = { code: 0, signal: null, stdout: '', stderr: '' } as const;
+  function fakeKernel(image: string | undefined, behaviour: 'closes' | 'ignores' | 'gone') {
+    let alive = behaviour !== 'gone';
+    const calls: string[] = [];
+    return {
+      calls,
+      kernel32: {
+        imagePath: () => (alive ? image : undefined),
+        isAlive: () => (behaviour === 'gone' ? undefined : alive),
+        terminate: () => {
+          calls.push('terminate');
+          alive = false;
+          return true;
+        },
+        waitExit: () => !alive,
+      },
+      run: async (command: { file: string; args: readonly string[] }) => {
+        calls.push(`${command.file} ${command.args.join(' ')}`);
+        if (behaviour === 'closes') alive = false;
+        return ok;
+      },
+    };
+  }
+  const target = { pid: 4242, name: 'AnyDesk.exe', path: 'C:\\Users\\hanako\\Downloads\\AnyDesk.exe' };
+
+  it('asks politely first and stops there when the tool closes', async () => {
+    const fake = fakeKernel('C:\\Users\\hanako\\Downloads\\AnyDesk.exe', 'closes');
+    expect(await stopWin32Process(target, fake.kernel32, fake.run, 10)).toMatchObject({ status: 'done', detail: 'Stopped anydesk.exe.' });
+    expect(fake.calls).toEqual(['taskkill /PID 4242']);
+  });
+
+  it('terminates a tool that ignores the polite request', async () => {
+    const fake = fakeKernel('C:\\Users\\hanako\\Downloads\\AnyDesk.exe', 'ignores');
+    expect(await stopWin32Process(target, fake.kernel32, fake.run, 10)).toMatchObject({ status: 'done', detail: 'Force-stopped anydesk.exe.' });
+    expect(fake.calls).toEqual(['taskkill /PID 4242', 'terminate']);
+  });
+
+  it('leaves a reused pid alone', async () => {
+    const fake = fakeKernel('C:\\Windows\\System32\\notepad.exe', 'ignores');
+    expect((await stopWin32Process(target, fake.kernel32, fake.run, 10)).status).toBe('failed');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('says not-needed when the process is gone', async () => {
+    const fake = fakeKernel(undefined, 'gone');
+    expect((await stopWin32Process(target, fake.kernel32, fake.run, 10)).status).toBe('not-needed');
   });
 });
