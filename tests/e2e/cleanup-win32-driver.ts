@@ -1,0 +1,35 @@
+/**
+ * Runs under Windows' node.exe in Wine (bundled by cleanup-win32-wine.test.ts): the Windows
+ * system actions stop a running stand-in AnyDesk.exe (image checked through kernel32), leave a
+ * process with another image alone, and quarantine and restore a portable exe.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createWin32SystemActions } from '../../src/platform/win32/system-actions.js';
+import { readConfig, step, waitUntil, writeResults } from '../wine/support/driver-io.js';
+
+interface Config {
+  readonly anyDesk: string;
+  readonly portable: string;
+  readonly dataHome: string;
+}
+
+const config = readConfig<Config>();
+const actions = createWin32SystemActions({ dataHome: config.dataHome });
+const tool = spawn(config.anyDesk, [], { stdio: 'ignore', detached: false });
+const exited = new Promise<number | null>((resolve) => tool.once('exit', (code) => resolve(code)));
+let toolExited = false;
+void exited.then(() => (toolExited = true));
+await waitUntil(() => (tool.pid !== undefined ? true : undefined), 5000);
+
+const wrongImage = await step(() => actions.stopProcess({ pid: process.pid, name: 'AnyDesk.exe', path: config.anyDesk }));
+const stopped = await step(() => actions.stopProcess({ pid: tool.pid ?? -1, name: 'AnyDesk.exe', path: config.anyDesk }));
+await waitUntil(() => (toolExited ? true : undefined), 5000);
+const again = await step(() => actions.stopProcess({ pid: tool.pid ?? -1, name: 'AnyDesk.exe', path: config.anyDesk }));
+const quarantined = await step(() => actions.quarantine(config.portable, 'portable'));
+const goneAfterQuarantine = !existsSync(config.portable);
+const listed = await step(() => actions.listQuarantine());
+const id = quarantined.ok ? quarantined.value.entry?.id : undefined;
+const restored = await step(() => actions.restore(id ?? 'missing'));
+writeResults({ wrongImage, stopped, toolExited, again, quarantined, goneAfterQuarantine, listed, restored, backAfterRestore: existsSync(config.portable) });
+process.exit(0);
