@@ -24,6 +24,7 @@ const OCR_LETTER_VALUE: Readonly<Record<string, string>> = { o: '0', O: '0', l: 
 const DATE_LIKE = /^(?:19|20)\d\d[ ./-]\d{1,2}[ ./-]\d{1,2}$|^\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d\d$/;
 
 const NANP_SHAPE = /^1?[2-9]\d{2}[2-9]\d{6}$/;
+const JP_SHAPE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
 /** Regions tried per number at most: the hint's first ones, then the likeliest fallback. */
 const MAX_REGION_ATTEMPTS = 4;
 const MEMO_LIMIT = 2048;
@@ -37,14 +38,17 @@ function isTollFree(e164: string): boolean {
 /** One region, or several in order of preference. */
 export type RegionHint = CountryCode | readonly CountryCode[];
 
-function regionsToTry(digits: string, hint: RegionHint | undefined): CountryCode[] {
+function regionsToTry(text: string, digits: string, hint: RegionHint | undefined): CountryCode[] {
+  const trunkZero = digits.startsWith('0');
   const guess: readonly CountryCode[] =
-    digits.startsWith('0') ? TRUNK_ZERO_FALLBACK : digits.length === 11 && digits.startsWith('1') ? ['US'] : OTHER_FALLBACK;
-  const preferred: readonly CountryCode[] = hint === undefined ? [] : typeof hint === 'string' ? [hint] : hint;
-  // A number shaped like a North American one is read as such first: the page's language says
-  // little about where the call centre is, and European kits advertise US numbers too.
-  const nanp = NANP_SHAPE.test(digits) ? (['US'] as const) : [];
-  return [...new Set([...nanp, ...preferred, ...guess])];
+    trunkZero ? TRUNK_ZERO_FALLBACK : digits.length === 11 && digits.startsWith('1') ? ['US'] : OTHER_FALLBACK;
+  const hinted: readonly CountryCode[] = hint === undefined ? [] : typeof hint === 'string' ? [hint] : hint;
+  // North American numbers never start with 0.
+  const preferred = trunkZero ? hinted.filter((region) => region !== 'US' && region !== 'CA') : hinted;
+  // The shape of a number says more than the page's language: kits in any language advertise
+  // US numbers, and Japanese numbers are written with hyphens (0120-987-654, 03-4578-1234).
+  const byShape: CountryCode[] = NANP_SHAPE.test(digits) ? ['US'] : JP_SHAPE.test(text) ? ['JP'] : [];
+  return [...new Set([...byShape, ...preferred, ...guess])];
 }
 
 /**
@@ -58,7 +62,7 @@ export function normalizePhoneNumber(raw: string, defaultRegion?: RegionHint): P
   if (digits.length < 7 || digits.length > 15) return undefined;
   const attempts: readonly (CountryCode | undefined)[] = text.startsWith('+')
     ? [undefined]
-    : regionsToTry(digits, defaultRegion).slice(0, MAX_REGION_ATTEMPTS);
+    : regionsToTry(text, digits, defaultRegion).slice(0, MAX_REGION_ATTEMPTS);
   // Parsing costs tens of microseconds per region; a watcher sees the same numbers again and
   // again, so remember recent answers (bounded).
   const key = `${text}|${attempts.join(',')}`;

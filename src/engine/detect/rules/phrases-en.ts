@@ -9,7 +9,7 @@ export const ENGLISH: LanguageRules = {
   threats: [
     { id: 'device infected/blocked', lang: 'en', weight: 0.6, pattern: `${DEVICE} (?:is|are|has been|have been|was|were|may be|might be|got|seems)? (?:heavily |severely |seriously |now )?(?:infected|compromised|hacked|hijacked|damaged|corrupted|blocked|locked|restricted|disabled|at risk|in danger)` },
     { id: 'blocked this PC', lang: 'en', weight: 0.6, pattern: '(?:blocked|locked|restricted) (?:this|your) (?:pc|computer|device|mac|iphone|system|browser)' },
-    { id: 'virus detected', lang: 'en', weight: 0.6, pattern: `${THREAT_NOUN} (?:has been |have been |were |was |are |is )?(?:detected|found|discovered)` },
+    { id: 'malware found', lang: 'en', weight: 0.6, pattern: `${THREAT_NOUN} (?:has been |have been |were |was |are |is )?(?:detected|found|discovered)` },
     { id: 'detected a virus', lang: 'en', weight: 0.6, pattern: '(?:detected|found) (?:a |an |\\d+ )?(?:\\w+ ){0,2}(?:virus|trojan|spyware|malware|threat|suspicious|unusual|unauthori[sz]ed|intrusion)' },
     { id: 'device at risk', lang: 'en', weight: 0.6, pattern: `${DEVICE} (?:is|are) (?:now )?(?:at|in) (?:\\w+ )?(?:risk|danger)` },
     { id: 'access to this PC blocked', lang: 'en', weight: 0.6, pattern: 'access to (?:this|your) (?:pc|computer|device|windows|system|mac) (?:has been |is |was )?(?:blocked|disabled|suspended|restricted)' },
