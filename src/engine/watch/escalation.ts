@@ -163,5 +163,5 @@ export async function escalateClose(target: WindowInfo, siblings: readonly Windo
       message: 'The scary page is gone. The browser had to be ended, so all its tabs and windows were closed; it will not reopen the page.',
     };
   }
-  return { ok: true, outcome: 'closed', steps, message: 'The scary page is closed.' };
+  return { ok: true, outcome: 'closed', steps, message: 'The scary page is closed (its browser window was closed, with any other tabs in that window).' };
 }
