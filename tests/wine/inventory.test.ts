@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventorySnapshot, SourceResult } from '../../src/engine/ports/inventory.js';
 import { runDriver } from './support/driver.js';
-import { buildRemoteToolStandIns } from './support/standins.js';
+import { buildRemoteToolStandIns, buildShortcutMaker } from './support/standins.js';
 import { REPO_ROOT, startWine, type WineSession } from './support/wine.js';
 
 interface Results {
@@ -26,6 +26,7 @@ function items<T>(result: SourceResult<T>): readonly T[] {
 
 let wine: WineSession | undefined;
 let results: Results;
+let renamedWindowsPath = '';
 
 beforeAll(async () => {
   wine = await startWine();
@@ -38,10 +39,18 @@ beforeAll(async () => {
   const tools = buildRemoteToolStandIns(join(profile, 'Downloads'), 'invoice-viewer.exe');
   const imported = await wine.run(['regedit', '/S', wine.windowsPath(join(REPO_ROOT, 'tests', 'fixtures', 'win32', 'registry', 'remote-tools.reg'))]);
   if (imported.code !== 0) throw new Error(`regedit /S failed: ${imported.log}`);
+  // A Startup-folder shortcut with an innocent name that starts the renamed portable tool.
+  const appData = join(profile, 'AppData', 'Roaming');
+  const startup = join(appData, 'Microsoft', 'Windows', 'Start Menu', 'Programs', 'Startup');
+  mkdirSync(startup, { recursive: true });
+  const mklnk = buildShortcutMaker(join(wine.workDir, 'tools'));
+  const shortcut = await wine.run([mklnk, wine.windowsPath(join(startup, 'Helper.lnk')), wine.windowsPath(tools.renamed), '--silent']);
+  if (shortcut.code !== 0) throw new Error(`mklnk failed (${shortcut.code}): ${shortcut.log}`);
+  renamedWindowsPath = wine.windowsPath(tools.renamed);
   const run = await runDriver<Results>(wine, 'inventory', {
     anyDesk: wine.windowsPath(tools.anyDesk),
     renamed: wine.windowsPath(tools.renamed),
-    env: { USERPROFILE: wine.windowsPath(profile), TEMP: wine.windowsPath(join(wine.workDir, 'temp')), ProgramData: wine.windowsPath(programData) },
+    env: { USERPROFILE: wine.windowsPath(profile), APPDATA: wine.windowsPath(appData), TEMP: wine.windowsPath(join(wine.workDir, 'temp')), ProgramData: wine.windowsPath(programData) },
     artifactPaths: ['%ProgramData%\\AnyDesk\\service.conf', '%PROGRAMDATA%\\AnyDesk\\*.txt', '%APPDATA%\\AnyDesk\\ad.trace', '~/.anydesk/service.conf'],
   });
   results = run.results;
@@ -100,6 +109,12 @@ describe('Win32 inventory under Wine', () => {
       command: '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --control',
       source: 'HKCU\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run',
     });
+  });
+
+  it('resolves a Startup-folder shortcut to the program it starts', () => {
+    const entry = items(results.snapshot.autostart).find((e) => e.name === 'Helper.lnk');
+    expect(entry?.command).toBe(`"${renamedWindowsPath}" --silent`);
+    expect(entry?.source).toMatch(/\\Start Menu\\Programs\\Startup$/);
   });
 
   it('reads the catalog artifact files through %VAR% and * and skips Linux paths', () => {

@@ -3,12 +3,13 @@
  * registry views) and the Startup folders. A scammer's tool set to start at logon is how they
  * come back after the call.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AutostartEntry } from '../../engine/ports/inventory.js';
 import { envLookup } from './artifact-paths.js';
 import type { NativeReg } from './native-modules.js';
 import { keyValues, type RegistryRoot } from './registry.js';
+import { MAX_LINK_BYTES, parseShellLink, shellLinkCommand } from './shell-link.js';
 
 /** Run keys we read, with the label used as `source`. */
 export const RUN_KEYS: ReadonlyArray<{ readonly root: RegistryRoot; readonly path: string }> = [
@@ -41,7 +42,18 @@ export function runKeyEntries(reg: NativeReg): AutostartEntry[] {
   return entries;
 }
 
-/** Files in the Startup folders (the command is the item's path; shortcuts are not resolved). */
+/** What a shortcut runs, or undefined when it cannot be read or parsed. */
+async function shortcutCommand(path: string): Promise<string | undefined> {
+  try {
+    if ((await stat(path)).size > MAX_LINK_BYTES) return undefined;
+    const link = parseShellLink(await readFile(path));
+    return link === undefined ? undefined : shellLinkCommand(link);
+  } catch {
+    return undefined; // unreadable shortcut: still listed, with its own path as the command
+  }
+}
+
+/** Items in the Startup folders; a shortcut's command is what it runs (its target). */
 export async function startupFolderEntries(folders: readonly string[]): Promise<AutostartEntry[]> {
   const entries: AutostartEntry[] = [];
   for (const folder of folders) {
@@ -54,7 +66,9 @@ export async function startupFolderEntries(folders: readonly string[]): Promise<
     }
     for (const name of names.slice(0, 500)) {
       if (name.toLowerCase() === 'desktop.ini') continue;
-      entries.push({ name, command: join(folder, name), source: folder });
+      const path = join(folder, name);
+      const command = name.toLowerCase().endsWith('.lnk') ? await shortcutCommand(path) : undefined;
+      entries.push({ name, command: command ?? path, source: folder });
     }
   }
   return entries;

@@ -75,7 +75,7 @@ const normal = await step(async () => {
   const foreground = await waitUntil(async () => {
     const fg = await windows.foreground();
     return fg?.id === found.info.id ? fg : undefined;
-  }, 3000);
+  }, 8000);
   const close = await timed(() => actions.closeWindow(found.info.id));
   const exitStarted = Date.now();
   const exited = await waitUntil(async () => ((await actions.isProcessAlive(pid)) ? undefined : true), 5000);
@@ -98,7 +98,7 @@ const refusing = await step(async () => {
   const kids = (await waitUntil(async () => {
     const list = await childrenOf(pid);
     return list.length >= 2 ? list : undefined;
-  }, 5000)) ?? [];
+  }, 10_000)) ?? [];
   const children = kids.filter((child) => child.name === 'chrome.exe').map((child) => child.pid);
   const launched = kids.filter((child) => child.name !== 'chrome.exe').map((child) => child.pid);
   const close = await timed(() => actions.closeWindow(found.info.id));

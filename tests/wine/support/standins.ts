@@ -1,7 +1,8 @@
 /**
  * Builds the stand-in Windows programs with mingw (sources in tests/fixtures/win32/standin/):
  * a browser window `chrome.exe` and a windowless remote-access tool `AnyDesk.exe`, plus a
- * renamed portable copy whose VERSIONINFO says ProductName "AnyDesk" (windres).
+ * renamed portable copy whose VERSIONINFO says ProductName "AnyDesk" (windres), and a helper
+ * that writes real shortcuts (`mklnk.exe`).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -49,4 +50,12 @@ export function buildRemoteToolStandIns(dir: string, renamedName: string): Remot
   const renamed = join(dir, renamedName);
   copyFileSync(versioned, renamed);
   return { anyDesk, renamed };
+}
+
+/** Builds `mklnk.exe` (creates a .lnk with the shell's IShellLinkW) into `dir`; returns its path. */
+export function buildShortcutMaker(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'mklnk.exe');
+  run(GCC, ['-municode', '-O2', '-s', '-o', out, join(SOURCES, 'mklnk.c'), '-lole32', '-luuid']);
+  return out;
 }
