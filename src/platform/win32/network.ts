@@ -58,3 +58,21 @@ export function netshSetInterfaceCommand(name: string, enabled: boolean): Comman
 export function wlanConnectCommand(profile: string): CommandLine {
   return { file: 'netsh', args: ['wlan', 'connect', `name=${profile}`] };
 }
+
+/** Lists the Wi-Fi interfaces and their connected profile (`netsh wlan show interfaces`). */
+export function wlanInterfacesCommand(): CommandLine {
+  return { file: 'netsh', args: ['wlan', 'show', 'interfaces'] };
+}
+
+/** Connected Wi-Fi profile names from `netsh wlan show interfaces` (English or Japanese Windows). */
+export function parseWlanProfiles(text: string): string[] {
+  const profiles: string[] = [];
+  for (const match of text.matchAll(/^\s*(?:Profile|プロファイル)\s*:\s*(.+?)\s*$/gmu)) {
+    const name = match[1];
+    if (name !== undefined && name !== '' && !profiles.includes(name)) profiles.push(name);
+  }
+  return profiles;
+}
+
+/** Prefix marking a Wi-Fi profile (not an adapter) in a disconnect's `disabled` list. */
+export const WLAN_PREFIX = 'wlan:';

@@ -6,7 +6,17 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SystemActionResult, SystemActions } from '../../engine/ports/system-actions.js';
 import { describeFailure, runCommand, type CommandOutput } from '../system-command.js';
-import { disableAdaptersCommand, enableAdaptersCommand, networkStatusCommand, parseNetworkStatus, wlanDisconnectCommand } from './network.js';
+import {
+  disableAdaptersCommand,
+  enableAdaptersCommand,
+  networkStatusCommand,
+  parseNetworkStatus,
+  parseWlanProfiles,
+  WLAN_PREFIX,
+  wlanConnectCommand,
+  wlanDisconnectCommand,
+  wlanInterfacesCommand,
+} from './network.js';
 import { UAC_DECLINED, type CommandLine } from './powershell.js';
 import { stopServiceCommand, stopWin32Process } from './process-control.js';
 import { createWin32Quarantine } from './quarantine.js';
@@ -46,9 +56,11 @@ export function createWin32SystemActions(options: { readonly dataHome: string })
         const up = before.interfaces.filter((item) => item.up).map((item) => item.name);
         if (up.length === 0) return { status: 'not-needed', detail: 'Already offline.', disabled: [] };
         if (!elevate) {
+          // Remember the Wi-Fi profile: after `netsh wlan disconnect` Windows does not reconnect by itself.
+          const profiles = parseWlanProfiles((await run(wlanInterfacesCommand())).stdout).map((name) => `${WLAN_PREFIX}${name}`);
           await run(wlanDisconnectCommand());
           const after = await status();
-          if (!after.online) return { status: 'done', detail: 'Wi-Fi disconnected.', disabled: [] };
+          if (!after.online) return { status: 'done', detail: 'Wi-Fi disconnected.', disabled: profiles };
           return { status: 'needs-admin', detail: 'Wi-Fi is off, but a cable connection needs administrator rights (or unplug the LAN cable).' };
         }
         const result = fromExit(await run(disableAdaptersCommand(up), 120_000), 'Disable-NetAdapter', `Turned off ${up.join(', ')}.`);
@@ -59,10 +71,14 @@ export function createWin32SystemActions(options: { readonly dataHome: string })
         return { status: 'failed', detail: `Could not turn the network off: ${String(error)}` };
       }
     },
-    reconnectNetwork: ({ interfaces }) =>
+    reconnectNetwork: ({ interfaces, elevate }) =>
       guard('Enable-NetAdapter', async () => {
-        const names = interfaces ?? (await status()).interfaces.map((item) => item.name);
+        const known = interfaces ?? (await status()).interfaces.filter((item) => !item.up).map((item) => item.name);
+        const profiles = known.filter((name) => name.startsWith(WLAN_PREFIX)).map((name) => name.slice(WLAN_PREFIX.length));
+        const names = known.filter((name) => !name.startsWith(WLAN_PREFIX));
+        for (const profile of profiles) await run(wlanConnectCommand(profile));
         if (names.length > 0) {
+          if (!elevate) return { status: 'needs-admin', detail: `Turning ${names.join(', ')} back on needs administrator permission.` };
           const result = fromExit(await run(enableAdaptersCommand(names), 120_000), 'Enable-NetAdapter', `Turned on ${names.join(', ')}.`);
           if (result.status !== 'done') return result;
         }

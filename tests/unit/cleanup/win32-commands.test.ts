@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disableAdaptersCommand, enableAdaptersCommand, parseNetworkStatus, wlanDisconnectCommand } from '../../../src/platform/win32/network.js';
+import { disableAdaptersCommand, enableAdaptersCommand, parseNetworkStatus, parseWlanProfiles, wlanConnectCommand, wlanDisconnectCommand } from '../../../src/platform/win32/network.js';
 import { elevatedPowershell, encodeScript, psQuote, UAC_DECLINED } from '../../../src/platform/win32/powershell.js';
 import { parseTasklistImage, stopServiceCommand, stopWin32Process, taskkillCommand } from '../../../src/platform/win32/process-control.js';
 import { buildUninstallCommand, elevatedUninstallCommand, runKeyRemovalCommands, splitArguments, splitCommandLine } from '../../../src/platform/win32/uninstall.js';
@@ -33,6 +33,15 @@ describe('Windows network commands', () => {
   it('disables and enables the named adapters elevated, names safely quoted', () => {
     expect(inner(disableAdaptersCommand(['Ethernet', "Wi-Fi 'home'"]).args)).toBe("Disable-NetAdapter -Name 'Ethernet','Wi-Fi ''home''' -Confirm:$false");
     expect(inner(enableAdaptersCommand(['イーサネット']).args)).toBe("Enable-NetAdapter -Name 'イーサネット' -Confirm:$false");
+  });
+
+  it('reads the connected Wi-Fi profile from netsh on English and Japanese Windows', () => {
+    const english = 'There is 1 interface on the system:\r\n\r\n    Name                   : Wi-Fi\r\n    State                  : connected\r\n    SSID                   : Home 5G\r\n    Profile                : Home 5G\r\n';
+    const japanese = 'システムに 1 インターフェイスがあります:\r\n\r\n    名前                   : Wi-Fi\r\n    状態                   : 接続されました\r\n    プロファイル           : aterm-1234\r\n';
+    expect(parseWlanProfiles(english)).toEqual(['Home 5G']);
+    expect(parseWlanProfiles(japanese)).toEqual(['aterm-1234']);
+    expect(parseWlanProfiles('There is no wireless interface on the system.')).toEqual([]);
+    expect(wlanConnectCommand('Home 5G')).toEqual({ file: 'netsh', args: ['wlan', 'connect', 'name=Home 5G'] });
   });
 
   it('parses Get-NetAdapter JSON, one adapter or many', () => {
