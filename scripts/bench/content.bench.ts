@@ -22,7 +22,6 @@ import type { PageTextReader, PageTextReading } from '../../src/engine/ports/pag
 import type { WindowInfo } from '../../src/engine/ports/windows.js';
 import { createWindowPlatform } from '../../src/platform/index.js';
 import { createLinuxPageTextReader } from '../../src/platform/linux/linux-page-text-reader.js';
-import { TesseractRecognizer } from '../../src/platform/linux/tesseract-ocr.js';
 import { X11WindowCapture } from '../../src/platform/linux/x11-capture.js';
 import { downscale, encodePgm, type GrayImage } from '../../src/platform/page-text/gray-image.js';
 import type { WatchEvent } from '../../src/shared/watch-events.js';
@@ -99,16 +98,17 @@ async function captureAndOcr(display: TestDisplay, server: PageServer): Promise<
   return frames;
 }
 
-/** CPU seconds (user + sys) Tesseract spends on one frame: a number the machine's load does not inflate. */
-async function tesseractCpuSeconds(image: GrayImage, languages: string): Promise<number> {
+/** Tesseract's text and CPU seconds (user + sys) on one frame: CPU time is not inflated by the machine's load. */
+async function tesseractWithCpu(image: GrayImage, languages: string, psm = 3): Promise<{ text: string; cpuMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'scarestop-bench-'));
   try {
     const file = join(dir, 'frame.pgm');
     writeFileSync(file, encodePgm(image));
-    const { stdout } = await run('bash', ['-c', 'OMP_THREAD_LIMIT=1 tesseract "$1" stdout -l "$2" --psm 3 >/dev/null 2>&1; times', 'bench', file, languages]);
+    const script = 'OMP_THREAD_LIMIT=1 tesseract "$1" "$2" -l "$3" --psm "$4" >/dev/null 2>&1; times';
+    const { stdout } = await run('bash', ['-c', script, 'bench', file, join(dir, 'out'), languages, String(psm)]);
     const children = stdout.trim().split('\n')[1] ?? '';
     const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-    return seconds.reduce((a, b) => a + b, 0);
+    return { text: readFileSync(join(dir, 'out.txt'), 'utf8'), cpuMs: seconds.reduce((a, b) => a + b, 0) * 1000 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -116,33 +116,28 @@ async function tesseractCpuSeconds(image: GrayImage, languages: string): Promise
 
 async function ocrCpu(frames: Frame[]): Promise<void> {
   const cpu: number[] = [];
-  for (const frame of frames) cpu.push((await tesseractCpuSeconds(downscale(frame.image, 1.5), 'jpn+eng')) * 1000);
+  for (const frame of frames) cpu.push((await tesseractWithCpu(downscale(frame.image, 1.5), 'jpn+eng')).cpuMs);
   console.log(`   OCR CPU time (user+sys, load-independent): ${frames.map((f, i) => `${f.page.replace('.html', '')} ${(cpu[i] ?? 0).toFixed(0)}`).join(', ')} ms; ${fmt(cpu)}`);
 }
 
 async function settingsMatrix(frames: Frame[]): Promise<void> {
-  console.log('-- 2. OCR settings on the same frames (time per page, mean recall over the pages)');
+  console.log('-- 2. OCR settings on the same frames: Tesseract CPU time per page (user+sys) and recall');
   const configs = [
     { languages: 'jpn+eng', scale: 1.5, psm: 3 },
     { languages: 'eng', scale: 1.5, psm: 3 },
+    { languages: 'jpn', scale: 1.5, psm: 3 },
     { languages: 'jpn+eng', scale: 1, psm: 3 },
     { languages: 'jpn+eng', scale: 2, psm: 3 },
     { languages: 'jpn+eng', scale: 1.5, psm: 11 },
   ];
   const picked = frames.filter((f) => /defender-(en|ja)/.test(f.page));
   for (const config of configs) {
-    const ocr = new TesseractRecognizer({ languages: config.languages, psm: config.psm });
-    const times: number[] = [];
-    const recalls: number[] = [];
+    const cells: string[] = [];
     for (const frame of picked) {
-      const image = downscale(frame.image, config.scale);
-      const started = performance.now();
-      const text = await ocr.recognize(image, new AbortController().signal);
-      times.push(performance.now() - started);
-      recalls.push(recall(frame.truth, text));
+      const { text, cpuMs } = await tesseractWithCpu(downscale(frame.image, config.scale), config.languages, config.psm);
+      cells.push(`${frame.page.replace('.html', '')} ${cpuMs.toFixed(0)} ms, recall ${(recall(frame.truth, text) * 100).toFixed(0)}%`);
     }
-    const mean = recalls.reduce((a, b) => a + b, 0) / Math.max(1, recalls.length);
-    console.log(`   ${config.languages.padEnd(8)} scale ${config.scale} psm ${String(config.psm).padEnd(2)}: ${times.map((t) => t.toFixed(0)).join(' / ')} ms (${picked.map((f) => f.page.replace('.html', '')).join(' / ')}), recall ${(mean * 100).toFixed(0)}%`);
+    console.log(`   ${config.languages.padEnd(8)} scale ${config.scale} psm ${String(config.psm).padEnd(2)}: ${cells.join('; ')}`);
   }
 }
 
