@@ -54,7 +54,8 @@ export function isProcessGone(pid: number): boolean {
 export async function launchChromium(options: { env: NodeJS.ProcessEnv; url: string; extraArgs?: string[] }): Promise<RunningChromium> {
   const profileDir = mkdtempSync(join(tmpdir(), 'scarestop-chromium-'));
   const args = [...QUIET_FLAGS, `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...(options.extraArgs ?? []), options.url];
-  const child = spawn(CHROMIUM, args, { env: options.env, stdio: 'ignore', detached: false });
+  // Own process group, so stop() can end the renderer/GPU/utility children too.
+  const child = spawn(CHROMIUM, args, { env: options.env, stdio: 'ignore', detached: true });
   const pid = child.pid;
   if (pid === undefined) throw new Error('chromium did not start');
   const portFile = join(profileDir, 'DevToolsActivePort');
@@ -62,7 +63,10 @@ export async function launchChromium(options: { env: NodeJS.ProcessEnv; url: str
   const deadline = Date.now() + 20_000;
   while (port === undefined) {
     try {
-      port = readFileSync(portFile, 'utf8').split('\n')[0];
+      // Chromium creates the file before writing it: an empty first line is not a port yet.
+      const first = readFileSync(portFile, 'utf8').split('\n')[0]?.trim();
+      if (first !== undefined && /^\d+$/.test(first)) port = first;
+      else await delay(50);
     } catch {
       if (child.exitCode !== null) throw new Error(`chromium exited early with ${child.exitCode}`);
       if (Date.now() > deadline) throw new Error('chromium DevTools port did not appear');
@@ -75,12 +79,15 @@ export async function launchChromium(options: { env: NodeJS.ProcessEnv; url: str
     profileDir,
     cdpUrl: `http://127.0.0.1:${port}`,
     async stop() {
-      if (!isProcessGone(pid)) {
-        child.kill('SIGKILL');
-        const until = Date.now() + 5_000;
-        while (!isProcessGone(pid) && Date.now() < until) await delay(25);
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch (error) {
+        // ESRCH: the group is already gone (the test closed the browser itself).
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
       }
-      rmSync(profileDir, { recursive: true, force: true });
+      const until = Date.now() + 5_000;
+      while (!isProcessGone(pid) && Date.now() < until) await delay(25);
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
