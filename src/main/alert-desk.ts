@@ -86,7 +86,16 @@ export class AlertDesk {
 
   /** True when an alert still waits for the person. */
   hasOpenAlert(): boolean {
-    return this.records.some((record) => record.view.state === 'open');
+    return this.openAlertId() !== null;
+  }
+
+  /** The newest alert still waiting for the person, if any. */
+  openAlertId(): string | null {
+    for (let i = this.records.length - 1; i >= 0; i -= 1) {
+      const record = this.records[i];
+      if (record !== undefined && record.view.state === 'open') return record.view.id;
+    }
+    return null;
   }
 
   /** "Close the scary screen". */

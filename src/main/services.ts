@@ -15,6 +15,7 @@ import { closeResultOf } from './alert-view.js';
 import type { AppEvent, AppServices } from './app-services.js';
 import { historyView } from './history-view.js';
 import { createIncidentRecorder } from './incident-recorder.js';
+import { skipOwnWindows } from './own-window-filter.js';
 import type { RecoveryFactory } from './recovery-features.js';
 import { allowEntries, allowValueForTitle, settingsView, storedPatch } from './settings-view.js';
 
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   readonly pageText?: PageTextReader;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** The process owning ScareStop's own windows (Electron main); default this process. */
+  readonly ownPid?: number;
   /** Tests shorten the escalation's waits. */
   readonly escalation?: EscalationTiming;
 }
@@ -85,7 +88,7 @@ export function createServices(deps: ServiceDeps): AppServices {
   const stored = store.getSettings();
   const watcher = createWatcher(
     {
-      windows: deps.windows,
+      windows: skipOwnWindows(deps.windows, deps.ownPid ?? process.pid),
       actions: deps.actions,
       clock,
       confirmClose: (request) => desk.confirm(request),
@@ -171,6 +174,9 @@ export function createServices(deps: ServiceDeps): AppServices {
     allowAlert: (alertId) => desk.allow(alertId),
     dismissAlert: (alertId) => desk.dismiss(alertId),
     async closeNow() {
+      // An alert waiting for an answer is exactly the scary screen the person means.
+      const open = desk.openAlertId();
+      if (open !== null) return desk.close(open);
       return closeResultOf(await watcher.closeNow());
     },
     async scan() {

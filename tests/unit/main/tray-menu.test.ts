@@ -84,3 +84,37 @@ describe('tray menu', () => {
     expect(String(errors[0])).toContain('inventory exploded');
   });
 });
+
+describe('close-now from ScareStop\'s own window', () => {
+  const scam = browserWindow('0x40', 'Your computer is infected with a virus! Call Microsoft +1-888-555-0100 - Google Chrome');
+  const ownWindow = { id: '0x41', title: 'ScareStop', pid: process.pid, processName: 'ScareStop.exe' };
+
+  it('closes the page of the open alert', async () => {
+    const ctx = startTestServices();
+    try {
+      ctx.foreground.show(scam);
+      expect(ctx.services.currentAlert()?.state).toBe('open');
+      ctx.foreground.show(ownWindow); // the person clicked the big button in ScareStop
+      expect((await ctx.services.closeNow()).outcome).toBe('closed');
+      expect(ctx.actions.calls.filter((call) => call.action === 'closeWindow').map((call) => call.target)).toEqual(['0x40']);
+      expect(ctx.services.currentAlert()?.state).toBe('closed');
+    } finally {
+      await ctx.dispose();
+    }
+  });
+
+  it('without an alert, closes the scam page that was in front before our window took the focus', async () => {
+    const ctx = startTestServices();
+    try {
+      ctx.foreground.show(scam);
+      ctx.services.dismissAlert(ctx.services.currentAlert()?.id ?? '');
+      ctx.foreground.show(ownWindow);
+      expect((await ctx.services.closeNow()).outcome).toBe('closed');
+      expect(ctx.actions.calls.filter((call) => call.action === 'closeWindow').map((call) => call.target)).toEqual(['0x40']);
+      // The page is gone: with our own window in front there is nothing left to close.
+      expect((await ctx.services.closeNow()).outcome).toBe('nothing-to-close');
+    } finally {
+      await ctx.dispose();
+    }
+  });
+});
