@@ -55,12 +55,21 @@ const words = {
   },
 } as const;
 
+/**
+ * File names and page text can carry terminal escape sequences or bidi overrides: show them as
+ * `?` so nothing from a scammer can move the cursor, recolour or rewrite the screen.
+ */
+export function printable(line: string): string {
+  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, '?');
+}
+
 /** Runs the wizard until it is finished, the user stops, or input ends. Returns the exit status. */
 export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Readable; stdout: Writable }, lang: Lang): Promise<number> {
   const w = words[lang];
   const rl = createInterface({ input: io.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
-  const out = (line = '') => writeLine(io.stdout, line);
+  const out = (line = '') => writeLine(io.stdout, printable(line));
   const ask = async (prompt: string): Promise<string | undefined> => {
     io.stdout.write(`${prompt}\n> `);
     const next = await lines.next();
@@ -72,8 +81,12 @@ export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Read
     return 0;
   };
 
+  // One screen per question or step: clear the terminal between them (not when piped).
+  const isTerminal = (io.stdout as Writable & { isTTY?: boolean }).isTTY === true;
+  const phones = [...new Set(wizard.state.context.detections.flatMap((detection) => detection.phones))].slice(0, 3);
   let view: WizardView = wizard.view();
   for (;;) {
+    if (isTerminal) io.stdout.write('\u001b[2J\u001b[H');
     out();
     if (view.kind === 'finished') {
       out(`== ${w.finished} ==`);
@@ -89,6 +102,7 @@ export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Read
     if (view.kind === 'question') {
       const { question } = view;
       out(`(${view.number}/${view.total}) ${questionLabel(question.id, lang)}`);
+      if (question.id === 'calledNumber' && phones.length > 0) out(`   ☎ ${phones.join(', ')}`);
       question.choices.forEach((choice, index) => out(`  ${index + 1}. ${choiceLabel(choice, lang)}`));
       const line = await ask(question.type === 'multi' ? w.chooseMany : w.choose);
       if (line === undefined || line === 'q') return stop();

@@ -6,7 +6,7 @@ import { actionLabel, buildPlan, CleanupWizard, stepLabel, type Lang, type Plan 
 import type { RemoteFinding } from '../../shared/remote.js';
 import { createSystemActions, dataHome } from '../../platform/index.js';
 import { writeLine, type CliCommand } from '../io.js';
-import { runTerminalWizard } from './cleanup-terminal.js';
+import { printable, runTerminalWizard } from './cleanup-terminal.js';
 import { openStore, openWarning, parseOptions, pickLang, pickRegion, readFindingsFile, readSettings, scanForCleanup, type ScanForCleanup } from './recovery-context.js';
 
 const HELP = [
@@ -70,7 +70,7 @@ export const run: CliCommand = async (args, io) => {
   if (parsed.flags.has('--plan')) {
     const plan = buildPlan({ context: { region, detections: [], findings: initial.findings }, answers: {}, helpContacts: settings.helpContacts, hints: initial.hints, now: Date.now() });
     if (parsed.flags.has('--json')) writeLine(io.stdout, JSON.stringify(planJson(plan, initial.findings, lang), null, 2));
-    else plan.steps.forEach((step, index) => writeLine(io.stdout, `${index + 1}. ${stepLabel(step, lang)}\n${step.actions.map((action) => `     - ${actionLabel(action, lang)}`).join('\n')}`));
+    else plan.steps.forEach((step, index) => writeLine(io.stdout, printable(`${index + 1}. ${stepLabel(step, lang)}`) + '\n' + step.actions.map((action) => `     - ${printable(actionLabel(action, lang))}`).join('\n')));
     return 0;
   }
 
