@@ -112,7 +112,7 @@ export function classifyUncached(observation: WindowObservation, options: Detect
     phones: mergePhones([titleSignals.phones, textSignals.phones], options),
     owner,
     fullscreen,
-    blandTitle: fullscreen && isBlandTitle(titleSignals.skeleton),
+    blandTitle: fullscreen && isBlandTitle(titleSignals.skeleton, title),
     allowListed: isAllowListed(title, options),
     textLength: hasText ? plainText.length : undefined,
   });

@@ -13,7 +13,8 @@ const MAX_CANDIDATES = 40;
 
 /** Seven or more digits, maybe with "+", brackets, dots, dashes, slashes or single spaces between. */
 const CANDIDATE = /(?:\+ ?|\()?\d(?:[ ()./-]{0,3}\d){6,17}/g;
-const QUICK_CHECK = /\d[ ()./-]{0,3}\d[ ()./-]{0,3}\d/;
+/** Seven digits with at most three separators between each: anything shorter is no number. */
+const QUICK_CHECK = /\d(?:[ ()./-]{0,3}[\doOlI|]){6}/;
 /**
  * OCR reads 0 as O and 1 as l/I inside numbers ("O5O-3116-228O" aside, "0120-l23-456"): a run
  * that starts (maybe after one O) and ends with a digit gets its look-alike letters mapped back.

@@ -148,7 +148,14 @@ export function collectGuards(signals: TextSignals): GuardHit[] {
   }));
 }
 
-/** True when a title says nothing by itself: empty, a number, or only generic words. */
-export function isBlandTitle(titleSkeleton: string): boolean {
+/** A page without a <title>: browsers then show its address ("127.0.0.1:8080/x.html", "example.com"). */
+const ADDRESS_ONLY = /^(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9.-]+\.[a-z0-9-]+(?::\d{1,5})?(?:\/\S*)?$|^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?(?:\/\S*)?$/;
+
+/**
+ * True when a title says nothing by itself: empty, a number, only generic words, or just the
+ * page's address (what a browser shows for a page without a title).
+ */
+export function isBlandTitle(titleSkeleton: string, plainTitle = ''): boolean {
+  if (ADDRESS_ONLY.test(plainTitle)) return true;
   return titleSkeleton.replace(BLAND, '').replace(NOT_CONTENT, '').length === 0;
 }

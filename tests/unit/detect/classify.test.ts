@@ -86,7 +86,7 @@ describe('classify: guards against false alarms', () => {
 });
 
 describe('classify: window geometry', () => {
-  it.each(['Security Center', 'Microsoft', 'Windows Defender', '', '12345', 'about:blank'])(
+  it.each(['Security Center', 'Microsoft', 'Windows Defender', '', '12345', 'about:blank', '127.0.0.1:8080/lock.html', 'support-win.xyz/lock?id=3'])(
     'a full-screen browser page titled "%s" is at least suspicious',
     (title) => {
       const v = classify({ title, process: 'chrome.exe', ...FULL });
