@@ -20,6 +20,7 @@ interface Results {
   selfCheck: Step<{ canWatch: boolean; koffi: { ok: boolean }; windows: { ok: boolean }; processes: { ok: boolean }; services: { ok: boolean } }>;
   normal: Step<{ pid: number; found: { info: WindowInfo; ms: number }; foreground: WindowInfo | null; close: Timed; windowOpenAfter: boolean; exited: boolean }>;
   fullscreen: Step<{ found: { info: WindowInfo }; exit: Timed; close: Timed; windowOpenAfter: boolean }>;
+  keyboard: Step<{ escExit: Timed; escAfter: WindowInfo | null; f11Exit: Timed; close: Timed; leave: Timed; exited: boolean }>;
   refusing: Step<{ pid: number; children: number[]; launched: number[]; launchedAlive: boolean[]; close: Timed; openAfterClose: boolean; leave: Timed; terminate: Timed; rootAlive: boolean; childrenAlive: boolean[]; windowOpenAfter: boolean }>;
   nonBrowser: Step<{ terminate: ActionOutcome; aliveAfter: boolean }>;
   sessionRestore: Step<{ chrome: ActionOutcome; firefox: ActionOutcome; preferences: { profile: Record<string, unknown>; homepage: string }; userJs: string }>;
@@ -91,6 +92,21 @@ describe('Win32 window adapter under Wine', () => {
     expect(full.exit.outcome.status).toBe('failed');
     expect(full.close.outcome.status).toBe('done');
     expect(full.windowOpenAfter).toBe(false);
+  });
+
+  it('leaves full screen with a held Esc, or F11 when Esc is ignored', () => {
+    const keyboard = value(results.keyboard);
+    expect(keyboard.escExit.outcome).toEqual({ status: 'done', detail: 'left full screen after Esc' });
+    expect(keyboard.escAfter?.fullscreen).toBe(false);
+    expect(keyboard.escAfter?.bounds).toEqual({ x: 100, y: 100, width: 800, height: 600 });
+    expect(keyboard.f11Exit.outcome).toEqual({ status: 'done', detail: 'left full screen after F11' });
+  });
+
+  it('confirms a "Leave site?" prompt with Enter after a refused WM_CLOSE', () => {
+    const keyboard = value(results.keyboard);
+    expect(keyboard.close.outcome.status).toBe('failed');
+    expect(keyboard.leave.outcome).toEqual({ status: 'done', detail: 'window closed after Enter' });
+    expect(keyboard.exited).toBe(true);
   });
 
   it('reports a refused close, then ends the whole process tree (child too)', () => {

@@ -17,7 +17,7 @@ const KEYEVENTF_KEYUP = 0x0002;
 const INPUT_SIZE = 40;
 
 /** Virtual-key codes we send. */
-export const VK = { escape: 0x1b, enter: 0x0d } as const;
+export const VK = { escape: 0x1b, enter: 0x0d, f11: 0x7a } as const;
 
 /** Typed user32 functions. Every HWND argument is a BigInt handle. */
 export interface User32 {

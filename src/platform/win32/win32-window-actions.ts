@@ -1,5 +1,5 @@
 /**
- * `WindowActions` for Windows over user32/kernel32: Esc held to leave full screen, WM_CLOSE,
+ * `WindowActions` for Windows over user32/kernel32: Esc held (then F11) to leave full screen, WM_CLOSE,
  * Enter on a "Leave site?" prompt, and ending a browser's process tree (polite WM_CLOSE to its
  * windows first, then TerminateProcess children first). It only ever ends a tree whose root is
  * a known browser executable: ScareStop never kills a non-browser process.
@@ -73,8 +73,15 @@ export class Win32WindowActions implements WindowActions {
         await delay(KEY_REPEAT_MS);
       } while (Date.now() < holdUntil && isFull());
       user32.sendKey(VK.escape, true);
-      if (await until(() => !user32.isWindow(hwnd) || !isFull(), 500)) return { status: 'done', detail: 'left full screen after Esc' };
-      return failed(`still full screen after holding Esc for ${this.escHoldMs} ms`);
+      if (await until(() => !user32.isWindow(hwnd) || !isFull(), 1000)) return { status: 'done', detail: 'left full screen after Esc' };
+      // Browser full screen entered with F11 ignores Esc; F11 toggles it off. Sent only when the
+      // window is still full screen a second after Esc, so it does not switch full screen back on.
+      if (user32.foreground() === hwnd && isFull()) {
+        user32.sendKey(VK.f11, false);
+        user32.sendKey(VK.f11, true);
+        if (await until(() => !user32.isWindow(hwnd) || !isFull(), 500)) return { status: 'done', detail: 'left full screen after F11' };
+      }
+      return failed(`still full screen after holding Esc for ${this.escHoldMs} ms and pressing F11`);
     });
   }
 

@@ -91,6 +91,26 @@ const fullscreen = await step(async () => {
   return { found, exit, close, windowOpenAfter: await actions.isWindowOpen(found.info.id) };
 });
 
+// 2b. Keyboard input reaches the page: Esc leaves element full screen, F11 browser full screen,
+// and Enter confirms a "Leave site?" prompt.
+const keyboard = await step(async () => {
+  launch(config.chrome, ['--title', 'Esc page', '--fullscreen', '--esc-exits']);
+  const esc = await findByTitle('Esc page');
+  const escExit = await timed(() => actions.exitFullScreen(esc.info.id));
+  const escAfter = (await windows.listWindows()).find((w) => w.id === esc.info.id);
+  await actions.closeWindow(esc.info.id);
+  launch(config.chrome, ['--title', 'F11 page', '--fullscreen', '--f11-exits']);
+  const f11 = await findByTitle('F11 page');
+  const f11Exit = await timed(() => actions.exitFullScreen(f11.info.id));
+  await actions.closeWindow(f11.info.id);
+  const pid = launch(config.chrome, ['--title', 'Leave site page', '--refuse-close', '--enter-closes']);
+  const leavePage = await findByTitle('Leave site page');
+  const close = await timed(() => actions.closeWindow(leavePage.info.id));
+  const leave = await timed(() => actions.confirmLeavePage(leavePage.info.id));
+  const exited = await waitUntil(async () => ((await actions.isProcessAlive(pid)) ? undefined : true), 5000);
+  return { escExit, escAfter: escAfter ?? null, f11Exit, close, leave, exited: exited === true };
+});
+
 // 3. A page that refuses to close, with a child process: polite close fails, then the tree ends.
 const refusing = await step(async () => {
   const pid = launch(config.chrome, ['--title', 'Windows Defender Alert', '--fullscreen', '--refuse-close', '--child', '--spawn', config.nonBrowser]);
@@ -140,5 +160,5 @@ const sessionRestore = await step(async () => {
 
 stopWatching();
 platform.dispose();
-writeResults({ selfCheck, normal, fullscreen, refusing, nonBrowser, sessionRestore, seenTitles, watchErrors });
+writeResults({ selfCheck, normal, fullscreen, keyboard, refusing, nonBrowser, sessionRestore, seenTitles, watchErrors });
 process.exit(0);
