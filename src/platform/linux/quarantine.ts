@@ -123,7 +123,11 @@ export class FolderQuarantine {
     const entries: QuarantineEntry[] = [];
     for (const name of names.sort()) {
       const manifest = await this.readManifest(join(this.root, name));
-      if (manifest !== undefined) entries.push(toEntry(manifest));
+      if (manifest === undefined) continue;
+      // A crash between writing the manifest and moving the file leaves `moving` with no file:
+      // nothing was quarantined, the original is still in place.
+      if (manifest.state === 'moving' && !(await exists(join(this.root, name, STORED_NAME)))) continue;
+      entries.push(toEntry(manifest));
     }
     return entries;
   }
@@ -141,6 +145,13 @@ export class FolderQuarantine {
       return undefined; // not a quarantine folder (or a damaged manifest): listed nowhere, deleted never
     }
   }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return lstat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function toEntry(manifest: Manifest): QuarantineEntry {
