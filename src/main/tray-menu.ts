@@ -27,10 +27,11 @@ export function trayIconName(state: GuardState): `tray-${GuardState}` {
   return `tray-${state}`;
 }
 
-/** Tooltip text for a state. */
-export function trayTooltip(state: GuardState, language: Language): string {
+/** Tooltip text for a status: never "protecting" while the watcher cannot see windows. */
+export function trayTooltip(status: Pick<Status, 'state' | 'problem'>, language: Language): string {
+  if (status.state === 'watching' && status.problem !== null) return mainLabel(language, 'tooltipProblem');
   const key: Readonly<Record<GuardState, MainLabelKey>> = { watching: 'tooltipWatching', paused: 'tooltipPaused', alert: 'tooltipAlert' };
-  return mainLabel(language, key[state]);
+  return mainLabel(language, key[status.state]);
 }
 
 /** The menu, in the order the issue lists it; Pause turns into Resume while paused. */

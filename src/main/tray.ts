@@ -18,7 +18,7 @@ export class AppTray {
   /** Redraws icon, tooltip and menu. */
   update(status: Status, language: Language): void {
     this.tray.setImage(this.icon(status.state));
-    this.tray.setToolTip(trayTooltip(status.state, language));
+    this.tray.setToolTip(trayTooltip(status, language));
     const template: MenuItemConstructorOptions[] = trayMenuModel(status, language).map((item) =>
       item.type === 'separator' ? { type: 'separator' } : { label: item.label, enabled: item.enabled, click: () => this.onCommand(item.command) },
     );

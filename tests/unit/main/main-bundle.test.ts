@@ -78,5 +78,6 @@ describe('the built main process with a stand-in Electron', { timeout: 120_000 }
   it('keeps running without a display: the watcher reports the problem instead of crashing', () => {
     expect(named('app.quit')).toHaveLength(0);
     expect(named('webContents.send').map((call) => call.data)).toContain('scarestop:status-changed');
+    expect(named('tray.setToolTip').map((call) => call.data)).toContain('スケアストップ: 今はウィンドウを確認できません(再試行中)');
   });
 });

@@ -37,7 +37,8 @@ describe('tray menu', () => {
     expect(labels(ctx, 'en')).toEqual(['Close scary screen', '-', 'Scan for remote access tools', 'Recovery wizard', 'History', 'Settings', '-', 'Pause for 15 minutes', 'Quit ScareStop']);
     expect(labels(ctx, 'ja')).toEqual(['怖い画面を閉じる', '-', '遠隔操作ソフトを確認する', '回復の手順', '履歴', '設定', '-', '15分間 一時停止する', 'スケアストップを終了する']);
     expect(trayIconName('alert')).toBe('tray-alert');
-    expect(trayTooltip('paused', 'en')).toContain('paused');
+    expect(trayTooltip({ state: 'paused', problem: null }, 'en')).toContain('paused');
+    expect(trayTooltip({ state: 'watching', problem: 'No X display' }, 'ja')).toContain('確認できません');
   });
 
   it('Pause stops watching for 15 minutes and turns into Resume', async () => {
