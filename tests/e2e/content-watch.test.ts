@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { setTimeout as delay } from 'node:timers/promises';
 import { createWatcher, systemClock, type Watcher } from '../../src/engine/watch/index.js';
 import type { PageTextReader, PageTextReading } from '../../src/engine/ports/page-text.js';
-import type { WindowInfo, WindowPlatform } from '../../src/engine/ports/windows.js';
+import type { ForegroundWatcher, WindowInfo, WindowPlatform } from '../../src/engine/ports/windows.js';
 import { createWindowPlatform } from '../../src/platform/index.js';
 import { createLinuxPageTextReader } from '../../src/platform/linux/linux-page-text-reader.js';
 import type { WatchEvent } from '../../src/shared/watch-events.js';
@@ -30,6 +30,8 @@ interface Session {
   readonly watcher: Watcher;
   readonly reader: CountingReader;
   readonly events: WatchEvent[];
+  /** What the adapter reported, compact, for the log when a test fails. */
+  readonly seen: string[];
   stop(): void;
 }
 
@@ -38,13 +40,30 @@ async function watch(display: TestDisplay): Promise<Session> {
   const platform: WindowPlatform = await createWindowPlatform({ env: display.env });
   const reader = new CountingReader(createLinuxPageTextReader({ env: display.env }));
   const events: WatchEvent[] = [];
-  const watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock, pageText: reader }, { closeMode: 'never' });
+  const seen: string[] = [];
+  const windows: ForegroundWatcher = {
+    foreground: () => platform.windows.foreground(),
+    listWindows: () => platform.windows.listWindows(),
+    watch: (onWindow, onError) =>
+      platform.windows.watch(
+        (window) => {
+          seen.push(window === null ? 'null' : `${window.id} ${JSON.stringify(window.title)} pid=${window.pid ?? '?'} fs=${String(window.fullscreen)}`);
+          onWindow(window);
+        },
+        (error) => {
+          seen.push(`error ${error.code}`);
+          onError(error);
+        },
+      ),
+  };
+  const watcher = createWatcher({ windows, actions: platform.actions, clock: systemClock, pageText: reader }, { closeMode: 'never' });
   watcher.subscribe((event) => events.push(event));
   watcher.start();
   return {
     watcher,
     reader,
     events,
+    seen,
     stop: () => {
       watcher.stop();
       platform.dispose();
@@ -122,7 +141,7 @@ describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', (
           `[content-watch] ${spec.file}: suspicious ${suspicious?.type === 'suspicious' ? suspicious.cause : 'none'}; final ${final?.type ?? 'none'} ` +
             `${final !== undefined && 'verdict' in final ? `${final.verdict.verdict} ${JSON.stringify(final.verdict.reasons)}` : ''}; ` +
             `click → final ${final !== undefined ? final.at - clickedAt : 'n/a'} ms; reads ${session.reader.reads.length}; ` +
-            `capture ${reading?.captureMs.toFixed(0)} ms, OCR ${reading?.ocrMs.toFixed(0)} ms; events ${session.events.map((e) => (e.type === 'error' ? `error[${e.code}: ${e.message}]` : e.type)).join(',')}\n${reading?.text ?? '(no text)'}`,
+            `capture ${reading?.captureMs.toFixed(0)} ms, OCR ${reading?.ocrMs.toFixed(0)} ms; adapter saw [${session.seen.join(' | ')}]; events ${session.events.map((e) => (e.type === 'error' ? `error[${e.code}: ${e.message}]` : e.type)).join(',')}\n${reading?.text ?? '(no text)'}`,
         );
         expect(suspicious).toMatchObject({ type: 'suspicious', contentCheck: true });
         // "Microsoft" full screen is already suspicious to the detector (bland title + brand).
