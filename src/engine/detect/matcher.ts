@@ -23,6 +23,13 @@ interface CompiledRule<R> {
   readonly compactRe: RegExp | undefined;
 }
 
+/** A few rules with their own combined expressions, so a match is narrowed down cheaply. */
+interface RuleChunk<R> {
+  readonly latinAny: RegExp | undefined;
+  readonly cjkAny: RegExp | undefined;
+  readonly rules: readonly CompiledRule<R>[];
+}
+
 /** A compiled table for one scope. */
 export interface RuleSet<R> {
   /** Every Latin-script rule in one expression, anchored at word starts. */
@@ -31,7 +38,10 @@ export interface RuleSet<R> {
   readonly cjkAny: RegExp | undefined;
   readonly anyCompact: RegExp | undefined;
   readonly rules: readonly CompiledRule<R>[];
+  readonly chunks: readonly RuleChunk<R>[];
 }
+
+const CHUNK_SIZE = 8;
 
 const MANDATORY_SPACE = '\u0001';
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
@@ -134,8 +144,18 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
         compactRe: compact === undefined ? undefined : new RegExp(compact),
       };
     });
+  const chunks: RuleChunk<R>[] = [];
+  for (let i = 0; i < compiled.length; i += CHUNK_SIZE) {
+    const part = compiled.slice(i, i + CHUNK_SIZE);
+    chunks.push({
+      rules: part,
+      latinAny: joinSources(part.flatMap((c) => (c.latinRe === undefined ? [] : [c.latinRe.source]))),
+      cjkAny: joinSources(part.flatMap((c) => (c.cjkRe === undefined ? [] : [c.cjkRe.source]))),
+    });
+  }
   return {
     rules: compiled,
+    chunks,
     latinAny: joinSources(latinSources, WORD_START),
     cjkAny: joinSources(cjkSources),
     anyCompact: joinSources(compactSources),
@@ -162,14 +182,20 @@ export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boole
   const squeezed = compact !== undefined && (set.anyCompact?.test(compact) ?? false);
   if (!latin && !cjk && !squeezed) return [];
   const hits: R[] = [];
-  for (const entry of set.rules) {
-    if (
-      (latin && entry.latinRe !== undefined && entry.latinRe.test(skeleton)) ||
-      (cjk && entry.cjkRe !== undefined && entry.cjkRe.test(skeleton)) ||
-      (squeezed && entry.compactRe !== undefined && entry.compactRe.test(compact ?? ''))
-    ) {
-      hits.push(entry.rule);
-    }
+  if (squeezed) {
+    // Page text: the space-less form may match where the spaced one does not; check every rule.
+    for (const entry of set.rules) if (ruleMatches(entry, latin, cjk, skeleton) || entry.compactRe?.test(compact ?? '') === true) hits.push(entry.rule);
+    return hits;
+  }
+  for (const chunk of set.chunks) {
+    const chunkLatin = latin && (chunk.latinAny?.test(skeleton) ?? false);
+    const chunkCjk = cjk && (chunk.cjkAny?.test(skeleton) ?? false);
+    if (!chunkLatin && !chunkCjk) continue;
+    for (const entry of chunk.rules) if (ruleMatches(entry, chunkLatin, chunkCjk, skeleton)) hits.push(entry.rule);
   }
   return hits;
+}
+
+function ruleMatches<R>(entry: CompiledRule<R>, latin: boolean, cjk: boolean, skeleton: string): boolean {
+  return (latin && entry.latinRe !== undefined && entry.latinRe.test(skeleton)) || (cjk && entry.cjkRe !== undefined && entry.cjkRe.test(skeleton));
 }

@@ -116,7 +116,8 @@ export function decide(input: DecisionInput): Verdict {
   const evidence = [...input.evidence];
   for (const phone of input.phones) {
     if (phone.known === true && phone.e164 !== undefined) {
-      evidence.push({ group: 'known-scam-number', id: phone.e164, weight: KNOWN_NUMBER_WEIGHT, source: 'text', phone });
+      const seenIn = input.evidence.find((item) => item.group === 'phone' && item.id === phone.e164)?.source ?? 'title';
+      evidence.push({ group: 'known-scam-number', id: phone.e164, weight: KNOWN_NUMBER_WEIGHT, source: seenIn, phone });
     }
   }
   const scores = groupScores(evidence);
