@@ -1,8 +1,9 @@
 /**
  * The Windows adapter's timings, measured for real under Wine with Windows' node.exe and the
  * mingw stand-in browser (same harness as tests/wine/): find a window by title, foreground
- * event latency (polling), WM_CLOSE → window gone, refused close → tree terminated, and an
- * inventory snapshot. Prints median and p95; skips with a note when Wine is not installed.
+ * event latency (polling; both from process launch), WM_CLOSE → window gone, refused close →
+ * tree terminated, an inventory snapshot, and the idle CPU of the polling watcher. Prints
+ * median and p95; skips with a note when Wine is not installed.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,8 +26,9 @@ export default async function benchWin32UnderWine(): Promise<void> {
   console.log(`wine session ready: ${Date.now() - started} ms (Xvfb + prefix copy + desktop)`);
   try {
     const chrome = buildChromeStandIn(join(wine.workDir, 'bin'));
-    const run = await runDriver<{ timings: Record<string, number[]> }>(wine, 'bench', { chrome: wine.windowsPath(chrome), trials: 20 }, 300_000);
+    const run = await runDriver<{ timings: Record<string, number[]>; idleCpuPercent: number }>(wine, 'bench', { chrome: wine.windowsPath(chrome), trials: 20 }, 300_000);
     console.log(`driver run (node.exe start to exit): ${run.ms} ms`);
+    console.log(`idle polling watcher (150 ms): ${run.results.idleCpuPercent.toFixed(2)}% of a core over 10 s (node.exe under Wine)`);
     for (const [name, values] of Object.entries(run.results.timings)) {
       if (values.length === 0) {
         console.log(`${name}: no samples`);
