@@ -1,0 +1,65 @@
+/**
+ * "Stop when the window goes away", for real: the browser is killed while its page is being
+ * read; the read ends with `window-gone` well before OCR would have finished, and no Tesseract
+ * process is left behind.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import { createLinuxPageTextReader } from '../../src/platform/linux/linux-page-text-reader.js';
+import { startDisplay, type TestDisplay } from './support/display.js';
+import { CONTENT_PAGES, openPage, servePages, waitForFullScreen, type PageServer } from './content-pages/harness.js';
+
+/** Our own child processes named `name` (never anyone else's). */
+function childrenNamed(name: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (comm === name && Number(fields[1]) === process.pid && fields[0] !== 'Z') found.push(Number(entry));
+    } catch {
+      continue; // the process ended while we looked
+    }
+  }
+  return found;
+}
+
+describe('content check stops when the window goes away (Linux, Xvfb, Chromium)', () => {
+  let display: TestDisplay;
+  let server: PageServer;
+
+  beforeAll(async () => {
+    display = await startDisplay();
+    server = await servePages();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await display?.stop();
+  });
+
+  it('aborts OCR with window-gone when the browser dies mid-read', { timeout: 90_000 }, async () => {
+    const opened = await openPage(display, server.url(CONTENT_PAGES.defenderJa.file));
+    try {
+      await opened.clickToFullScreen();
+      const id = await waitForFullScreen(display);
+      const reader = createLinuxPageTextReader({ env: display.env, reader: { livenessPollMs: 100 } });
+      const started = Date.now();
+      const reading = reader.read({ id, title: 'Untitled', fullscreen: true });
+      // Wait until Tesseract runs, then end the browser under it.
+      const deadline = Date.now() + 20_000;
+      while (childrenNamed('tesseract').length === 0 && Date.now() < deadline) await delay(20);
+      expect(childrenNamed('tesseract').length).toBe(1);
+      opened.chromium.process.kill('SIGKILL');
+      const killedAt = Date.now();
+      await expect(reading).rejects.toMatchObject({ name: 'PlatformError', code: 'window-gone' });
+      console.log(`[content-window-gone] read started ${killedAt - started} ms before the kill, ended ${Date.now() - killedAt} ms after it`);
+      await delay(200);
+      expect(childrenNamed('tesseract')).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
