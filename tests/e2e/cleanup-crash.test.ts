@@ -199,5 +199,13 @@ describe('scarestop cleanup survives kill -9', () => {
     expect(html).toContain('Stopped and removed');
     expect(html).toContain('Gift cards');
     expect(html).toContain('From another device, change the passwords');
+
+    // The quarantined tool can be put back (nothing is ever deleted outright).
+    const listed = JSON.parse(execFileSync(process.execPath, ['bin/scarestop.mjs', 'cleanup', '--quarantine', '--json'], { env: { ...process.env, ...env } }).toString()) as {
+      entries: { id: string; originalPath: string }[];
+    };
+    expect(listed.entries.map((entry) => entry.originalPath)).toEqual([join(home, 'Downloads', 'AnyDesk')]);
+    execFileSync(process.execPath, ['bin/scarestop.mjs', 'cleanup', '--restore', listed.entries[0]?.id ?? ''], { env: { ...process.env, ...env } });
+    expect(existsSync(join(home, 'Downloads', 'AnyDesk'))).toBe(true);
   }, 300_000);
 });

@@ -23,6 +23,8 @@ const HELP = [
   '  --lang ja|en    language (default: settings, else the system language)',
   '  --region CC     country for the help numbers, e.g. JP (default: settings, else the locale)',
   '  --findings FILE use the findings of `scarestop scan --json > FILE` instead of scanning now',
+  '  --quarantine    list the files the wizard moved to quarantine',
+  '  --restore ID    put a quarantined file back where it was',
 ].join('\n');
 
 /** The plan as JSON for `--plan --json`. */
@@ -48,10 +50,24 @@ export const run: CliCommand = async (args, io) => {
     writeLine(io.stdout, HELP);
     return 0;
   }
-  const parsed = parseOptions(args, ['--incident', '--lang', '--region', '--findings'], ['--plan', '--json']);
+  const parsed = parseOptions(args, ['--incident', '--lang', '--region', '--findings', '--restore'], ['--plan', '--json', '--quarantine']);
   if (parsed.error !== undefined) {
     writeLine(io.stderr, `scarestop cleanup: ${parsed.error}\n\n${HELP}`);
     return 2;
+  }
+  const restoreId = parsed.values['--restore'];
+  if (parsed.flags.has('--quarantine') || restoreId !== undefined) {
+    const actions = await createSystemActions({ dataHome: dataHome(io.env) });
+    if (restoreId !== undefined) {
+      const result = await actions.restore(restoreId);
+      writeLine(result.status === 'done' || result.status === 'not-needed' ? io.stdout : io.stderr, printable(`${result.status}: ${result.detail ?? ''}`));
+      return result.status === 'done' || result.status === 'not-needed' ? 0 : 1;
+    }
+    const entries = await actions.listQuarantine();
+    if (parsed.flags.has('--json')) writeLine(io.stdout, JSON.stringify({ entries }, null, 2));
+    else if (entries.length === 0) writeLine(io.stdout, 'The quarantine is empty.');
+    else for (const entry of entries) writeLine(io.stdout, printable(`${entry.id}  ${entry.quarantinedAt}  ${entry.restoredAt === undefined ? 'kept    ' : 'restored'}  ${entry.originalPath}`));
+    return 0;
   }
   const settings = readSettings(io.env);
   const lang = pickLang(parsed.values['--lang'], settings, io.env);
