@@ -17,6 +17,8 @@ export const TITLE_LIMIT = 512;
 export const TEXT_LIMIT = 20_000;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Characters NFKC, accent removal and the look-alike table all leave unchanged. */
+const PLAIN_JAPANESE = /^[\x20-\x7e\u3001-\u3003\u3005-\u3007\u300c-\u300f\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff]*$/;
 // The class lists invisible code points one by one (joiners, variation selectors, bidi
 // controls, tags); none of them is meant to combine with its neighbour, so the lint rule about
 // combined characters does not apply.
@@ -51,6 +53,13 @@ export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string 
     const lower = input.toLowerCase();
     const collapsed = DOUBLE_SPACE.test(lower) ? lower.replace(WHITESPACE_RUN, ' ') : lower;
     return collapsed.indexOf('--') >= 0 ? collapsed.replace(DASH_RUN, '-').trim() : collapsed.trim();
+  }
+  if (PLAIN_JAPANESE.test(input)) {
+    // ASCII plus ordinary kana, kanji and Japanese punctuation: NFKC and the look-alike table
+    // leave all of these unchanged, so skip straight to case, spaces and dashes.
+    let text = input.toLowerCase().replace(WHITESPACE_RUN, ' ');
+    if (text.indexOf('--') >= 0) text = text.replace(DASH_RUN, '-');
+    return text.replace(CJK_SPACE, '$1').trim();
   }
   let text = input.replace(INVISIBLE, '');
   // Fold look-alikes before and after decomposition: NFKD turns some of them into others (ϲ → ς).

@@ -125,6 +125,17 @@ describe('property: hostile input never breaks the detector', () => {
     );
   });
 
+  it('the normaliser fast paths (ASCII, plain Japanese) agree with the full Unicode path', () => {
+    const alphabet = fc.constantFrom(...'Windows Virus ALERT call 0120-987-654 -- ウイルスに感染 警告、「サポート」ガギグ ー 漢字'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, maxLength: 80 }), (text) => {
+        // A zero-width space forces the full path and is removed by it.
+        expect(normalizeText(text)).toBe(normalizeText(`\u200b${text}`));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('the normaliser output is bounded for any input', () => {
     fc.assert(
       fc.property(anyText, fc.nat({ max: 40 }), (text, repeat) => {
