@@ -46,6 +46,20 @@ function rate(observations: readonly WindowObservation[], minMs: number, run: Cl
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
+/**
+ * A fixed reference workload (one small regex test on a 45-character title), to compare this
+ * machine's speed right now with another's: an idle desktop core does roughly 20-40 million/s.
+ */
+function calibrate(): string {
+  const re = /^[\x20-\x7e]*$/;
+  const sample = 'Weather Forecast for Seattle - Google Chrome!';
+  let hits = 0;
+  const cpuStart = process.cpuUsage();
+  for (let i = 0; i < 2_000_000; i += 1) if (re.test(i % 2 === 0 ? sample : `${sample}`)) hits += 1;
+  const used = process.cpuUsage(cpuStart);
+  return `reference: ${fmt(Math.round(hits / ((used.user + used.system) / 1e6)))} simple regex tests per CPU second`;
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -62,7 +76,7 @@ export default async function bench(): Promise<void> {
   const repeated = rate(titles, 1000, classify);
   console.log(`title-only, repeated titles (memo, as a watcher re-checks a window): ${fmt(repeated.cpu)}/s per CPU second`);
   const load = (await import('node:os')).loadavg()[0] ?? 0;
-  console.log(`(machine load average while measuring: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores)`);
+  console.log(`(machine load average while measuring: ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores; ${calibrate()})`);
 
   const megabyte = 'Windows Defender Virus Alert \u200b'.repeat(Math.ceil(1_048_576 / 30)).slice(0, 1_048_576);
   const hugeTimes = Array.from({ length: 15 }, () => {
