@@ -6,8 +6,10 @@
  */
 import type { DetectOptions } from '../engine/detect/index.js';
 import type { Clock, ForegroundWatcher, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
+import { toWatchedWindow } from '../engine/watch/watched-window.js';
 import { createWatcher, escalateClose, DEFAULT_ESCALATION_TIMING, systemClock, type EscalationTiming } from '../engine/watch/index.js';
 import type { Settings, Status } from '../shared/ipc.js';
+import type { WatchEvent } from '../shared/watch-events.js';
 import { openIncidentStore } from '../storage/index.js';
 import { loadKnownNumberLookup } from '../storage/numbers-repo.js';
 import { AlertDesk } from './alert-desk.js';
@@ -69,9 +71,24 @@ export function createServices(deps: ServiceDeps): AppServices {
   let hotkey: string | null = null;
   let running = false;
 
+  const recordEvent = createIncidentRecorder(store, clock);
+  const record = (event: WatchEvent): void => {
+    try {
+      recordEvent(event);
+    } catch (error) {
+      deps.logger?.error('recording the event failed', { error: String(error) });
+    }
+  };
   const desk = new AlertDesk({
     clock,
-    closeWindow: (window) => escalateClose(window, [], { actions: deps.actions, windows: deps.windows, clock }, timing),
+    async closeWindow(window) {
+      const startedAt = clock.now();
+      const report = await escalateClose(window, [], { actions: deps.actions, windows: deps.windows, clock }, timing);
+      // Not through the watcher, so record it here: the incident must show what was done.
+      const base = { at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), steps: report.steps, message: report.message };
+      record(report.ok ? { ...base, type: 'action-taken', outcome: report.outcome, closedAllBrowserWindows: report.outcome === 'terminated' } : { ...base, type: 'action-failed' });
+      return report;
+    },
     allowTitle(title) {
       const value = allowValueForTitle(title);
       watcher.allow({ kind: 'title', value });
@@ -85,31 +102,32 @@ export function createServices(deps: ServiceDeps): AppServices {
     },
   });
 
-  const stored = store.getSettings();
-  const watcher = createWatcher(
-    {
-      windows: skipOwnWindows(deps.windows, deps.ownPid ?? process.pid),
-      actions: deps.actions,
-      clock,
-      confirmClose: (request) => desk.confirm(request),
-      detectOptions,
-      ...(deps.pageText !== undefined ? { pageText: deps.pageText } : {}),
-      ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
-    },
-    { closeMode: stored.closeMode, allowList: allowEntries(stored.allowList), escalation: timing },
-  );
-  const record = createIncidentRecorder(store, clock);
-  watcher.subscribe((event) => {
-    try {
+  const ownWindows = skipOwnWindows(deps.windows, deps.ownPid ?? process.pid);
+  /** A watcher over the current settings (rebuilt when an allow-list entry is removed). */
+  const makeWatcher = () => {
+    const stored = store.getSettings();
+    const created = createWatcher(
+      {
+        windows: ownWindows,
+        actions: deps.actions,
+        clock,
+        confirmClose: (request) => desk.confirm(request),
+        detectOptions,
+        ...(deps.pageText !== undefined ? { pageText: deps.pageText } : {}),
+        ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
+      },
+      { closeMode: stored.closeMode, allowList: allowEntries(stored.allowList), escalation: timing },
+    );
+    created.subscribe((event) => {
       record(event);
-    } catch (error) {
-      deps.logger?.error('recording the event failed', { error: String(error) });
-    }
-    desk.handle(event);
-    if (event.type === 'error') problem = event.message.slice(0, 300);
-    if (event.type === 'status' && event.state === 'watching') problem = null;
-    if (event.type === 'error' || event.type === 'status') emit({ type: 'status', status: status() });
-  });
+      desk.handle(event);
+      if (event.type === 'error') problem = event.message.slice(0, 300);
+      if (event.type === 'status' && event.state === 'watching') problem = null;
+      if (event.type === 'error' || event.type === 'status') emit({ type: 'status', status: status() });
+    });
+    return created;
+  };
+  let watcher = makeWatcher();
 
   function status(): Status {
     const paused = pausedUntil !== null && pausedUntil > clock.now();
@@ -154,7 +172,13 @@ export function createServices(deps: ServiceDeps): AppServices {
     removeAllowed(value) {
       const saved = store.updateSettings({ allowList: store.getSettings().allowList.filter((item) => item !== value) });
       if (!saved.ok) throw new Error(saved.error.message);
-      // The watcher only adds entries; a restart of the app drops removed ones from it too.
+      // The watcher can only add entries: replace it by one built over the shorter list. Alerts
+      // waiting on the old one's question are then closed by a targeted escalation instead.
+      const wasWatching = running && pausedUntil === null;
+      desk.detach();
+      watcher.stop();
+      watcher = makeWatcher();
+      if (wasWatching) watcher.start();
       const view = settings();
       emit({ type: 'settings', settings: view });
       return view;
