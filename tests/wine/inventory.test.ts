@@ -16,6 +16,7 @@ interface Results {
   snapshot: InventorySnapshot;
   snapshotMs: number;
   quickMs: number;
+  serviceCreated: boolean;
   startedPids: number[];
 }
 
@@ -100,10 +101,12 @@ describe('Win32 inventory under Wine', () => {
     expect(files.find((f) => f.name === 'AnyDesk.exe')?.productName).toBeUndefined();
   });
 
-  it('lists services and the Run key without error', () => {
+  it('lists services with their executable (an installed AnyDesk Service) and the Run key', () => {
     const services = items(results.snapshot.services);
     expect(services.length).toBeGreaterThan(0);
     expect(services.every((s) => s.name !== '' && ['running', 'stopped', 'other'].includes(s.state))).toBe(true);
+    expect(results.serviceCreated).toBe(true);
+    expect(services.find((s) => s.name === 'AnyDesk')).toEqual({ name: 'AnyDesk', displayName: 'AnyDesk Service', state: 'stopped', imagePath: 'C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe' });
     expect(items(results.snapshot.autostart)).toContainEqual({
       name: 'AnyDesk',
       command: '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --control',

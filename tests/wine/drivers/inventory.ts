@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { createServer, connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { InventorySnapshot } from '../../../src/engine/ports/inventory.js';
-import { loadNativeReg } from '../../../src/platform/win32/native-modules.js';
+import { loadKoffi, loadNativeReg } from '../../../src/platform/win32/native-modules.js';
 import { keyValues } from '../../../src/platform/win32/registry.js';
 import { createRegistryInventory } from '../../../src/platform/win32/win32-inventory.js';
 import { win32 } from '../../../src/platform/win32/win32-api.js';
@@ -41,6 +41,20 @@ const client = connect(port, '127.0.0.1');
 await once(client, 'connect');
 await delay(300); // let the stand-ins reach their message loop
 
+// An installed (stopped) "AnyDesk Service", registered the way its installer does it.
+const koffi = await loadKoffi();
+const advapi = koffi.load('advapi32.dll');
+const OpenSCManagerW = advapi.func('void * __stdcall OpenSCManagerW(str16 machine, str16 database, uint32_t access)');
+const CreateServiceW = advapi.func(
+  'void * __stdcall CreateServiceW(void *scm, str16 name, str16 display, uint32_t access, uint32_t type, uint32_t start, uint32_t error, str16 path, str16 group, void *tag, str16 deps, str16 user, str16 password)',
+);
+const CloseServiceHandle = advapi.func('bool __stdcall CloseServiceHandle(void *handle)');
+const scm: unknown = OpenSCManagerW(null, null, 0x0002 /* SC_MANAGER_CREATE_SERVICE */);
+const service: unknown = CreateServiceW(scm, 'AnyDesk', 'AnyDesk Service', 0xf01ff, 0x10, 3, 1, '"C:\\Program Files (x86)\\AnyDesk\\AnyDesk.exe" --service', null, null, null, null, null);
+const serviceCreated = service !== null && service !== 0n;
+if (serviceCreated) CloseServiceHandle(service);
+CloseServiceHandle(scm);
+
 const inventory = createRegistryInventory({ env: { ...process.env, ...config.env } });
 const t0 = Date.now();
 const snapshot: InventorySnapshot = await inventory.snapshot({ artifactPaths: config.artifactPaths });
@@ -61,6 +75,7 @@ writeResults({
   snapshot,
   snapshotMs,
   quickMs,
+  serviceCreated,
   startedPids: started,
   nodePid: process.pid,
   serverPort: port,
