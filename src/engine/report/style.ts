@@ -5,7 +5,9 @@ body { font-family: "Noto Sans CJK JP", "Yu Gothic", "Meiryo", "Segoe UI", sans-
 h1 { font-size: 24px; border-bottom: 3px solid #1c5d99; padding-bottom: 6px; }
 h2 { font-size: 19px; color: #1c5d99; margin-top: 28px; border-bottom: 1px solid #c9d6e3; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
-th, td { border: 1px solid #c9d6e3; padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #c9d6e3; padding: 6px 8px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+/* Paths and page text may be one long word: let only those break anywhere, not short labels. */
+li, td:last-child { overflow-wrap: anywhere; }
 th { background: #eef3f8; }
 td:first-child { min-width: 7em; }
 ul { margin: 0; padding-left: 20px; }
