@@ -76,6 +76,7 @@ export async function openPage(display: TestDisplay, url: string, extraArgs: str
     browser = await playwright.connectOverCDP(await cdpUrlOf(chromium), { noDefaults: true });
     const page = await waitForPage(browser, url);
     await page.waitForLoadState('load');
+    await activateBrowserWindow(display, chromium.pid);
     const attached = browser;
     return {
       chromium,
@@ -140,6 +141,26 @@ export async function stopChromium(chromium: RunningChromium): Promise<void> {
     }
   }
   await rm(chromium.profileDir, { recursive: true, force: true });
+}
+
+/**
+ * Makes the browser's window the active one, as it is for a person looking at it. openbox does
+ * not always focus a new window on a busy machine (then _NET_ACTIVE_WINDOW stays empty and no
+ * foreground watcher can see the page).
+ */
+async function activateBrowserWindow(display: TestDisplay, pid: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { stdout } = await run('xdotool', ['search', '--onlyvisible', '--pid', String(pid)], { env: display.env }).catch(() => ({ stdout: '' }));
+    const id = stdout.trim().split('\n').filter(Boolean).at(-1);
+    if (id !== undefined) {
+      await run('xdotool', ['windowactivate', id], { env: display.env }).catch(() => undefined);
+      const active = await run('xdotool', ['getactivewindow'], { env: display.env }).then((r) => r.stdout.trim(), () => '');
+      if (active === id) return;
+    }
+    if (Date.now() > deadline) throw new Error(`the browser window (pid ${pid}) did not become active`);
+    await delay(100);
+  }
 }
 
 /** The X11 id of the active window (`0x...`), via xdotool. */
