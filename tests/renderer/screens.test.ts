@@ -107,4 +107,24 @@ describe('screens in Japanese and English', { timeout: 120_000 }, () => {
     await page.locator('#allow-list').waitFor({ state: 'detached' });
     expect(services.settings().allowList).toEqual([]);
   });
+
+  it('works with the keyboard alone: Tab reaches the big buttons in order, Enter activates', async () => {
+    const { page, services } = harness;
+    services.updateSettings({ language: 'en' });
+    await harness.open('home');
+    // Opening a screen puts the focus on its heading, so the next Tab enters the content.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('screen-title');
+    const order: string[] = [];
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    expect(order).toEqual(['home-close', 'home-scan', 'home-close', 'nav-settings', 'nav-history', 'nav-settings', 'home-close']);
+    await page.keyboard.press('Tab');
+    // The focused control is visibly marked.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await harness.waitForScreen('scan');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('screen-title');
+  });
 });
