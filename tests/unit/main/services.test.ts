@@ -51,4 +51,24 @@ describe('services', () => {
       await ctx.dispose();
     }
   });
+
+  it('the wizard resumes at the same screen after the app restarts', async () => {
+    const first = startTestServices('ja-JP');
+    await first.services.startWizard();
+    const question = first.services.wizard().step;
+    expect(question?.kind).toBe('question');
+    await first.services.answerWizard(question?.id ?? '', 'yes');
+    const before = first.services.wizard();
+    expect(before.number).toBe(2);
+    expect(before.step?.title).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/); // the engine's Japanese words
+    await first.dispose(true);
+
+    const second = startTestServices('ja-JP', first.dataHome);
+    try {
+      expect(second.services.status().wizard).toBe('in-progress');
+      expect(second.services.wizard()).toEqual(before);
+    } finally {
+      await second.dispose();
+    }
+  });
 });

@@ -13,7 +13,8 @@ export interface TestServices {
   readonly foreground: ScriptedForeground;
   readonly actions: RecordingWindowActions;
   readonly dataHome: string;
-  dispose(): Promise<void>;
+  /** Stops the services; removes the data folder unless `keepData`. */
+  dispose(keepData?: boolean): Promise<void>;
 }
 
 const FAST = { fullscreenVerifyMs: 50, closeWaitMs: 200, terminateWaitMs: 200, windowlessGraceMs: 50, pollMs: 10 };
@@ -25,8 +26,8 @@ export function browserWindow(id: string, title: string): WindowInfo {
 }
 
 /** Starts real services (watching) for one test. */
-export function startTestServices(locale = 'en-US'): TestServices {
-  const dataHome = mkdtempSync(join(tmpdir(), 'scarestop-main-'));
+export function startTestServices(locale = 'en-US', existingDataHome?: string): TestServices {
+  const dataHome = existingDataHome ?? mkdtempSync(join(tmpdir(), 'scarestop-main-'));
   const foreground = new ScriptedForeground();
   const actions = new RecordingWindowActions(foreground);
   const services = createServices({ dataHome, locale, windows: foreground, actions, recovery: realRecovery()(dataHome), escalation: FAST });
@@ -36,9 +37,9 @@ export function startTestServices(locale = 'en-US'): TestServices {
     foreground,
     actions,
     dataHome,
-    async dispose() {
+    async dispose(keepData = false) {
       await services.stop();
-      rmSync(dataHome, { recursive: true, force: true });
+      if (!keepData) rmSync(dataHome, { recursive: true, force: true });
     },
   };
 }
