@@ -104,41 +104,22 @@ export function foldLetters(text: string): string {
   return HAS_KANA.test(latin) ? latin.replace(SMALL_KANA, (c) => LETTER_FOLD[c] ?? c) : latin;
 }
 
-/** ASCII punctuation that separates words in the skeleton (same set as PUNCTUATION_RUN). */
-const ASCII_SEPARATOR = new Uint8Array(128);
-for (const c of ' \t\n\r-_.,:;!?\'"`~*=+#^()[]{}<>|/\\') ASCII_SEPARATOR[c.charCodeAt(0)] = 1;
-const CODE_I = 105;
-const CODE_N = 110;
-const CODE_R = 114;
-const CODE_V = 118;
+/** ASCII punctuation that separates words in the skeleton (the ASCII part of PUNCTUATION_RUN). */
+const ASCII_PUNCTUATION_RUN = /[-_.,:;!?'"`~*=+#^()[\]{}<>|/\\]+/g;
+const SPACE_RUN = / {2,}/g;
 
 /**
- * skeletonOf for all-ASCII text in one pass: letter folds, punctuation to single spaces, trim.
- * Same result as the general path, several regex passes cheaper (titles are mostly ASCII).
+ * skeletonOf for all-ASCII text: the same steps as the general path, as plain native replaces
+ * (measured about twice as fast as a hand-written character loop here).
  */
 function asciiSkeleton(text: string): string {
-  let out = '';
-  let pendingSpace = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (ASCII_SEPARATOR[code] === 1) {
-      pendingSpace = out.length > 0;
-      continue;
-    }
-    if (pendingSpace) {
-      out += ' ';
-      pendingSpace = false;
-    }
-    if (code === CODE_I) out += 'l';
-    else if (code === CODE_R && text.charCodeAt(i + 1) === CODE_N) {
-      out += 'm';
-      i += 1;
-    } else if (code === CODE_V && text.charCodeAt(i + 1) === CODE_V) {
-      out += 'w';
-      i += 1;
-    } else out += text.charAt(i);
-  }
-  return out;
+  return text
+    .replace(RN, 'm')
+    .replace(VV, 'w')
+    .replace(LETTER_I, 'l')
+    .replace(ASCII_PUNCTUATION_RUN, ' ')
+    .replace(SPACE_RUN, ' ')
+    .trim();
 }
 
 /** The keyword-matching form of `plain` text (see the file comment). */
