@@ -80,6 +80,17 @@ async function waitForEvent(events: WatchEvent[], match: (event: WatchEvent) => 
   }
 }
 
+/**
+ * Waits until the adapter has reported the (empty) desktop: its `xprop -root -spy` prints the
+ * current value before it starts listening, so a window activated in between would be missed
+ * (reported to the watcher's owner; see the report of issue 8).
+ */
+async function armed(session: Session): Promise<void> {
+  const started = await waitForEvent(session.events, (e) => e.type === 'status' && e.state === 'watching', 15_000);
+  if (started === undefined) throw new Error('the watcher did not start');
+  await delay(500);
+}
+
 const isFinal = (event: WatchEvent): boolean => (event.type === 'detected' && event.stage === 'content') || event.type === 'content-checked';
 
 describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', () => {
@@ -109,12 +120,12 @@ describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', (
   it('never reads a window that is not suspicious (a windowed page with a bland title)', { timeout: 60_000 }, async () => {
     const display = currentDisplay();
     const session = await watch(display);
+    await armed(session);
     const opened = await openPage(display, server.url(CONTENT_PAGES.defenderEn.file));
     try {
       // The foreground watcher reports the window and its title: judged clean/bland, not full screen.
-      const seen = await waitForEvent(session.events, (e) => e.type === 'status' && e.state === 'watching', 15_000);
-      expect(seen).toBeDefined();
-      await delay(3_000);
+      expect(await waitForEvent(session.events, (e) => e.type === 'suspicious' || e.type === 'detected', 3_000)).toBeUndefined();
+      expect(session.seen.some((entry) => entry.includes('Security Center'))).toBe(true);
       expect(session.reader.reads).toHaveLength(0);
       expect(session.events.filter((e) => e.type === 'suspicious' || e.type === 'detected')).toEqual([]);
     } finally {
@@ -128,9 +139,9 @@ describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', (
     it(`${spec.file} (title ${JSON.stringify(spec.title)}) goes full screen → ${spec.expect}`, { timeout: 90_000 }, async () => {
       const display = currentDisplay();
       const session = await watch(display);
+      await armed(session);
       const opened = await openPage(display, server.url(spec.file));
       try {
-        await waitForEvent(session.events, (e) => e.type === 'status' && e.state === 'watching', 15_000);
         await delay(500); // let the windowed title settle first, like a person reading the page
         expect(session.reader.reads).toHaveLength(0);
         const clickedAt = await opened.clickToFullScreen();
