@@ -148,6 +148,8 @@ async function endToEnd(display: TestDisplay, server: PageServer, trials: number
   const watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock, pageText: createLinuxPageTextReader({ env: display.env }) }, { closeMode: 'never', alertRepeatMs: 0 });
   watcher.subscribe((event) => events.push(event));
   watcher.start();
+  // The adapter's root spy prints the current value before it listens: let it arm first.
+  await delay(1_500);
   const pages = [CONTENT_PAGES.defenderEn, CONTENT_PAGES.defenderJa];
   const latencies: number[] = [];
   const toSuspicious: number[] = [];
