@@ -21,7 +21,7 @@ interface Results {
   normal: Step<{ pid: number; found: { info: WindowInfo; ms: number }; foreground: WindowInfo | null; close: Timed; windowOpenAfter: boolean; exited: boolean }>;
   fullscreen: Step<{ found: { info: WindowInfo }; exit: Timed; close: Timed; windowOpenAfter: boolean }>;
   keyboard: Step<{ escExit: Timed; escAfter: WindowInfo | null; f11Exit: Timed; close: Timed; leave: Timed; exited: boolean }>;
-  refusing: Step<{ pid: number; children: number[]; launched: number[]; launchedAlive: boolean[]; close: Timed; openAfterClose: boolean; leave: Timed; terminate: Timed; rootAlive: boolean; childrenAlive: boolean[]; windowOpenAfter: boolean }>;
+  refusing: Step<{ pid: number; commandLine?: string; customRestore: ActionOutcome; customPreferences: { profile: Record<string, unknown> }; children: number[]; launched: number[]; launchedAlive: boolean[]; close: Timed; openAfterClose: boolean; leave: Timed; terminate: Timed; rootAlive: boolean; childrenAlive: boolean[]; windowOpenAfter: boolean }>;
   nonBrowser: Step<{ terminate: ActionOutcome; aliveAfter: boolean }>;
   sessionRestore: Step<{ chrome: ActionOutcome; firefox: ActionOutcome; preferences: { profile: Record<string, unknown>; homepage: string }; userJs: string }>;
   seenTitles: string[];
@@ -119,6 +119,15 @@ describe('Win32 window adapter under Wine', () => {
     expect(refusing.rootAlive).toBe(false);
     expect(refusing.childrenAlive.every((alive) => !alive)).toBe(true);
     expect(refusing.windowOpenAfter).toBe(false);
+  });
+
+  it('reads the browser\'s command line and fixes its custom --user-data-dir profile after the end', () => {
+    const refusing = value(results.refusing);
+    expect(refusing.commandLine).toContain('--user-data-dir=');
+    expect(refusing.commandLine).toContain('Portable Chrome Data');
+    expect(refusing.customRestore.status).toBe('done');
+    expect(refusing.customRestore.detail).toContain('Portable Chrome Data');
+    expect(refusing.customPreferences.profile).toEqual({ exit_type: 'Normal', exited_cleanly: true });
   });
 
   it('spares a non-browser program the browser had launched', () => {

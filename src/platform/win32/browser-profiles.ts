@@ -100,3 +100,15 @@ export function firefoxUserJsWithoutCrashRestore(current: string | undefined): P
   kept.push(NOTE_LINE, RESUME_LINE, '');
   return { changed: true, text: kept.join('\n') };
 }
+
+/**
+ * The `--user-data-dir` of a Chromium command line (portable or managed installs keep their
+ * profiles elsewhere), or undefined. Accepts `--user-data-dir=C:\x`, `--user-data-dir="C:\x y"` and
+ * `"--user-data-dir=C:\x y"`.
+ */
+export function userDataDirFromCommandLine(commandLine: string): string | undefined {
+  // Windows quotes either the whole argument ("--user-data-dir=C:\x y") or just the value.
+  const match = /(?:^|\s)(?:"--user-data-dir=([^"]+)"|--user-data-dir=(?:"([^"]+)"|([^\s"]+)))/i.exec(commandLine);
+  const dir = (match?.[1] ?? match?.[2] ?? match?.[3])?.trim();
+  return dir === undefined || dir === '' || !/^([A-Za-z]:\\|\\\\)/.test(dir) ? undefined : dir;
+}

@@ -37,7 +37,16 @@ export interface Kernel32 {
   terminate(pid: number, exitCode: number): boolean;
   /** Waits up to `ms` for the process to exit; true when it is gone. */
   waitExit(pid: number, ms: number): boolean;
+  /** The process's command line (NtQueryInformationProcess), bounded; undefined when unreadable. */
+  commandLine(pid: number): string | undefined;
 }
+
+/** Longest command line we keep (characters). */
+export const MAX_COMMAND_LINE_CHARS = 8192;
+const PROCESS_COMMAND_LINE_INFORMATION = 60;
+const PROCESS_BASIC_INFORMATION = 0;
+const PROCESS_QUERY_INFORMATION = 0x0400;
+const PROCESS_VM_READ = 0x0010;
 
 function isNullHandle(value: unknown): boolean {
   return value === null || value === undefined || value === 0n || value === 0;
@@ -75,6 +84,29 @@ export function bindKernel32(koffi: Koffi): Kernel32 {
   const GetProcessTimes = lib.func('bool __stdcall GetProcessTimes(void *process, void *creation, void *exit, void *kernel, void *user)');
   const WaitForSingleObject = lib.func('uint32_t __stdcall WaitForSingleObject(void *handle, uint32_t ms)');
   const TerminateProcess = lib.func('bool __stdcall TerminateProcess(void *process, uint32_t exitCode)');
+  const ntdll = koffi.load('ntdll.dll');
+  const NtQueryInformationProcess = ntdll.func('int32_t __stdcall NtQueryInformationProcess(void *process, int infoClass, void *info, uint32_t length, _Out_ uint32_t *returned)');
+  const ReadProcessMemory = lib.func('bool __stdcall ReadProcessMemory(void *process, uint64_t address, void *buffer, uintptr_t size, _Out_ uintptr_t *read)');
+
+  function readMemory(process: unknown, address: bigint, size: number): Buffer | undefined {
+    const buffer = Buffer.alloc(size);
+    const read = [0];
+    return ReadProcessMemory(process, address, buffer, size, read) && Number(read[0]) === size ? buffer : undefined;
+  }
+
+  /** Where Windows 8.1+'s ProcessCommandLineInformation is missing (Wine 8): PEB → parameters → CommandLine (x64 layout). */
+  function commandLineFromPeb(process: unknown): string | undefined {
+    const basic = Buffer.alloc(48); // PROCESS_BASIC_INFORMATION
+    const returned = [0];
+    if (Number(NtQueryInformationProcess(process, PROCESS_BASIC_INFORMATION, basic, 48, returned)) < 0) return undefined;
+    const peb = basic.readBigUInt64LE(8);
+    const parameters = peb === 0n ? undefined : readMemory(process, peb + 0x20n, 8)?.readBigUInt64LE(0);
+    const unicode = parameters === undefined || parameters === 0n ? undefined : readMemory(process, parameters + 0x70n, 16);
+    if (unicode === undefined) return undefined;
+    const bytes = Math.min(unicode.readUInt16LE(0), MAX_COMMAND_LINE_CHARS * 2);
+    if (bytes === 0) return '';
+    return readMemory(process, unicode.readBigUInt64LE(8), bytes)?.toString('utf16le');
+  }
 
   function withProcess<T>(pid: number, access: number, fallback: T, use: (process: unknown) => T): T {
     if (!Number.isInteger(pid) || pid <= 0) return fallback;
@@ -128,6 +160,22 @@ export function bindKernel32(koffi: Koffi): Kernel32 {
     },
     terminate(pid, exitCode) {
       return withProcess(pid, PROCESS_TERMINATE | SYNCHRONIZE, false, (process) => Boolean(TerminateProcess(process, exitCode)));
+    },
+    commandLine(pid) {
+      return withProcess(pid, PROCESS_QUERY_INFORMATION | PROCESS_VM_READ, undefined, (process) => {
+        // Returns a UNICODE_STRING { USHORT Length; USHORT Max; PWSTR Buffer } followed by the text.
+        const info = koffi.alloc('uint8_t', 16 + 65_536);
+        try {
+          const returned = [0];
+          if (Number(NtQueryInformationProcess(process, PROCESS_COMMAND_LINE_INFORMATION, info, 16 + 65_536, returned)) < 0) return commandLineFromPeb(process);
+          const header = koffi.decode(info, koffi.array('uint16_t', 2)) as number[];
+          const bytes = Math.min(header[0] ?? 0, MAX_COMMAND_LINE_CHARS * 2);
+          if (bytes === 0) return '';
+          return Buffer.from(koffi.view(koffi.decode(info, 8, 'void *') as bigint, bytes)).toString('utf16le');
+        } finally {
+          koffi.free(info);
+        }
+      });
     },
     waitExit(pid, ms) {
       return withProcess(pid, SYNCHRONIZE, true, (process) => Number(WaitForSingleObject(process, ms)) !== WAIT_TIMEOUT);

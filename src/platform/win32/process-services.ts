@@ -1,5 +1,5 @@
 /**
- * Running processes (Toolhelp snapshot + image path + start time + PE version strings) and
+ * Running processes (Toolhelp snapshot + image path + command line + start time + PE version strings) and
  * services (EnumServicesStatusExW + QueryServiceConfigW) as inventory entries.
  */
 import type { ProcessEntry, ServiceEntry } from '../../engine/ports/inventory.js';
@@ -18,6 +18,7 @@ export function listWin32Processes(kernel32: Kernel32, options: { readonly quick
   return kernel32.processSnapshot().map((row) => {
     const path = row.pid > 4 ? kernel32.imagePath(row.pid) : undefined;
     const started = row.pid > 4 ? kernel32.startTime(row.pid) : undefined;
+    const commandLine = row.pid > 4 ? kernel32.commandLine(row.pid) : undefined;
     let version: PeVersionInfo | undefined;
     if (path !== undefined && options.quick !== true) {
       const key = path.toLowerCase();
@@ -29,6 +30,7 @@ export function listWin32Processes(kernel32: Kernel32, options: { readonly quick
       ppid: row.ppid,
       name: row.exeFile,
       ...(path !== undefined ? { path } : {}),
+      ...(commandLine !== undefined && commandLine !== '' ? { commandLine } : {}),
       ...(started !== undefined ? { startedAt: new Date(started).toISOString() } : {}),
       ...(version?.productName !== undefined ? { productName: version.productName } : {}),
       ...(version?.originalFilename !== undefined ? { originalFilename: version.originalFilename } : {}),

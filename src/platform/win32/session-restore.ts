@@ -64,9 +64,13 @@ async function fixRoot(root: ProfileRoot): Promise<string[]> {
   }
 }
 
-/** Prevents session restore for one browser family under the user's profile folders. */
-export async function preventWin32SessionRestore(family: BrowserFamily, env: NodeJS.ProcessEnv = process.env): Promise<ActionOutcome> {
-  const roots = profileRoots(family, { LOCALAPPDATA: env['LOCALAPPDATA'], APPDATA: env['APPDATA'] });
+/**
+ * Prevents session restore for one browser family under the user's profile folders, plus
+ * `extraUserDataDirs` (a Chromium `--user-data-dir` seen on the ended browser's command line).
+ */
+export async function preventWin32SessionRestore(family: BrowserFamily, env: NodeJS.ProcessEnv = process.env, extraUserDataDirs: readonly string[] = []): Promise<ActionOutcome> {
+  const extra: ProfileRoot[] = family === 'firefox' ? [] : extraUserDataDirs.map((userDataDir) => ({ kind: 'chromium', userDataDir }));
+  const roots = [...profileRoots(family, { LOCALAPPDATA: env['LOCALAPPDATA'], APPDATA: env['APPDATA'] }), ...extra];
   if (roots.length === 0) return { status: 'not-needed', detail: `no known profile folder for ${family}` };
   try {
     const done = (await Promise.all(roots.map(fixRoot))).flat();

@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { browserFamilyOf } from '../../engine/browsers.js';
 import { PlatformError } from '../../engine/ports/errors.js';
 import type { ActionOutcome, BrowserFamily, WindowActions } from '../../engine/ports/windows.js';
+import { userDataDirFromCommandLine } from './browser-profiles.js';
 import { processTreeOrder, type TreeProcess } from './process-tree.js';
 import { preventWin32SessionRestore } from './session-restore.js';
 import { VK } from './user32.js';
@@ -49,6 +50,8 @@ export class Win32WindowActions implements WindowActions {
   private readonly politeExitMs: number;
   private readonly terminateWaitMs: number;
   private readonly env: NodeJS.ProcessEnv;
+  /** `--user-data-dir` of browsers we ended, by pid: read before the process is gone. */
+  private readonly userDataDirs = new Map<number, string>();
 
   constructor(options: Win32WindowActionsOptions = {}) {
     this.escHoldMs = options.escHoldMs ?? 2000;
@@ -129,6 +132,13 @@ export class Win32WindowActions implements WindowActions {
       if (root === undefined) return { status: 'not-needed', detail: `process ${pid} is not running` };
       if (browserFamilyOf(root.exeFile) === undefined) return failed(`refusing to end ${baseNameOf(root.exeFile)} (pid ${pid}): not a known browser`);
 
+      // Remember a custom profile folder now: after the end, the command line is gone.
+      const userDataDir = userDataDirFromCommandLine(kernel32.commandLine(pid) ?? '');
+      if (userDataDir !== undefined) {
+        if (this.userDataDirs.size >= 32) this.userDataDirs.clear();
+        this.userDataDirs.set(pid, userDataDir);
+      }
+
       // Polite: WM_CLOSE to every window of the browser, so it can exit normally.
       // (Visible windows only: hidden message windows are the browser's plumbing.)
       for (const hwnd of user32.enumWindows()) if (user32.isVisible(hwnd) && user32.windowPid(hwnd) === pid) user32.postClose(hwnd);
@@ -147,7 +157,8 @@ export class Win32WindowActions implements WindowActions {
   }
 
   async preventSessionRestore(browser: { readonly family: BrowserFamily; readonly pid?: number; readonly processPath?: string }): Promise<ActionOutcome> {
-    return preventWin32SessionRestore(browser.family, this.env);
+    const custom = browser.pid === undefined ? undefined : this.userDataDirs.get(browser.pid);
+    return preventWin32SessionRestore(browser.family, this.env, custom === undefined ? [] : [custom]);
   }
 
   private async bringToFront(hwnd: bigint): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firefoxUserJsWithoutCrashRestore, isChromiumProfileDir, markChromiumPreferencesClean, profileRoots } from '../../../src/platform/win32/browser-profiles.js';
+import { firefoxUserJsWithoutCrashRestore, isChromiumProfileDir, markChromiumPreferencesClean, profileRoots, userDataDirFromCommandLine } from '../../../src/platform/win32/browser-profiles.js';
 
 const env = { LOCALAPPDATA: 'C:\\Users\\Hanako\\AppData\\Local', APPDATA: 'C:\\Users\\Hanako\\AppData\\Roaming' };
 
@@ -35,5 +35,13 @@ describe('Windows browser profiles', () => {
     expect(edit.text).not.toContain('resume_from_crash", true');
     expect(firefoxUserJsWithoutCrashRestore(edit.text)).toEqual({ changed: false, reason: 'already-clean' });
     expect(firefoxUserJsWithoutCrashRestore(undefined).changed).toBe(true);
+  });
+
+  it('finds a custom --user-data-dir on a Chromium command line, however it is quoted', () => {
+    expect(userDataDirFromCommandLine('"C:\\Apps\\chrome.exe" --user-data-dir=D:\\Portable\\Data --flag')).toBe('D:\\Portable\\Data');
+    expect(userDataDirFromCommandLine('chrome.exe --user-data-dir="C:\\My Data" --x')).toBe('C:\\My Data');
+    expect(userDataDirFromCommandLine('chrome.exe "--user-data-dir=C:\\My Data" --x')).toBe('C:\\My Data');
+    expect(userDataDirFromCommandLine('chrome.exe --user-data-dir=relative\\dir')).toBeUndefined();
+    expect(userDataDirFromCommandLine('chrome.exe --no-user-data-dir')).toBeUndefined();
   });
 });

@@ -76,6 +76,9 @@ const normal = await step(async () => {
     const fg = await windows.foreground();
     return fg?.id === found.info.id ? fg : undefined;
   }, 8000);
+  // Give the polling watcher (50 ms here) the chance to report it before it is closed: on a
+  // busy machine the driver can see the window and close it within one poll.
+  await waitUntil(() => (seenTitles.includes('Stand-in: ordinary page') ? true : undefined), 5000);
   const close = await timed(() => actions.closeWindow(found.info.id));
   const exitStarted = Date.now();
   const exited = await waitUntil(async () => ((await actions.isProcessAlive(pid)) ? undefined : true), 5000);
@@ -113,7 +116,12 @@ const keyboard = await step(async () => {
 
 // 3. A page that refuses to close, with a child process: polite close fails, then the tree ends.
 const refusing = await step(async () => {
-  const pid = launch(config.chrome, ['--title', 'Windows Defender Alert', '--fullscreen', '--refuse-close', '--child', '--spawn', config.nonBrowser]);
+  // A portable-style browser with its profile outside %LOCALAPPDATA%, marked as crashed.
+  const customProfile = join(config.profileHome, 'Portable Chrome Data', 'Default');
+  mkdirSync(customProfile, { recursive: true });
+  writeFileSync(join(customProfile, 'Preferences'), JSON.stringify({ profile: { exit_type: 'Crashed', exited_cleanly: false } }));
+  const pid = launch(config.chrome, ['--title', 'Windows Defender Alert', '--fullscreen', '--refuse-close', '--child', '--spawn', config.nonBrowser, `--user-data-dir=${join(config.profileHome, 'Portable Chrome Data')}`]);
+  const commandLine = (await win32('kernel32')).commandLine(pid);
   const found = await findByTitle('Windows Defender Alert');
   const kids = (await waitUntil(async () => {
     const list = await childrenOf(pid);
@@ -128,7 +136,9 @@ const refusing = await step(async () => {
   const childrenAlive = await Promise.all(children.map((child) => actions.isProcessAlive(child)));
   const launchedAlive = await Promise.all(launched.map((child) => actions.isProcessAlive(child)));
   for (const child of launched) (await win32('kernel32')).terminate(child, 0); // the test's own cleanup
-  return { pid, children, launched, launchedAlive, close, openAfterClose, leave, terminate, rootAlive: await actions.isProcessAlive(pid), childrenAlive, windowOpenAfter: await actions.isWindowOpen(found.info.id) };
+  const customRestore = await actions.preventSessionRestore({ family: 'chrome', pid });
+  const customPreferences = JSON.parse(readFileSync(join(customProfile, 'Preferences'), 'utf8')) as unknown;
+  return { pid, commandLine, customRestore, customPreferences, children, launched, launchedAlive, close, openAfterClose, leave, terminate, rootAlive: await actions.isProcessAlive(pid), childrenAlive, windowOpenAfter: await actions.isWindowOpen(found.info.id) };
 });
 
 // 4. Never a non-browser: the same program under another name is refused.
