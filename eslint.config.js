@@ -40,4 +40,6 @@ export default tseslint.config(
   layer(['src/cli/**'], ['**/main/**', '**/preload/**', '**/renderer/**', 'electron'], 'the CLI is a front door onto the engine, not onto Electron.'),
   layer(['renderer/**'], ['**/engine/**', ...upper.filter((p) => p !== '**/renderer/**'), 'node:*', 'electron'], 'the renderer speaks to main only through window.scarestop; it may import src/shared types.'),
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  // Scripts of our own scam test pages run in the browser under test.
+  { files: ['tests/e2e/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 );
