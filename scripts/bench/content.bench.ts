@@ -145,7 +145,16 @@ async function endToEnd(display: TestDisplay, server: PageServer, trials: number
   console.log(`-- 3. end to end: click → full screen → detection event (watcher + X11 adapter + reader), ${trials} trials`);
   const platform = await createWindowPlatform({ env: display.env });
   const events: WatchEvent[] = [];
-  const watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock, pageText: createLinuxPageTextReader({ env: display.env }) }, { closeMode: 'never', alertRepeatMs: 0 });
+  const inner = createLinuxPageTextReader({ env: display.env });
+  let lastText = '';
+  const reader: PageTextReader = {
+    async read(window: WindowInfo, signal?: AbortSignal) {
+      const reading = await inner.read(window, signal);
+      lastText = reading.text;
+      return reading;
+    },
+  };
+  const watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock, pageText: reader }, { closeMode: 'never', alertRepeatMs: 0 });
   watcher.subscribe((event) => events.push(event));
   watcher.start();
   // The adapter's root spy prints the current value before it listens: let it arm first.
@@ -175,7 +184,12 @@ async function endToEnd(display: TestDisplay, server: PageServer, trials: number
       const suspicious = events.find((e) => e.type === 'suspicious');
       if (suspicious !== undefined) toSuspicious.push(suspicious.at - clickedAt);
       if (detected?.type === 'detected') latencies.push(detected.at - clickedAt);
-      else missed += 1;
+      else {
+        missed += 1;
+        const verdict = detected !== undefined && 'verdict' in detected ? `${detected.verdict.verdict} ${JSON.stringify(detected.verdict.reasons.map((r) => r.signal))}` : 'none';
+        console.log(`   trial ${trial} (${spec.file}) missed: events ${events.map((e) => (e.type === 'error' ? `error[${e.code}: ${e.message}]` : e.type)).join(',')}, verdict ${verdict}, OCR text: ${JSON.stringify(lastText.slice(0, 400))}`);
+      }
+      lastText = '';
       await opened.page.evaluate(() => (document.fullscreenElement !== null ? document.exitFullscreen() : undefined)).catch(() => undefined);
       await delay(700);
     }
@@ -246,13 +260,18 @@ async function idle(display: TestDisplay, server: PageServer, seconds: number): 
   }
 }
 
-/** Runs the four parts; `BENCH_CONTENT_TRIALS` / `BENCH_CONTENT_IDLE_S` override the sizes. */
+/** Runs the four parts; `BENCH_CONTENT_TRIALS` / `BENCH_CONTENT_IDLE_S` override the sizes, `BENCH_CONTENT_ONLY=e2e` runs part 3 alone. */
 export default async function contentBench(): Promise<void> {
   const trials = Number(process.env['BENCH_CONTENT_TRIALS'] ?? 12);
   const idleSeconds = Number(process.env['BENCH_CONTENT_IDLE_S'] ?? 30);
   const server = await servePages();
   let display = await startDisplay();
+  const only = process.env['BENCH_CONTENT_ONLY'];
   try {
+    if (only === 'e2e') {
+      await endToEnd(display, server, trials);
+      return;
+    }
     const frames = await captureAndOcr(display, server);
     await ocrCpu(frames);
     await settingsMatrix(frames);

@@ -22,6 +22,9 @@ export interface X11CaptureOptions {
   readonly scale?: number;
   /** Height of the browser's tab strip + toolbar skipped on windows that are not full screen. */
   readonly toolbarPx?: number;
+  /** Captures tried while the window is being re-framed (see `captureSettled`). */
+  readonly attempts?: number;
+  readonly retryDelayMs?: number;
 }
 
 /** Largest dump accepted: 8K x 8K at 32 bits plus header. */
@@ -38,7 +41,12 @@ export class X11WindowCapture implements WindowImageSource {
   private readonly scale: number;
   private readonly toolbarPx: number;
 
+  private readonly attempts: number;
+  private readonly retryDelayMs: number;
+
   constructor(private readonly options: X11CaptureOptions = {}) {
+    this.attempts = options.attempts ?? 4;
+    this.retryDelayMs = options.retryDelayMs ?? 150;
     this.timeoutMs = options.timeoutMs ?? 3_000;
     this.scale = options.scale ?? 1.5;
     this.toolbarPx = options.toolbarPx ?? 85;
@@ -46,7 +54,26 @@ export class X11WindowCapture implements WindowImageSource {
 
   /** The window's pixels, prepared for OCR. */
   async capture(window: WindowInfo, signal: AbortSignal): Promise<GrayImage> {
-    return prepareForOcr(await this.captureRaw(window.id, signal), window, { scale: this.scale, toolbarPx: this.toolbarPx });
+    return prepareForOcr(await this.captureSettled(window.id, signal), window, { scale: this.scale, toolbarPx: this.toolbarPx });
+  }
+
+  /**
+   * Going full screen, the window manager re-frames the window and resizes it; an `xwd` in that
+   * moment fails with BadWindow or BadMatch although the window is there. Measured: 3 of 20
+   * full-screen transitions. So a failed capture of a window that still exists is tried again.
+   */
+  private async captureSettled(windowId: string, signal: AbortSignal): Promise<GrayImage> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.captureRaw(windowId, signal);
+      } catch (error) {
+        const transient = error instanceof PlatformError && (error.code === 'window-gone' || error.code === 'capture-failed');
+        if (!transient || attempt >= this.attempts) throw error;
+        const open = await this.isWindowOpen(windowId).catch(() => true);
+        if (!open) throw error;
+        await abortableDelay(this.retryDelayMs, signal);
+      }
+    }
   }
 
   /** The window's pixels at full size, in gray. */
@@ -102,4 +129,19 @@ export function xwdResult(windowId: string, outcome: SpawnOutcome): Buffer {
     default:
       return assertNever(outcome, 'spawn outcome');
   }
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(new PlatformError('aborted', 'window capture was aborted', { cause: signal.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

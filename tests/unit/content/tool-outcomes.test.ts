@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PlatformError } from '../../../src/engine/ports/errors.js';
 import { boundedSpawn } from '../../../src/platform/linux/bounded-spawn.js';
 import { tesseractText } from '../../../src/platform/linux/tesseract-ocr.js';
 import { isX11WindowId, X11WindowCapture, xwdResult } from '../../../src/platform/linux/x11-capture.js';
@@ -51,5 +52,45 @@ describe('boundedSpawn (real processes)', () => {
     expect(await pending).toMatchObject({ kind: 'aborted', reason: 'window closed' });
     expect(await boundedSpawn('yes', [], { timeoutMs: 5000, maxStdoutBytes: 10_000 })).toMatchObject({ kind: 'too-much-output' });
     expect(await boundedSpawn('scarestop-no-such-tool', [], { timeoutMs: 5000, maxStdoutBytes: 10 })).toMatchObject({ kind: 'not-found' });
+  });
+});
+
+describe('X11WindowCapture retries a window that is being re-framed', () => {
+  const frame = { width: 16, height: 8, pixels: new Uint8Array(128).fill(200) };
+
+  class ScriptedCapture extends X11WindowCapture {
+    calls = 0;
+    constructor(
+      private readonly failures: string[],
+      private readonly open: boolean,
+    ) {
+      super({ retryDelayMs: 1, attempts: 3, scale: 1 });
+    }
+    override captureRaw(): Promise<typeof frame> {
+      const code = this.failures[this.calls];
+      this.calls += 1;
+      return code === undefined ? Promise.resolve(frame) : Promise.reject(new PlatformError(code, code));
+    }
+    override isWindowOpen(): Promise<boolean> {
+      return Promise.resolve(this.open);
+    }
+  }
+
+  it('tries again while the window exists, and gives up after the last attempt', async () => {
+    const flaky = new ScriptedCapture(['window-gone', 'capture-failed'], true);
+    await expect(flaky.capture({ id: '0x1', title: '', fullscreen: true }, new AbortController().signal)).resolves.toEqual(frame);
+    expect(flaky.calls).toBe(3);
+    const broken = new ScriptedCapture(['capture-failed', 'capture-failed', 'capture-failed', 'capture-failed'], true);
+    await expect(broken.capture({ id: '0x1', title: '' }, new AbortController().signal)).rejects.toMatchObject({ code: 'capture-failed' });
+    expect(broken.calls).toBe(3);
+  });
+
+  it('does not retry a window that is really gone, nor a missing tool', async () => {
+    const gone = new ScriptedCapture(['window-gone'], false);
+    await expect(gone.capture({ id: '0x1', title: '' }, new AbortController().signal)).rejects.toMatchObject({ code: 'window-gone' });
+    expect(gone.calls).toBe(1);
+    const missing = new ScriptedCapture(['tool-missing'], true);
+    await expect(missing.capture({ id: '0x1', title: '' }, new AbortController().signal)).rejects.toMatchObject({ code: 'tool-missing' });
+    expect(missing.calls).toBe(1);
   });
 });
