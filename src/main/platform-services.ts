@@ -10,6 +10,7 @@ import { systemClock } from '../engine/watch/index.js';
 import { createInventorySource, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
 import { recoveryFactory } from './recovery.js';
 import type { ServiceDeps } from './services.js';
+import { createFamilyAlerts } from '../platform/net/family-alerts-factory.js';
 
 /** Where things live for this user. */
 export interface PlatformOptions {
@@ -81,6 +82,8 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     ...windows,
     ...(pageText !== undefined ? { pageText } : {}),
     logger: options.logger,
+    // Family alerts with the guard marker: the next start tells the family if this one died.
+    familyAlerts: (database) => createFamilyAlerts(database, { clock: systemClock, logger: options.logger, guard: true }),
     recovery: recoveryFactory({ inventory: lazyInventory(), systemActions, clock: systemClock, reportsDir: options.reportsDir, locale: options.locale }),
     dispose,
   };

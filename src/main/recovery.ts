@@ -15,6 +15,9 @@ import type { RemoteFinding } from '../shared/remote.js';
 import type { RecoveryFactory, RecoveryFeatures } from './recovery-features.js';
 import { scanView } from './scan-view.js';
 import { NO_WIZARD, wizardView } from './wizard-view.js';
+import { hintsFromInventory } from '../engine/cleanup/index.js';
+import type { ToolCleanupHints } from '../engine/cleanup/plan.js';
+import type { InventorySnapshot } from '../engine/ports.js';
 
 /** What the recovery features need from the platform. */
 export interface RecoveryDeps {
@@ -45,15 +48,26 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
   let lastFindings: readonly RemoteFinding[] = [];
   let wizard: CleanupWizard | undefined;
 
+  let lastHints: Readonly<Record<string, ToolCleanupHints>> = {};
   const scan = async (): Promise<readonly RemoteFinding[]> => {
-    const report = await scanRemoteTools(deps.inventory, { clock: deps.clock, matcher });
+    // Keep the snapshot the scan used: the wizard's removal hints (real uninstall commands and
+    // service names) come from the same inventory, as in `scarestop cleanup`.
+    let snapshot: InventorySnapshot | undefined;
+    const recording: InventorySource = {
+      snapshot: async (options) => (snapshot = await deps.inventory.snapshot(options)),
+    };
+    const report = await scanRemoteTools(recording, { clock: deps.clock, matcher });
     last = scanView(report);
     lastFindings = report.findings;
+    lastHints =
+      snapshot === undefined
+        ? {}
+        : hintsFromInventory(report.findings, { installed: snapshot.installed.ok ? snapshot.installed.items : [], services: snapshot.services.ok ? snapshot.services.items : [] }, (id) => matcher.index.tools.get(id), language());
     return report.findings;
   };
   const begin = (): CleanupWizard => {
     const settings = store.getSettings();
-    return CleanupWizard.start({ store, actions: deps.systemActions, clock: deps.clock, rescan: scan }, { findings: lastFindings, region: regionOf(settings.region, deps.locale), helpContacts: settings.helpContacts });
+    return CleanupWizard.start({ store, actions: deps.systemActions, clock: deps.clock, rescan: scan }, { findings: lastFindings, hints: lastHints, region: regionOf(settings.region, deps.locale), helpContacts: settings.helpContacts });
   };
   /** The wizard in memory, or the one saved for the open incident (after a restart). */
   const active = (): CleanupWizard | undefined => {

@@ -16,7 +16,10 @@ import { AlertDesk } from './alert-desk.js';
 import { closeResultOf } from './alert-view.js';
 import type { AppEvent, AppServices } from './app-services.js';
 import { historyView } from './history-view.js';
-import { createIncidentRecorder } from './incident-recorder.js';
+import { createIncidentRecorder } from '../engine/incident/incident-recorder.js';
+import type { AlertEvent } from '../engine/family/alert-event.js';
+import { notifyFamilyOfWatchEvents } from '../engine/family/watch-alerts.js';
+import type { SqliteIncidentStore } from '../storage/index.js';
 import { skipOwnWindows } from './own-window-filter.js';
 import type { RecoveryFactory } from './recovery-features.js';
 import { allowEntries, allowValueForTitle, settingsView, storedPatch } from './settings-view.js';
@@ -38,6 +41,15 @@ export interface ServiceDeps {
   readonly ownPid?: number;
   /** Tests shorten the escalation's waits. */
   readonly escalation?: EscalationTiming;
+  /** Family alerts over the open database (main: createFamilyAlerts with the guard marker). */
+  readonly familyAlerts?: (database: SqliteIncidentStore['database']) => FamilyAlertsHandle;
+}
+
+/** The part of FamilyAlerts the services use: queue (never waits), start/stop delivery. */
+export interface FamilyAlertsHandle {
+  notify(event: AlertEvent): unknown;
+  start(): unknown;
+  stop(): void;
 }
 
 /** Builds the services; call `start()` to begin watching. */
@@ -72,12 +84,16 @@ export function createServices(deps: ServiceDeps): AppServices {
   let running = false;
 
   const recordEvent = createIncidentRecorder(store, clock);
+  const family = deps.familyAlerts?.(store.database);
+  const tellFamily = family === undefined ? undefined : notifyFamilyOfWatchEvents(family);
   const record = (event: WatchEvent): void => {
     try {
       recordEvent(event);
     } catch (error) {
       deps.logger?.error('recording the event failed', { error: String(error) });
     }
+    // After the record: the incident is safe on disk before anything else happens.
+    tellFamily?.(event);
   };
   const desk = new AlertDesk({
     clock,
@@ -205,13 +221,23 @@ export function createServices(deps: ServiceDeps): AppServices {
     },
     async scan() {
       const scan = await recovery.scan();
+      // A remote-access tool running or connected right now is worth a family message.
+      for (const finding of scan.findings) {
+        if (finding.risk === 'connected' || finding.risk === 'running') {
+          family?.notify({ kind: 'remote-tool', at: new Date(clock.now()).toISOString(), tool: finding.name, action: finding.risk === 'connected' ? 'connected' : 'started' });
+        }
+      }
       emit({ type: 'scan', scan });
       emit({ type: 'status', status: status() });
       return scan;
     },
     lastScan: () => recovery.lastScan(),
     wizard: () => recovery.wizardView(),
-    startWizard: () => recovery.startWizard(),
+    startWizard() {
+      const view = recovery.startWizard();
+      family?.notify({ kind: 'wizard-started', at: new Date(clock.now()).toISOString() });
+      return view;
+    },
     answerWizard: (stepId, answer) => recovery.answerWizard(stepId, answer),
     runWizardStep: (stepId) => recovery.runWizardStep(stepId),
     confirmWizardStep: (stepId, outcome) => recovery.confirmWizardStep(stepId, outcome),
@@ -226,6 +252,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       return () => listeners.delete(listener);
     },
     start() {
+      family?.start();
       running = true;
       if (pausedUntil === null) watcher.start();
     },
@@ -233,6 +260,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       running = false;
       if (pauseTimer !== undefined) clock.clearTimeout(pauseTimer);
       watcher.stop();
+      family?.stop();
       await recovery.dispose();
       store.close();
     },

@@ -3,10 +3,14 @@
  * `close-now`, against real Chromium windows on a private Xvfb display.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { X11Foreground } from '../../src/platform/linux/x11-foreground.js';
+import { openIncidentStore } from '../../src/storage/index.js';
 import { isProcessGone } from './support/chromium.js';
 import { startDisplay, type TestDisplay } from './support/display.js';
 import { serveStatic, type StaticServer } from './support/serve.js';
@@ -17,6 +21,7 @@ const SCAM = 'Your PC is infected with Trojan';
 
 let display: TestDisplay;
 let server: StaticServer;
+const home = mkdtempSync(join(tmpdir(), 'scarestop-e2e-watch-cli-'));
 
 beforeAll(async () => {
   display = await startDisplay();
@@ -26,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await display?.stop();
+  rmSync(home, { recursive: true, force: true });
 });
 
 interface RunningCli {
@@ -35,7 +41,7 @@ interface RunningCli {
 }
 
 function startCli(args: string[]): RunningCli {
-  const env = { ...display.env, SCARESTOP_HOME: '/tmp/scarestop-e2e-watch-cli' };
+  const env = { ...display.env, SCARESTOP_HOME: home };
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: Record<string, unknown>[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
@@ -65,6 +71,17 @@ describe('scarestop watch (CLI)', () => {
       cli.child.kill('SIGINT');
       expect(await cli.exit()).toBe(0);
       expect(cli.lines.at(-1)).toMatchObject({ event: 'status', state: 'stopped' });
+      // The incident record survives the command: the detection and the close are in History.
+      const store = openIncidentStore({ dataHome: home });
+      try {
+        const incident = store.latestOpenIncident();
+        expect(incident).toBeDefined();
+        const kinds = store.timeline(incident!.id).map((event) => (event.payload as { kind: string }).kind);
+        expect(kinds).toContain('detection');
+        expect(kinds).toContain('action');
+      } finally {
+        store.close();
+      }
     } finally {
       cli.child.kill('SIGKILL');
       await stopBrowser(browser);

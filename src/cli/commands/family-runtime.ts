@@ -2,9 +2,10 @@
  * Opens what the family and number commands need: the incident store and the family tables.
  * The Electron main process wires the same pieces (see the family-alerts report).
  */
-import { FamilyAlerts } from '../../engine/family/family-alerts.js';
+import type { FamilyAlerts } from '../../engine/family/family-alerts.js';
 import { systemClock } from '../../engine/watch/system-clock.js';
-import { createFamilySenders, type FamilySenderOptions } from '../../platform/net/family-senders.js';
+import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
+import type { FamilySenderOptions } from '../../platform/net/family-senders.js';
 import { dataHome } from '../../platform/index.js';
 import { SqliteContactStore, SqliteFamilySettings, SqliteHeartbeatStore } from '../../storage/contacts-repo.js';
 import { openIncidentStore } from '../../storage/index.js';
@@ -40,7 +41,6 @@ export function openFamilyRuntime(io: CliIo, command: string): FamilyRuntime {
   const outbox = new SqliteOutboxStore(db);
   const settings = new SqliteFamilySettings(db);
   const heartbeat = new SqliteHeartbeatStore(db);
-  const options = senderOptions(io.env);
-  const alerts = new FamilyAlerts({ contacts, outbox, settings, clock: systemClock, senders: (s) => createFamilySenders(s, options) });
+  const alerts = createFamilyAlerts(db, { clock: systemClock, senders: senderOptions(io.env) });
   return { contacts, outbox, settings, heartbeat, alerts, database: db, close: () => store.close() };
 }

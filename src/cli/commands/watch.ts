@@ -9,6 +9,7 @@ import { createPageTextReader, createWindowPlatform } from '../../platform/index
 import { CLOSE_MODES, type CloseMode } from '../../shared/watch-events.js';
 import { writeLine, type CliCommand, type CliIo } from '../io.js';
 import { eventToJson, eventToText } from './watch-format.js';
+import { openWatchRecord } from './watch-record.js';
 
 const HELP = `Usage: scarestop watch [--close=ask|auto|never] [--json] [--no-content-check]
 
@@ -72,6 +73,7 @@ export const run: CliCommand = async (args, io) => {
     return 1;
   }
   const pageText = await optionalReader(io, parsed.contentCheck);
+  const record = openWatchRecord(io);
   // One question at a time; the prompt goes to stderr so --json output stays clean.
   let asking: Promise<unknown> = Promise.resolve();
   const confirmClose: WatcherDeps['confirmClose'] = ({ window }) => {
@@ -94,10 +96,14 @@ export const run: CliCommand = async (args, io) => {
       clock: systemClock,
       ...(pageText !== undefined ? { pageText } : {}),
       ...(parsed.closeMode === 'ask' ? { confirmClose } : {}),
+      detectOptions: record.detectOptions,
     },
     { closeMode: parsed.closeMode },
   );
-  watcher.subscribe((event) => writeLine(io.stdout, parsed.json ? JSON.stringify(eventToJson(event)) : eventToText(event)));
+  watcher.subscribe((event) => {
+    record.onEvent(event);
+    writeLine(io.stdout, parsed.json ? JSON.stringify(eventToJson(event)) : eventToText(event));
+  });
   if (!parsed.json) writeLine(io.stderr, `Watching (close mode: ${parsed.closeMode}). Press Ctrl+C to stop.`);
   watcher.start();
   await new Promise<void>((resolve) => {
@@ -110,6 +116,7 @@ export const run: CliCommand = async (args, io) => {
     process.on('SIGTERM', stop);
   });
   watcher.stop();
+  record.close();
   platform.dispose();
   return 0;
 };

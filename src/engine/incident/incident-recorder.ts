@@ -1,12 +1,11 @@
 /**
  * Writes what the watcher saw and did into the incident store, so History, the report and
  * the family alerts have it even if the app dies a second later. A detection joins the open
- * incident of the last hour or starts a new one.
+ * incident of the last hour or starts a new one. Used by the tray app and `scarestop watch`.
  */
-import type { Clock, IncidentStore, IncidentId } from '../engine/ports.js';
-import { newIncidentId } from '../storage/index.js';
-import { toDisplayText } from '../shared/display-text.js';
-import type { WatchEvent } from '../shared/watch-events.js';
+import type { Clock, IncidentStore, IncidentId } from '../ports.js';
+import { toDisplayText } from '../../shared/display-text.js';
+import type { WatchEvent } from '../../shared/watch-events.js';
 
 const JOIN_WINDOW_MS = 60 * 60 * 1000;
 
@@ -17,7 +16,7 @@ export function createIncidentRecorder(store: IncidentStore, clock: Clock): (eve
     const open = store.latestOpenIncident();
     if (open !== undefined && at - open.openedAt < JOIN_WINDOW_MS) return open.id;
     const title = brand === undefined ? 'Fake warning page' : `Fake ${toDisplayText(brand, 60)} warning`;
-    return store.createIncident({ openedAt: at, title, id: newIncidentId(at) }).id;
+    return store.createIncident({ openedAt: at, title }).id;
   };
   return (event) => {
     sequence += 1;

@@ -1,0 +1,32 @@
+/**
+ * Family alerts over the incident database, with the real SMTP/webhook senders: what the tray
+ * app and `scarestop watch` / `scarestop family` all use.
+ */
+import type { Database } from 'better-sqlite3';
+import { FamilyAlerts } from '../../engine/family/family-alerts.js';
+import type { Clock, Logger } from '../../engine/ports.js';
+import { SqliteContactStore, SqliteFamilySettings, SqliteHeartbeatStore } from '../../storage/contacts-repo.js';
+import { SqliteOutboxStore } from '../../storage/outbox-repo.js';
+import { createFamilySenders, type FamilySenderOptions } from './family-senders.js';
+
+/** Options: the guard marker is on for the long-running app, off for one-shot commands. */
+export interface FamilyAlertsOptions {
+  readonly clock: Clock;
+  readonly logger?: Logger;
+  readonly senders?: FamilySenderOptions;
+  /** Write the running marker and report an unexpected stop of the previous run. */
+  readonly guard?: boolean;
+}
+
+/** Builds {@link FamilyAlerts} on the open incident database. */
+export function createFamilyAlerts(database: Database, options: FamilyAlertsOptions): FamilyAlerts {
+  return new FamilyAlerts({
+    contacts: new SqliteContactStore(database),
+    outbox: new SqliteOutboxStore(database),
+    settings: new SqliteFamilySettings(database),
+    ...(options.guard === true ? { heartbeat: new SqliteHeartbeatStore(database) } : {}),
+    clock: options.clock,
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+    senders: (settings) => createFamilySenders(settings, options.senders),
+  });
+}
