@@ -136,7 +136,10 @@ describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', (
 
   for (const name of Object.keys(CONTENT_PAGES) as ContentPageName[]) {
     const spec = CONTENT_PAGES[name];
-    it(`${spec.file} (title ${JSON.stringify(spec.title)}) goes full screen → ${spec.expect}`, { timeout: 90_000 }, async () => {
+    // retry: 1 — in about 1 run in 10 on a loaded machine the X11 adapter reports only `null` for
+    // the whole test although the browser window is active (xdotool getactivewindow shows it); the
+    // log line prints what the adapter saw. Reported to the adapter's owner; remove when fixed.
+    it(`${spec.file} (title ${JSON.stringify(spec.title)}) goes full screen → ${spec.expect}`, { timeout: 90_000, retry: 1 }, async () => {
       const display = currentDisplay();
       const session = await watch(display);
       await armed(session);
@@ -145,7 +148,7 @@ describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', (
         await delay(500); // let the windowed title settle first, like a person reading the page
         expect(session.reader.reads).toHaveLength(0);
         const clickedAt = await opened.clickToFullScreen();
-        const final = await waitForEvent(session.events, isFinal, 45_000);
+        const final = await waitForEvent(session.events, isFinal, 30_000);
         const suspicious = session.events.find((e) => e.type === 'suspicious');
         const reading = session.reader.reads[0]?.reading;
         console.log(
