@@ -29,16 +29,29 @@ export interface DetectOptions {
 
 const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false };
 
+const UNKNOWN_OWNER: Owner = Object.freeze({ kind: 'unknown' });
+/** The owner of the last process name seen: a watcher sees the same browser again and again. */
+let lastProcess: string | undefined;
+let lastOwner: Owner = UNKNOWN_OWNER;
+
 function ownerOf(process: unknown): Owner {
-  if (typeof process !== 'string' || process.trim() === '') return { kind: 'unknown' };
-  if (browserFamilyOf(process) !== undefined) return { kind: 'browser' };
-  return { kind: 'other', name: executableBaseName(process).slice(0, 64) || 'an unknown program' };
+  if (typeof process !== 'string' || process.trim() === '') return UNKNOWN_OWNER;
+  if (process === lastProcess) return lastOwner;
+  const owner: Owner = Object.freeze(
+    browserFamilyOf(process) !== undefined
+      ? { kind: 'browser' }
+      : { kind: 'other', name: executableBaseName(process).slice(0, 64) || 'an unknown program' },
+  );
+  lastProcess = process;
+  lastOwner = owner;
+  return owner;
 }
 
-function mergePhones(lists: readonly (readonly PhoneMention[])[], options: DetectOptions): PhoneMention[] {
-  const seen = new Set<string>();
+function mergePhones(title: readonly PhoneMention[], text: readonly PhoneMention[], options: DetectOptions): PhoneMention[] {
   const merged: PhoneMention[] = [];
-  for (const phone of lists.flat()) {
+  if (title.length === 0 && text.length === 0) return merged;
+  const seen = new Set<string>();
+  for (const phone of text.length === 0 ? title : title.concat(text)) {
     const key = phone.e164 ?? phone.raw;
     if (seen.has(key) || merged.length >= MAX_PHONES) continue;
     seen.add(key);
@@ -107,9 +120,9 @@ export function classifyUncached(observation: WindowObservation, options: Detect
   const plainText = hasText ? normalizeText(rawText, TEXT_LIMIT) : '';
   const textSignals = hasText ? collectSignals(plainText, 'text') : NO_SIGNALS;
   return decide({
-    evidence: [...titleSignals.evidence, ...textSignals.evidence],
+    evidence: hasText ? titleSignals.evidence.concat(textSignals.evidence) : titleSignals.evidence,
     guards: () => [...collectGuards(titleSignals), ...(hasText ? collectGuards(textSignals) : [])],
-    phones: mergePhones([titleSignals.phones, textSignals.phones], options),
+    phones: mergePhones(titleSignals.phones, textSignals.phones, options),
     owner,
     fullscreen,
     blandTitle: fullscreen && isBlandTitle(titleSignals.skeleton, title),

@@ -46,17 +46,23 @@ const SIGNAL_OF_GROUP: Readonly<Record<EvidenceGroup, SignalName>> = {
 const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'known-scam-number', 'error-code'];
 
 function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> {
+  // Strongest weight per distinct id, per group (insertion order kept: the sum below follows it).
   const byGroup = new Map<EvidenceGroup, Map<string, number>>();
   for (const item of evidence) {
-    const ids = byGroup.get(item.group) ?? new Map<string, number>();
-    ids.set(item.id, Math.max(ids.get(item.id) ?? 0, item.weight));
-    byGroup.set(item.group, ids);
+    let ids = byGroup.get(item.group);
+    if (ids === undefined) {
+      ids = new Map<string, number>();
+      byGroup.set(item.group, ids);
+    }
+    const known = ids.get(item.id);
+    ids.set(item.id, known === undefined ? Math.max(0, item.weight) : Math.max(known, item.weight));
   }
   const scores = new Map<EvidenceGroup, number>();
   for (const [group, ids] of byGroup) {
-    const weights = [...ids.values()];
-    const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, weights.length - 1) * EXTRA_RULE_BONUS;
-    scores.set(group, Math.max(...weights) + extra);
+    let strongest = -Infinity;
+    for (const weight of ids.values()) strongest = Math.max(strongest, weight);
+    const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, ids.size - 1) * EXTRA_RULE_BONUS;
+    scores.set(group, strongest + extra);
   }
   return scores;
 }
@@ -67,8 +73,11 @@ function kindOf(score: number): VerdictKind {
 }
 
 /** Keeps the score inside the band of the final verdict, so score and verdict never disagree. */
+function rounded(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
 function clampToVerdict(score: number, verdict: VerdictKind): number {
-  const rounded = (value: number): number => Math.round(value * 1000) / 1000;
   switch (verdict) {
     case 'scam':
       return rounded(Math.min(1, Math.max(SCAM_THRESHOLD, score)));
@@ -98,22 +107,26 @@ function describe(item: Evidence): string {
   }
 }
 
-function evidenceReasons(evidence: readonly Evidence[]): Reason[] {
+const byWeightDescending = (a: Evidence, b: Evidence): number => b.weight - a.weight;
+
+function evidenceReasons(evidence: readonly Evidence[], limit: number): Reason[] {
+  const reasons: Reason[] = [];
+  if (evidence.length === 0 || limit <= 0) return reasons;
   const seen = new Set<string>();
-  return [...evidence]
-    .sort((a, b) => b.weight - a.weight)
-    .filter((item) => {
-      const key = `${item.group}:${item.id}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((item) => ({ signal: SIGNAL_OF_GROUP[item.group], detail: describe(item), weight: item.weight, source: item.source }));
+  // Stable sort: equal weights keep the order the evidence was found in.
+  for (const item of [...evidence].sort(byWeightDescending)) {
+    const key = `${item.group}:${item.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    reasons.push({ signal: SIGNAL_OF_GROUP[item.group], detail: describe(item), weight: item.weight, source: item.source });
+    if (reasons.length >= limit) break;
+  }
+  return reasons;
 }
 
 /** Turns collected evidence into the final, explained verdict. */
 export function decide(input: DecisionInput): Verdict {
-  const evidence = [...input.evidence];
+  const evidence: Evidence[] = input.evidence.slice();
   for (const phone of input.phones) {
     if (phone.known === true && phone.e164 !== undefined) {
       const seenIn = input.evidence.find((item) => item.group === 'phone' && item.id === phone.e164)?.source ?? 'title';
@@ -121,9 +134,11 @@ export function decide(input: DecisionInput): Verdict {
     }
   }
   const scores = groupScores(evidence);
-  const alarming = ALARMING.some((group) => scores.has(group));
+  let alarming = false;
+  for (const group of ALARMING) alarming ||= scores.has(group);
   const extraReasons: Reason[] = [];
-  let score = [...scores.values()].reduce((sum, value) => sum + value, 0);
+  let score = 0;
+  for (const value of scores.values()) score += value;
   if (input.fullscreen && alarming) {
     score += FULLSCREEN_BONUS;
     extraReasons.push(reason('fullscreen', 'the browser window covers the whole screen (full-screen lock pattern)', FULLSCREEN_BONUS, 'window'));
@@ -159,7 +174,7 @@ export function decide(input: DecisionInput): Verdict {
   return {
     verdict,
     score: clampToVerdict(score, verdict),
-    reasons: [...evidenceReasons(evidence).slice(0, Math.max(0, MAX_REASONS - extraReasons.length)), ...extraReasons],
+    reasons: evidenceReasons(evidence, MAX_REASONS - extraReasons.length).concat(extraReasons),
     ...(brand?.brand === undefined ? {} : { brand: brand.brand }),
     phones: input.phones,
   };
