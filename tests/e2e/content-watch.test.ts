@@ -136,10 +136,7 @@ describe('content check in the watcher (Linux X11 adapter + xwd + Tesseract)', (
 
   for (const name of Object.keys(CONTENT_PAGES) as ContentPageName[]) {
     const spec = CONTENT_PAGES[name];
-    // retry: 1 — in about 1 run in 10 on a loaded machine the X11 adapter reports only `null` for
-    // the whole test although the browser window is active (xdotool getactivewindow shows it); the
-    // log line prints what the adapter saw. Reported to the adapter's owner; remove when fixed.
-    it(`${spec.file} (title ${JSON.stringify(spec.title)}) goes full screen → ${spec.expect}`, { timeout: 90_000, retry: 1 }, async () => {
+    it(`${spec.file} (title ${JSON.stringify(spec.title)}) goes full screen → ${spec.expect}`, { timeout: 90_000 }, async () => {
       const display = currentDisplay();
       const session = await watch(display);
       await armed(session);

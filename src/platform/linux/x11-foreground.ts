@@ -13,6 +13,9 @@ import { x11Env, x11Failure } from './x11-exec.js';
 import { applyWindowProp, parseWindowIds, parseXpropLine, titleOf, type WindowProps } from './x11-parse.js';
 import { activeWindowId, describeWindow, listWindows, rootGeometry, toWindowInfo, WINDOW_PROPS, windowBounds } from './x11-windows.js';
 
+/** How often the event-driven state is checked against the X server, in case an event was lost. */
+const RECONCILE_EVERY_MS = 5_000;
+
 /** Backoff for restarting the root spy after the display went away. */
 export interface X11ForegroundOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -170,15 +173,44 @@ export class X11Foreground implements ForegroundWatcher {
           clearTimeout(readyTimer);
           if (gen !== generation) return;
           this.windowCache.delete(id);
+          // X hands the id of a closed window to the next client, and openbox may leave
+          // _NET_ACTIVE_WINDOW pointing at it: when that id becomes active again it is a new
+          // window and must be followed, so stop treating it as the current one.
+          activeId = undefined;
+          reconcile();
           // The active window is already gone (a stale _NET_ACTIVE_WINDOW): nothing is in front.
           if (!ready) emit(null);
         },
       );
     };
 
+    let reconcileTimers: NodeJS.Timeout[] = [];
+    /**
+     * Reads _NET_ACTIVE_WINDOW once and follows it if the spies missed a change: `xprop -spy`
+     * prints the current value before it selects for events, so a focus change in between is
+     * never reported (seen on busy machines). Cheap: one short xprop run.
+     */
+    const reconcile = (): void => {
+      if (stopped) return;
+      const asked = generation;
+      activeWindowId(this.env).then(
+        (id) => {
+          // A spy event in the meantime is newer than what we read: keep it.
+          if (!stopped && asked === generation && id !== activeId) follow(id);
+        },
+        // A lost display is the root spy's to report and retry.
+        (error: unknown) => void error,
+      );
+    };
+    const scheduleReconcile = (): void => {
+      for (const timer of reconcileTimers) clearTimeout(timer);
+      reconcileTimers = [setTimeout(reconcile, 300), setTimeout(reconcile, 1_500), setInterval(reconcile, RECONCILE_EVERY_MS)];
+    };
+
     const startRoot = (): void => {
       retryTimer = undefined;
       if (stopped) return;
+      scheduleReconcile();
       // Nothing watched the windows until now: what we knew may belong to closed windows.
       this.windowCache.clear();
       root = spawnLines(
@@ -203,6 +235,7 @@ export class X11Foreground implements ForegroundWatcher {
           spy?.stop();
           spy = undefined;
           activeId = undefined;
+          reconcile();
           lastKey = undefined;
           this.screen = undefined;
           const wait = retryDelay;
@@ -216,6 +249,7 @@ export class X11Foreground implements ForegroundWatcher {
     startRoot();
     return () => {
       stopped = true;
+      for (const timer of reconcileTimers) clearTimeout(timer);
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       spy?.stop();
       root?.stop();
