@@ -10,7 +10,7 @@ import { coversScreen } from './geometry.js';
 import { normalizeText, TEXT_LIMIT, TITLE_LIMIT } from './normalize.js';
 import { MAX_PHONES } from './phones.js';
 import { decide, type Owner } from './scoring.js';
-import { collectGuards, collectSignals, isBlandTitle, type TextSignals } from './signals.js';
+import { collectGuards, collectSignals, isBlandTitle, type GuardHit, type TextSignals } from './signals.js';
 
 export { extractPhones, normalizePhoneNumber } from './phones.js';
 export { normalizeText } from './normalize.js';
@@ -59,6 +59,12 @@ function mergePhones(title: readonly PhoneMention[], text: readonly PhoneMention
     merged.push(known ? { ...phone, known: true } : phone);
   }
   return merged;
+}
+
+/** Guards of the title and, when there is any, the page text (called only when a verdict needs them). */
+function guardsOf(title: TextSignals, text: TextSignals | undefined): GuardHit[] {
+  const hits = collectGuards(title);
+  return text === undefined ? hits : hits.concat(collectGuards(text));
 }
 
 function isAllowListed(strippedTitle: string, options: DetectOptions): boolean {
@@ -121,7 +127,8 @@ export function classifyUncached(observation: WindowObservation, options: Detect
   const textSignals = hasText ? collectSignals(plainText, 'text') : NO_SIGNALS;
   return decide({
     evidence: hasText ? titleSignals.evidence.concat(textSignals.evidence) : titleSignals.evidence,
-    guards: () => [...collectGuards(titleSignals), ...(hasText ? collectGuards(textSignals) : [])],
+    // A bound function, not a closure literal: no per-call function naming in transpiled builds.
+    guards: guardsOf.bind(undefined, titleSignals, hasText ? textSignals : undefined),
     phones: mergePhones(titleSignals.phones, textSignals.phones, options),
     owner,
     fullscreen,
