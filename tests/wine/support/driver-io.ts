@@ -7,6 +7,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 /** The config the test wrote for this driver run. */
 export function readConfig<C>(): C {
+  // The first line of the log: node.exe is running our code. The harness retries a run that
+  // hung before this line (a Wine start-up hang), never one that got this far.
+  console.log('driver started');
   return JSON.parse(readFileSync('config.json', 'utf8')) as C;
 }
 

@@ -145,7 +145,20 @@ export async function startWine(): Promise<WineSession> {
     prefix,
     workDir,
     env,
-    run: (args, options = {}) => runLogged('wine', args, env, options.cwd ?? workDir, join(root, `run-${Date.now()}.log`), options.timeoutMs ?? 60_000),
+    async run(args, options = {}) {
+      const attempt = () => runLogged('wine', args, env, options.cwd ?? workDir, join(root, `run-${Date.now()}.log`), options.timeoutMs ?? 60_000);
+      try {
+        return await attempt();
+      } catch (error) {
+        // Wine 8 on a loaded machine now and then hangs node.exe before it runs a line of the
+        // driver (empty log). Nothing happened yet, so one fresh start of the session is safe;
+        // a hang after the driver printed anything is a real failure and is reported as such.
+        if (!(error instanceof Error) || !/timed out after \d+ ms; log:\n$/.test(error.message)) throw error;
+        await runLogged('wineserver', ['-k'], env, root, join(root, 'restart.log'), 20_000).catch(() => undefined);
+        await runSteps([['wine', ['rundll32', 'user32.dll,GetDesktopWindow']]], env, root, join(root, 'setup.log'));
+        return attempt();
+      }
+    },
     windowsPath: (path) => `Z:${resolve(path).replaceAll('/', '\\')}`,
     async stop() {
       await runLogged('wineserver', ['-k'], env, root, join(root, 'stop.log'), 20_000).catch(() => undefined);
