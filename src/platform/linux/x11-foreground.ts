@@ -14,7 +14,7 @@ import { applyWindowProp, parseWindowIds, parseXpropLine, titleOf, type WindowPr
 import { activeWindowId, describeWindow, listWindows, rootGeometry, toWindowInfo, WINDOW_PROPS, windowBounds } from './x11-windows.js';
 
 /** How often the event-driven state is checked against the X server, in case an event was lost. */
-const RECONCILE_EVERY_MS = 5_000;
+const RECONCILE_EVERY_MS = 15_000;
 
 /** Backoff for restarting the root spy after the display went away. */
 export interface X11ForegroundOptions {
