@@ -76,6 +76,7 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     options.logger.warn('content check unavailable', { error: String(error) });
   }
   const systemActions = await createSystemActions({ dataHome: options.dataHome });
+  const inventory = lazyInventory();
   return {
     dataHome: options.dataHome,
     locale: options.locale,
@@ -84,7 +85,8 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     logger: options.logger,
     // Family alerts with the guard marker: the next start tells the family if this one died.
     familyAlerts: (database) => createFamilyAlerts(database, { clock: systemClock, logger: options.logger, guard: true }),
-    recovery: recoveryFactory({ inventory: lazyInventory(), systemActions, clock: systemClock, reportsDir: options.reportsDir, locale: options.locale }),
+    inventory,
+    recovery: recoveryFactory({ inventory, systemActions, clock: systemClock, reportsDir: options.reportsDir, locale: options.locale }),
     dispose,
   };
 }

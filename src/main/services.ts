@@ -16,7 +16,10 @@ import { AlertDesk } from './alert-desk.js';
 import { closeResultOf } from './alert-view.js';
 import type { AppEvent, AppServices } from './app-services.js';
 import { historyView } from './history-view.js';
-import { createIncidentRecorder } from '../engine/incident/incident-recorder.js';
+import { createIncidentRecorder, recordNewTool } from '../engine/incident/incident-recorder.js';
+import { remoteToolEvent } from '../engine/family/events-from.js';
+import { watchForNewTools, type NewToolEvent, type NewToolWatch } from '../engine/remote/new-tool-watch.js';
+import type { InventorySource } from '../engine/ports.js';
 import type { AlertEvent } from '../engine/family/alert-event.js';
 import { notifyFamilyOfWatchEvents } from '../engine/family/watch-alerts.js';
 import type { SqliteIncidentStore } from '../storage/index.js';
@@ -41,6 +44,9 @@ export interface ServiceDeps {
   readonly ownPid?: number;
   /** Tests shorten the escalation's waits. */
   readonly escalation?: EscalationTiming;
+  /** Re-checked every `newToolIntervalMs` for remote-access tools that start or appear. */
+  readonly inventory?: InventorySource;
+  readonly newToolIntervalMs?: number;
   /** Family alerts over the open database (main: createFamilyAlerts with the guard marker). */
   readonly familyAlerts?: (database: SqliteIncidentStore['database']) => FamilyAlertsHandle;
 }
@@ -95,6 +101,17 @@ export function createServices(deps: ServiceDeps): AppServices {
     // After the record: the incident is safe on disk before anything else happens.
     tellFamily?.(event);
   };
+  /** A remote-access tool started, appeared or was used: keep it and tell the family. */
+  const onNewTool = (event: NewToolEvent): void => {
+    try {
+      recordNewTool(store, event, clock.now());
+    } catch (error) {
+      deps.logger?.error('recording a new remote-access tool failed', { error: String(error) });
+    }
+    family?.notify(remoteToolEvent(event.finding, clock.now()));
+  };
+  let toolWatch: NewToolWatch | undefined;
+
   const desk = new AlertDesk({
     clock,
     async closeWindow(window) {
@@ -253,6 +270,15 @@ export function createServices(deps: ServiceDeps): AppServices {
     },
     start() {
       family?.start();
+      if (deps.inventory !== undefined && toolWatch === undefined) {
+        toolWatch = watchForNewTools({
+          source: deps.inventory,
+          clock,
+          onEvent: onNewTool,
+          onError: (error) => deps.logger?.warn('remote-access re-check failed', { error: String(error) }),
+          intervalMs: deps.newToolIntervalMs ?? 60_000,
+        });
+      }
       running = true;
       if (pausedUntil === null) watcher.start();
     },
@@ -260,6 +286,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       running = false;
       if (pauseTimer !== undefined) clock.clearTimeout(pauseTimer);
       watcher.stop();
+      toolWatch?.stop();
       family?.stop();
       await recovery.dispose();
       store.close();

@@ -4,20 +4,38 @@
  * incident of the last hour or starts a new one. Used by the tray app and `scarestop watch`.
  */
 import type { Clock, IncidentStore, IncidentId } from '../ports.js';
+import type { NewToolEvent } from '../remote/new-tool-watch.js';
 import { toDisplayText } from '../../shared/display-text.js';
 import type { WatchEvent } from '../../shared/watch-events.js';
 
 const JOIN_WINDOW_MS = 60 * 60 * 1000;
 
+/** The open incident of the last hour, or a new one with this title. */
+function joinOrOpenIncident(store: IncidentStore, at: number, title: string): IncidentId {
+  const open = store.latestOpenIncident();
+  if (open !== undefined && at - open.openedAt < JOIN_WINDOW_MS) return open.id;
+  return store.createIncident({ openedAt: at, title }).id;
+}
+
+/**
+ * Records a remote-access tool that started, appeared or was used while ScareStop was running
+ * (the periodic re-check): it joins the incident of the scam page it most likely came from.
+ */
+export function recordNewTool(store: IncidentStore, event: NewToolEvent, at: number): void {
+  const incidentId = joinOrOpenIncident(store, at, `Remote-access tool: ${toDisplayText(event.finding.name, 60)}`);
+  store.appendEvent({
+    id: `new-tool-${event.type}-${event.finding.toolId}-${event.detectedAt}`,
+    incidentId,
+    at,
+    payload: { kind: 'finding', finding: event.finding },
+  });
+}
+
 /** Records detections and close actions; other events are not part of an incident. */
 export function createIncidentRecorder(store: IncidentStore, clock: Clock): (event: WatchEvent) => void {
   let sequence = 0;
-  const incidentFor = (at: number, brand: string | undefined): IncidentId => {
-    const open = store.latestOpenIncident();
-    if (open !== undefined && at - open.openedAt < JOIN_WINDOW_MS) return open.id;
-    const title = brand === undefined ? 'Fake warning page' : `Fake ${toDisplayText(brand, 60)} warning`;
-    return store.createIncident({ openedAt: at, title }).id;
-  };
+  const incidentFor = (at: number, brand: string | undefined): IncidentId =>
+    joinOrOpenIncident(store, at, brand === undefined ? 'Fake warning page' : `Fake ${toDisplayText(brand, 60)} warning`);
   return (event) => {
     sequence += 1;
     switch (event.type) {

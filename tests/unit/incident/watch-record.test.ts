@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classify } from '../../../src/engine/detect/index.js';
 import type { AlertEvent } from '../../../src/engine/family/alert-event.js';
 import { familyAlertFromWatchEvent, notifyFamilyOfWatchEvents } from '../../../src/engine/family/watch-alerts.js';
-import { createIncidentRecorder } from '../../../src/engine/incident/incident-recorder.js';
+import { createIncidentRecorder, recordNewTool } from '../../../src/engine/incident/incident-recorder.js';
+import type { NewToolEvent } from '../../../src/engine/remote/new-tool-watch.js';
 import type { Clock, TimerHandle } from '../../../src/engine/ports.js';
 import type { WatchEvent, WatchedWindow } from '../../../src/shared/watch-events.js';
 import { openIncidentStore } from '../../../src/storage/index.js';
@@ -70,6 +71,30 @@ describe('incident recorder', () => {
     const incidents = store.listIncidents({ limit: 10 });
     expect(incidents).toHaveLength(2);
     expect(incidents.map((incident) => store.timeline(incident.id).length).sort()).toEqual([1, 1]);
+    store.close();
+  });
+});
+
+describe('remote-access tools seen by the periodic re-check', () => {
+  it('join the incident of the scam page shown minutes before, once per event', () => {
+    const home = mkdtempSync(join(tmpdir(), 'scarestop-record-'));
+    homes.push(home);
+    const store = openIncidentStore({ dataHome: home });
+    createIncidentRecorder(store, fakeClock(T0))(detected(T0));
+    const evidence = { kind: 'running' as const, detail: 'running now from Downloads', path: 'C:\\Users\\a\\Downloads\\AnyDesk.exe', pid: 77 };
+    const event: NewToolEvent = {
+      type: 'started',
+      finding: { toolId: 'anydesk', name: 'AnyDesk', priority: 1, evidence: [evidence], risk: 'running' },
+      evidence,
+      detectedAt: new Date(T0 + 12 * 60_000).toISOString(),
+    };
+    recordNewTool(store, event, T0 + 12 * 60_000);
+    recordNewTool(store, event, T0 + 12 * 60_000); // the same event again (a retried write)
+    const incidents = store.listIncidents({ limit: 10 });
+    expect(incidents).toHaveLength(1);
+    const timeline = store.timeline(incidents[0]!.id).map((e) => e.payload);
+    expect(timeline.map((p) => p.kind)).toEqual(['detection', 'finding']);
+    expect(timeline[1]).toMatchObject({ kind: 'finding', finding: { toolId: 'anydesk', risk: 'running' } });
     store.close();
   });
 });
