@@ -2,7 +2,8 @@
  * Incidents and their timelines as History shows them: one line of plain words per event, in
  * the UI language. Page titles inside are hostile text; they stay text (bounded here).
  */
-import type { IncidentStore, TimelineEvent } from '../engine/ports.js';
+import type { IncidentStore, OutcomeStatus, TimelineEvent } from '../engine/ports.js';
+import { reportText } from '../engine/report/report-texts.js';
 import { toDisplayText } from '../shared/display-text.js';
 import type { IncidentView, Language } from '../shared/ipc.js';
 import { assertNever } from '../shared/result.js';
@@ -11,6 +12,18 @@ const words = {
   en: { detection: 'Fake warning seen', action: 'Action', finding: 'Remote-access tool found', answer: 'Answer', step: 'Recovery step', alert: 'Family alert', note: 'Note', number: 'number' },
   ja: { detection: '偽の警告を検出', action: '対応', finding: '遠隔操作ソフトを発見', answer: '回答', step: '回復の手順', alert: '家族への通知', note: 'メモ', number: '番号' },
 } as const;
+
+/** Outcomes in plain words (the store keeps machine-readable codes). */
+const statusWords: Readonly<Record<Language, Readonly<Record<OutcomeStatus, string>>>> = {
+  en: { done: 'done', 'not-needed': 'not needed', failed: 'did not work', skipped: 'skipped', started: 'started', 'needs-admin': 'needs administrator rights' },
+  ja: { done: '完了', 'not-needed': '不要', failed: 'できませんでした', skipped: '省略', started: '開始', 'needs-admin': '管理者の許可が必要' },
+};
+
+/** Actions the app records, in plain words; unknown ones are shown as recorded. */
+const actionWords: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  en: { 'close-scam-page': 'Close the fake warning page' },
+  ja: { 'close-scam-page': '偽の警告画面を閉じる' },
+};
 
 /** One timeline event in plain words. */
 export function describeEvent(event: TimelineEvent, language: Language): string {
@@ -24,15 +37,15 @@ export function describeEvent(event: TimelineEvent, language: Language): string 
       return parts.join(' ');
     }
     case 'action':
-      return `${w.action}: ${payload.action} — ${payload.status}${payload.detail !== undefined ? ` (${toDisplayText(payload.detail, 150)})` : ''}`;
+      return `${w.action}: ${actionWords[language][payload.action] ?? payload.action} — ${statusWords[language][payload.status]}${payload.detail !== undefined ? ` (${toDisplayText(payload.detail, 150)})` : ''}`;
     case 'finding':
-      return `${w.finding}: ${toDisplayText(payload.finding.name, 100)} (${payload.finding.risk})`;
+      return `${w.finding}: ${toDisplayText(payload.finding.name, 100)} (${reportText(`risk-${payload.finding.risk}`, language)})`;
     case 'answer':
       return `${w.answer}: ${payload.question} — ${Array.isArray(payload.answer) ? payload.answer.join(', ') : String(payload.answer)}`;
     case 'step':
-      return `${w.step}: ${payload.step} — ${payload.status}`;
+      return `${w.step}: ${payload.step} — ${statusWords[language][payload.status]}`;
     case 'alert':
-      return `${w.alert}: ${payload.channel} — ${payload.status}`;
+      return `${w.alert}: ${payload.channel} — ${statusWords[language][payload.status]}`;
     case 'note':
       return `${w.note}: ${toDisplayText(payload.text, 300)}`;
     default:
