@@ -53,15 +53,32 @@ export function describeEvent(event: TimelineEvent, language: Language): string 
   }
 }
 
+/**
+ * The incident's heading in the UI language, from what started it (the stored title is written
+ * once, in English, for the report and logs).
+ */
+export function incidentHeading(timeline: readonly TimelineEvent[], language: Language, stored: string): string {
+  const first = timeline[0]?.payload;
+  if (first?.kind === 'detection') {
+    const brand = first.brand === undefined ? undefined : toDisplayText(first.brand, 60);
+    if (language === 'ja') return brand === undefined ? '偽の警告画面' : `${brand}を装った偽の警告`;
+    return brand === undefined ? 'Fake warning page' : `Fake ${brand} warning`;
+  }
+  if (first?.kind === 'finding') return `${words[language].finding}: ${toDisplayText(first.finding.name, 100)}`;
+  return toDisplayText(stored);
+}
+
 /** The newest incidents with their timelines (bounded for the IPC contract). */
 export function historyView(store: IncidentStore, language: Language, limit = 50): IncidentView[] {
-  return store.listIncidents({ limit }).map((incident) => ({
-    id: incident.id,
-    startedAt: new Date(incident.openedAt).toISOString(),
-    title: toDisplayText(incident.title),
-    timeline: store
-      .timeline(incident.id)
-      .slice(-200)
-      .map((event) => ({ at: new Date(event.at).toISOString(), kind: event.payload.kind, text: toDisplayText(describeEvent(event, language), 400) })),
-  }));
+  return store.listIncidents({ limit }).map((incident) => {
+    const timeline = store.timeline(incident.id);
+    return {
+      id: incident.id,
+      startedAt: new Date(incident.openedAt).toISOString(),
+      title: incidentHeading(timeline, language, incident.title),
+      timeline: timeline
+        .slice(-200)
+        .map((event) => ({ at: new Date(event.at).toISOString(), kind: event.payload.kind, text: toDisplayText(describeEvent(event, language), 400) })),
+    };
+  });
 }

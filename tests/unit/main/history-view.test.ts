@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../src/engine/ports.js';
-import { describeEvent } from '../../../src/main/history-view.js';
+import { describeEvent, incidentHeading } from '../../../src/main/history-view.js';
 
 const at = Date.UTC(2026, 10, 22, 9, 0, 0);
 const event = (payload: TimelineEvent['payload']): TimelineEvent => ({ id: 'e1', incidentId: 'i1', at, payload }) as TimelineEvent;
@@ -25,5 +25,12 @@ describe('History in plain words', () => {
     const text = describeEvent(detection, 'en');
     expect(text.startsWith('Fake warning seen: <img src=x onerror=alert(1)>')).toBe(true);
     expect(text.length).toBeLessThan(260);
+  });
+
+  it('heads an incident in the UI language from what started it', () => {
+    const detection = event({ kind: 'detection', title: 'x', verdict: 'scam', score: 1, brand: 'Microsoft', phones: [] });
+    expect(incidentHeading([detection], 'ja', 'Fake Microsoft warning')).toBe('Microsoftを装った偽の警告');
+    expect(incidentHeading([detection], 'en', 'Fake Microsoft warning')).toBe('Fake Microsoft warning');
+    expect(incidentHeading([], 'ja', 'Stored title')).toBe('Stored title');
   });
 });
