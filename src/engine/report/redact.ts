@@ -2,6 +2,7 @@
  * Keeps secrets and oversized hostile text out of the record and the report. Applied when events
  * are stored and again when the report is written (defence in depth).
  */
+import { toDisplayText } from '../../shared/display-text.js';
 
 /** Longest text kept for one field (titles, details). */
 export const MAX_TEXT = 500;
@@ -26,11 +27,9 @@ export function redactSecrets(text: string): string {
     .replace(BASE64_TOKEN, (token) => (looksRandom(token) ? '[hidden]' : token));
 }
 
-/** Removes control characters, collapses whitespace and cuts to `max` characters. */
+/** Removes control and direction characters, collapses whitespace and cuts to `max` characters. */
 export function boundText(text: string, max: number = MAX_TEXT): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, ' ').replace(/\s+/gu, ' ').trim();
-  return cleaned.length <= max ? cleaned : `${cleaned.slice(0, max - 1)}…`;
+  return toDisplayText(text, max);
 }
 
 /** Both: bounded, then redacted. */
