@@ -107,12 +107,18 @@ export async function clickPage(browser: RunningChromium): Promise<void> {
   try {
     const page = cdp.contexts()[0]?.pages()[0];
     if (page === undefined) throw new Error('no page to click');
-    await page.mouse.click(300, 300);
-    try {
-      await page.waitForFunction(() => document.body.getAttribute('data-armed') === 'yes', undefined, { timeout: 10_000 });
-    } catch (error) {
-      // A watcher already running may close the page the moment the click armed it.
-      if (!/closed|destroyed|detached|disconnected/i.test(String(error))) throw error;
+    // On a busy machine a click sent while the window is still being mapped/focused can be
+    // lost; a person would click again, and so do we (only while the page is not armed yet).
+    for (let attempt = 1; ; attempt += 1) {
+      await page.mouse.click(300, 300);
+      try {
+        await page.waitForFunction(() => document.body.getAttribute('data-armed') === 'yes', undefined, { timeout: 5_000 });
+        break;
+      } catch (error) {
+        // A watcher already running may close the page the moment the click armed it.
+        if (/closed|destroyed|detached|disconnected/i.test(String(error))) break;
+        if (attempt >= 3) throw error;
+      }
     }
   } finally {
     await cdp.close(); // only disconnects: the browser keeps running as the person's browser
