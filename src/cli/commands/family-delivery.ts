@@ -11,8 +11,8 @@ import { composeTestMessage } from '../../engine/family/messages.js';
 import { normalizeNumber } from '../../engine/numbers/normalize.js';
 import type { Logger } from '../../engine/ports/clock.js';
 import type { SendResult } from '../../engine/ports/notify.js';
-import { FamilyAlerts } from '../../engine/family/family-alerts.js';
 import { systemClock } from '../../engine/watch/system-clock.js';
+import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
 import { createFamilySenders } from '../../platform/net/family-senders.js';
 import { seedScamNumbers, SqliteScamNumberStore } from '../../storage/numbers-repo.js';
 import type { OutboxStatusView } from '../../storage/outbox-repo.js';
@@ -141,15 +141,7 @@ function cliLogger(io: CliIo, json: boolean): Logger {
 
 /** Delivers until SIGINT/SIGTERM (as the app does in the background). */
 async function deliverUntilStopped(runtime: FamilyRuntime, io: CliIo, json: boolean, first?: AlertEvent, alertId?: string, guard = false): Promise<number> {
-  const alerts = new FamilyAlerts({
-    ...(guard ? { heartbeat: runtime.heartbeat } : {}),
-    contacts: runtime.contacts,
-    outbox: runtime.outbox,
-    settings: runtime.settings,
-    clock: systemClock,
-    senders: (s) => createFamilySenders(s, senderOptions(io.env)),
-    logger: cliLogger(io, json),
-  });
+  const alerts = createFamilyAlerts(runtime.database, { clock: systemClock, senders: senderOptions(io.env), logger: cliLogger(io, json), guard });
   const previous = alerts.start();
   if (previous !== undefined) {
     const line = previous.kind === 'unexpected' ? { level: 'warn', message: 'previous run stopped unexpectedly', lastSeenAt: new Date(previous.lastSeenAt).toISOString() } : { level: 'info', message: `previous run: ${previous.kind}` };
