@@ -33,8 +33,16 @@ const { windows, actions } = platform;
 // desktop (explorer.exe), which can take up to 10 s in a fresh prefix.
 const selfCheck = await step(() => selfCheckWin32());
 
-function launch(exe: string, args: readonly string[]): number {
-  const child = spawn(exe, args, { stdio: 'ignore', detached: false });
+function launch(exe: string, args: readonly string[], attempt = 1): number {
+  let child;
+  try {
+    child = spawn(exe, args, { stdio: 'ignore', detached: false });
+  } catch (error) {
+    // Wine 8's CreateProcess now and then fails with an unmapped error (node: "spawn UNKNOWN",
+    // seen once in CI); starting the stand-in again is what a person would do.
+    if ((error as NodeJS.ErrnoException).code === 'UNKNOWN' && attempt < 3) return launch(exe, args, attempt + 1);
+    throw error;
+  }
   if (child.pid === undefined) throw new Error(`could not start ${exe}`);
   child.on('error', () => undefined); // reported through the checks below
   return child.pid;
