@@ -27,7 +27,7 @@ export interface DetectOptions {
   readonly allowTitles?: readonly string[];
 }
 
-const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false };
+const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false, candidates: { marks: new Int32Array(0), stamp: -1 } };
 
 const UNKNOWN_OWNER: Owner = Object.freeze({ kind: 'unknown' });
 /** The owner of the last process name seen: a watcher sees the same browser again and again. */

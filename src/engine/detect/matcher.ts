@@ -1,10 +1,14 @@
 /**
  * Compiles rule tables once, at module load, into regular expressions, and matches them.
- * Each table also gets combined expressions, so text that matches nothing (most titles)
- * costs one scan per table.
+ * A RuleBook indexes the rules' required literals, so one pass over a text finds the few rules
+ * that could match; only their regexes run (most titles run none).
  */
 import { foldLetters } from './normalize.js';
+import { LiteralIndex, type Candidates } from './literal-index.js';
+import { requiredLiterals } from './required-literals.js';
 import type { RuleScope } from './rules/types.js';
+
+export type { Candidates } from './literal-index.js';
 
 /** What the matcher needs of a rule. */
 export interface MatchableRule {
@@ -15,6 +19,8 @@ export interface MatchableRule {
 
 interface CompiledRule<R> {
   readonly rule: R;
+  /** The rule's number in its rule book (index into Candidates). */
+  readonly number: number;
   /** The rule's Latin-script alternatives, anchored at a word start. */
   readonly latinRe: RegExp | undefined;
   /** The rule's alternatives that need Japanese (non-ASCII) text. */
@@ -23,25 +29,46 @@ interface CompiledRule<R> {
   readonly compactRe: RegExp | undefined;
 }
 
-/** A few rules with their own combined expressions, so a match is narrowed down cheaply. */
-interface RuleChunk<R> {
-  readonly latinAny: RegExp | undefined;
-  readonly cjkAny: RegExp | undefined;
-  readonly rules: readonly CompiledRule<R>[];
-}
-
 /** A compiled table for one scope. */
 export interface RuleSet<R> {
-  /** Every Latin-script rule in one expression, anchored at word starts. */
-  readonly latinAny: RegExp | undefined;
-  /** Every rule that needs Japanese text, in one expression. */
-  readonly cjkAny: RegExp | undefined;
+  /** The book that numbers the set's rules. */
+  readonly book: RuleBook;
+  /** Every space-less (page text) rule in one expression. */
   readonly anyCompact: RegExp | undefined;
   readonly rules: readonly CompiledRule<R>[];
-  readonly chunks: readonly RuleChunk<R>[];
 }
 
-const CHUNK_SIZE = 8;
+/**
+ * Numbers the rules of several tables and collects their required literals, so that one pass
+ * over a text (RuleBook.candidates) serves every table compiled with it.
+ */
+export class RuleBook {
+  private readonly literals: (readonly string[] | undefined)[] = [];
+  private built: LiteralIndex | undefined;
+
+  /** Registers one rule's regex sources; returns its number. */
+  register(sources: readonly string[]): number {
+    if (this.built !== undefined) throw new Error('rule book already in use: register every table first');
+    let literals: string[] | undefined = [];
+    for (const source of sources) {
+      const required = requiredLiterals(source);
+      literals = required === undefined || literals === undefined ? undefined : literals.concat(required);
+    }
+    this.literals.push(literals);
+    return this.literals.length - 1;
+  }
+
+  /** Rules of this book that may match `skeleton` (only those are worth their regexes). */
+  candidates(skeleton: string): Candidates {
+    this.built ??= new LiteralIndex(this.literals);
+    return this.built.candidates(skeleton);
+  }
+
+  /** `candidates` if it is still this book's latest scan, else a fresh scan of `skeleton`. */
+  current(candidates: Candidates, skeleton: string): Candidates {
+    return this.built !== undefined && this.built.isCurrent(candidates) ? candidates : this.candidates(skeleton);
+  }
+}
 
 const MANDATORY_SPACE = '\u0001';
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
@@ -118,14 +145,12 @@ export function topLevelAlternatives(pattern: string): string[] {
 }
 
 /**
- * Compiles the rules of `rules` that apply to `scope`. Throws at load time on a bad pattern.
- * Latin-script alternatives only match from the start of a word (`\b`): that keeps
- * "antivirus" from reading as "virus", and lets the engine skip most positions of a title
- * quickly. Alternatives with Japanese characters are only tried on text that has any.
+ * Compiles the rules of `rules` that apply to `scope`, numbering them in `book`. Throws at load
+ * time on a bad pattern. Latin-script alternatives only match from the start of a word: that
+ * keeps "antivirus" from reading as "virus". Alternatives with Japanese characters are only
+ * tried on text that has any.
  */
-export function compileRules<R extends MatchableRule>(rules: readonly R[], scope: 'title' | 'text'): RuleSet<R> {
-  const latinSources: string[] = [];
-  const cjkSources: string[] = [];
+export function compileRules<R extends MatchableRule>(rules: readonly R[], scope: 'title' | 'text', book: RuleBook): RuleSet<R> {
   const compactSources: string[] = [];
   const compiled: CompiledRule<R>[] = rules
     .filter((rule) => inScope(rule.scope, scope))
@@ -134,32 +159,16 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
       const latin = alternatives.filter((a) => !NON_ASCII.test(a)).map(compilePattern);
       const cjk = alternatives.filter((a) => NON_ASCII.test(a)).map(compilePattern);
       const compact = scope === 'text' && rule.compact !== false ? compactPattern(rule.pattern) : undefined;
-      if (latin.length > 0) latinSources.push(...latin);
-      if (cjk.length > 0) cjkSources.push(...cjk);
       if (compact !== undefined) compactSources.push(compact);
       return {
         rule,
+        number: book.register([...latin, ...cjk]),
         latinRe: latin.length === 0 ? undefined : new RegExp(`${WORD_START}(?:${latin.join('|')})`),
         cjkRe: cjk.length === 0 ? undefined : new RegExp(cjk.join('|')),
         compactRe: compact === undefined ? undefined : new RegExp(compact),
       };
     });
-  const chunks: RuleChunk<R>[] = [];
-  for (let i = 0; i < compiled.length; i += CHUNK_SIZE) {
-    const part = compiled.slice(i, i + CHUNK_SIZE);
-    chunks.push({
-      rules: part,
-      latinAny: joinSources(part.flatMap((c) => (c.latinRe === undefined ? [] : [c.latinRe.source]))),
-      cjkAny: joinSources(part.flatMap((c) => (c.cjkRe === undefined ? [] : [c.cjkRe.source]))),
-    });
-  }
-  return {
-    rules: compiled,
-    chunks,
-    latinAny: joinSources(latinSources, WORD_START),
-    cjkAny: joinSources(cjkSources),
-    anyCompact: joinSources(compactSources),
-  };
+  return { book, rules: compiled, anyCompact: joinSources(compactSources) };
 }
 
 /** True when text has Japanese (or other non-ASCII) characters worth the Japanese rules. */
@@ -167,35 +176,26 @@ export function hasNonAscii(text: string): boolean {
   return NON_ASCII.test(text);
 }
 
-/** Whether any rule of `set` matches, without per-rule work: the cheap first look. */
-export function anyRuleMatches<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean): boolean {
-  return (set.latinAny?.test(skeleton) ?? false) || (nonAscii && (set.cjkAny?.test(skeleton) ?? false));
-}
-
 /**
  * Rules of `set` that match `skeleton` (or, for page text, its space-less form `compact`).
- * `nonAscii` says whether the text has non-ASCII characters (see hasNonAscii).
+ * `nonAscii` says whether the text has non-ASCII characters (see hasNonAscii); `candidates`
+ * comes from the set's RuleBook for this skeleton (scanned again if the book has scanned
+ * another text since): other rules cannot match it.
  */
-export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, compact?: string): R[] {
-  const latin = set.latinAny?.test(skeleton) ?? false;
-  const cjk = nonAscii && (set.cjkAny?.test(skeleton) ?? false);
+export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, scanned: Candidates, compact?: string): R[] {
+  const { marks, stamp } = set.book.current(scanned, skeleton);
   const squeezed = compact !== undefined && (set.anyCompact?.test(compact) ?? false);
-  if (!latin && !cjk && !squeezed) return [];
   const hits: R[] = [];
-  if (squeezed) {
-    // Page text: the space-less form may match where the spaced one does not; check every rule.
-    for (const entry of set.rules) if (ruleMatches(entry, latin, cjk, skeleton) || entry.compactRe?.test(compact ?? '') === true) hits.push(entry.rule);
-    return hits;
-  }
-  for (const chunk of set.chunks) {
-    const chunkLatin = latin && (chunk.latinAny?.test(skeleton) ?? false);
-    const chunkCjk = cjk && (chunk.cjkAny?.test(skeleton) ?? false);
-    if (!chunkLatin && !chunkCjk) continue;
-    for (const entry of chunk.rules) if (ruleMatches(entry, chunkLatin, chunkCjk, skeleton)) hits.push(entry.rule);
+  for (const entry of set.rules) {
+    const tried = marks[entry.number] === stamp;
+    if (!tried && !squeezed) continue;
+    if (
+      (tried && entry.latinRe !== undefined && entry.latinRe.test(skeleton)) ||
+      (tried && nonAscii && entry.cjkRe !== undefined && entry.cjkRe.test(skeleton)) ||
+      (squeezed && entry.compactRe !== undefined && entry.compactRe.test(compact ?? ''))
+    ) {
+      hits.push(entry.rule);
+    }
   }
   return hits;
-}
-
-function ruleMatches<R>(entry: CompiledRule<R>, latin: boolean, cjk: boolean, skeleton: string): boolean {
-  return (latin && entry.latinRe !== undefined && entry.latinRe.test(skeleton)) || (cjk && entry.cjkRe !== undefined && entry.cjkRe.test(skeleton));
 }

@@ -30,6 +30,7 @@ const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
 const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 const WHITESPACE_RUN = /\s+/g;
+const ASCII_UPPER = /[A-Z]/;
 const DOUBLE_SPACE = / {2,}/;
 const DASH_RUN = /-{2,}/g;
 const CJK = '\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff';
@@ -45,22 +46,58 @@ export function bound(raw: string, limit: number): string {
   return raw.slice(0, cut);
 }
 
+/**
+ * Text made only of printable ASCII, plain Japanese (PLAIN_JAPANESE), invisible characters,
+ * dashes, the ideographic space and full-width ASCII: what browsers put in real titles (Edge's
+ * zero-width space, Firefox's em dash) and what Japanese pages use. Such text is normalised
+ * without the general Unicode steps, to the same result (checked by a property test).
+ */
+const SIMPLE_TEXT =
+  // eslint-disable-next-line no-misleading-character-class -- a class of single code points on purpose
+  /^[\x20-\x7e\u3001-\u3003\u3005-\u3007\u300c-\u300f\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\u3000\uff01-\uff5e]*$/;
+/** Full-width ASCII and the ideographic space: NFKC turns each into its ASCII counterpart. */
+const FULL_WIDTH = /[\u3000\uff01-\uff5e]/g;
+const toHalfWidth = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** normalizeText for printable ASCII. */
+function normalizeAscii(input: string): string {
+  const lower = input.toLowerCase();
+  const collapsed = DOUBLE_SPACE.test(lower) ? lower.replace(WHITESPACE_RUN, ' ') : lower;
+  return collapsed.indexOf('--') >= 0 ? collapsed.replace(DASH_RUN, '-').trim() : collapsed.trim();
+}
+
+/**
+ * normalizeText for ASCII plus ordinary kana, kanji and Japanese punctuation: NFKC and the
+ * look-alike table leave all of these unchanged, so skip straight to case, spaces and dashes.
+ */
+function normalizePlainJapanese(input: string): string {
+  // Only ASCII letters have case here, and the only whitespace is the ASCII space.
+  let text = ASCII_UPPER.test(input) ? input.toLowerCase() : input;
+  if (DOUBLE_SPACE.test(text)) text = text.replace(WHITESPACE_RUN, ' ');
+  if (text.indexOf('--') >= 0) text = text.replace(DASH_RUN, '-');
+  return text.indexOf(' ') >= 0 ? text.replace(CJK_SPACE, '$1').trim() : text;
+}
+
 /** The readable normalised form of hostile text (see the file comment). */
 export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string {
   // Cut before any Unicode work: NFKC can grow a string, so cut again afterwards.
   const input = bound(typeof raw === 'string' ? raw : '', limit);
-  if (PRINTABLE_ASCII.test(input)) {
-    const lower = input.toLowerCase();
-    const collapsed = DOUBLE_SPACE.test(lower) ? lower.replace(WHITESPACE_RUN, ' ') : lower;
-    return collapsed.indexOf('--') >= 0 ? collapsed.replace(DASH_RUN, '-').trim() : collapsed.trim();
+  if (PRINTABLE_ASCII.test(input)) return normalizeAscii(input);
+  if (PLAIN_JAPANESE.test(input)) return normalizePlainJapanese(input);
+  if (SIMPLE_TEXT.test(input)) {
+    // Invisible characters go, dashes become "-", full-width ASCII becomes ASCII (what NFKC and
+    // the general path do to them); what is left is one of the two cases above. Nothing grows.
+    const simple = input.replace(INVISIBLE, '').replace(DASHES, '-').replace(FULL_WIDTH, toHalfWidth);
+    return PRINTABLE_ASCII.test(simple) ? normalizeAscii(simple) : normalizePlainJapanese(simple);
   }
-  if (PLAIN_JAPANESE.test(input)) {
-    // ASCII plus ordinary kana, kanji and Japanese punctuation: NFKC and the look-alike table
-    // leave all of these unchanged, so skip straight to case, spaces and dashes.
-    let text = input.toLowerCase().replace(WHITESPACE_RUN, ' ');
-    if (text.indexOf('--') >= 0) text = text.replace(DASH_RUN, '-');
-    return text.replace(CJK_SPACE, '$1').trim();
-  }
+  return normalizeUnicode(input, limit);
+}
+
+/**
+ * The general path of normalizeText, for any text: invisible characters, look-alikes, NFKD,
+ * accents, NFC, dashes, spaces. Exported so tests can check the fast paths against it.
+ */
+export function normalizeUnicode(input: string, limit: number): string {
   let text = input.replace(INVISIBLE, '');
   // Fold look-alikes before and after decomposition: NFKD turns some of them into others (ϲ → ς).
   text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).normalize('NFKD');
@@ -105,32 +142,127 @@ export function foldLetters(text: string): string {
 }
 
 /** ASCII punctuation that separates words in the skeleton (the ASCII part of PUNCTUATION_RUN). */
-const ASCII_PUNCTUATION_RUN = /[-_.,:;!?'"`~*=+#^()[\]{}<>|/\\]+/g;
-const SPACE_RUN = / {2,}/g;
+const ASCII_PUNCTUATION = '-_.,:;!?\'"`~*=+#^()[]{}<>|/\\';
+const SPACE = 0x20;
+/** Printable ASCII → skeleton character: i → l, punctuation → space, the rest unchanged. */
+const ASCII_SKELETON_CHAR: readonly number[] = Array.from({ length: 0x80 }, (_, code) => {
+  if (code === 0x69) return 0x6c; // i → l
+  return ASCII_PUNCTUATION.includes(String.fromCharCode(code)) ? SPACE : code;
+});
+/** Output buffer of asciiSkeleton, reused (a plain array: String.fromCharCode.apply is fastest on it). */
+const skeletonCodes: number[] = [];
+/** fromCharCode.apply takes the codes in slices this long (far below any argument limit). */
+const APPLY_SLICE = 4096;
 
 /**
- * skeletonOf for all-ASCII text: the same steps as the general path, as plain native replaces
- * (measured about twice as fast as a hand-written character loop here).
+ * skeletonOf for printable-ASCII text, in one pass: rn → m, vv → w (left to right, not
+ * overlapping), i → l, punctuation runs → one space, space runs → one space, no space at either
+ * end. Same result as the general path's replaces, about three times faster (measured).
  */
 function asciiSkeleton(text: string): string {
-  return text
-    .replace(RN, 'm')
-    .replace(VV, 'w')
-    .replace(LETTER_I, 'l')
-    .replace(ASCII_PUNCTUATION_RUN, ' ')
-    .replace(SPACE_RUN, ' ')
-    .trim();
+  const codes = skeletonCodes;
+  const length = text.length;
+  let n = 0;
+  let last = SPACE; // a space before the text: leading spaces are dropped
+  for (let i = 0; i < length; i += 1) {
+    let code = text.charCodeAt(i);
+    if (code === 0x72 && i + 1 < length && text.charCodeAt(i + 1) === 0x6e) {
+      code = 0x6d; // rn → m
+      i += 1;
+    } else if (code === 0x76 && i + 1 < length && text.charCodeAt(i + 1) === 0x76) {
+      code = 0x77; // vv → w
+      i += 1;
+    } else code = ASCII_SKELETON_CHAR[code] ?? code;
+    if (code === SPACE && last === SPACE) continue;
+    codes[n] = code;
+    n += 1;
+    last = code;
+  }
+  if (n > 0 && codes[n - 1] === SPACE) n -= 1;
+  return codesToString(codes, n);
+}
+
+/** Non-ASCII punctuation of PUNCTUATION_RUN, by code. */
+const OTHER_PUNCTUATION = new Set(Array.from('«»“”‘’„「」『』【】〔〕（）・•·、。！？：；…', (c) => c.charCodeAt(0)));
+/** Small kana → large, by code (LETTER_FOLD). */
+const LARGE_KANA = new Map(Object.entries(LETTER_FOLD).map(([small, large]) => [small.charCodeAt(0), large.charCodeAt(0)]));
+/** Whitespace other than the ASCII space: normalised text has none, other text takes the general path. */
+const OTHER_WHITESPACE = /[^\S ]/;
+
+function isCjkCode(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** The codes collected by a skeleton loop, as a string. */
+function codesToString(codes: readonly number[], n: number): string {
+  if (n <= APPLY_SLICE) return String.fromCharCode.apply(null, codes.slice(0, n));
+  let out = '';
+  for (let start = 0; start < n; start += APPLY_SLICE) out += String.fromCharCode.apply(null, codes.slice(start, Math.min(n, start + APPLY_SLICE)));
+  return out;
+}
+
+/**
+ * skeletonOf for any text whose only whitespace is the ASCII space, in one pass: the letter
+ * folds of foldLetters, a katakana followed by "-" or "一" keeps a long-vowel mark "ー",
+ * punctuation and spaces become one space except between two Japanese characters (where OCR
+ * and punctuation put spaces that Japanese does not have), no space at either end. Same result
+ * as skeletonOfGeneral (checked by a property test), several times faster.
+ */
+function unicodeSkeleton(text: string): string {
+  const codes = skeletonCodes;
+  const length = text.length;
+  let n = 0;
+  let pendingSpace = false;
+  let previous = -1; // the previous character after letter folding, before the long-vowel rule
+  let lastOut = -1;
+  for (let i = 0; i < length; i += 1) {
+    let code = text.charCodeAt(i);
+    if (code === 0x72 && i + 1 < length && text.charCodeAt(i + 1) === 0x6e) {
+      code = 0x6d; // rn → m
+      i += 1;
+    } else if (code === 0x76 && i + 1 < length && text.charCodeAt(i + 1) === 0x76) {
+      code = 0x77; // vv → w
+      i += 1;
+    } else if (code === 0x69) code = 0x6c; // i → l
+    else if (code >= 0x3041 && code <= 0x30f6) code = LARGE_KANA.get(code) ?? code;
+    const folded = code;
+    if ((code === 0x2d || code === 0x4e00) && previous >= 0x30a1 && previous <= 0x30fa) code = 0x30fc; // ア- → アー
+    previous = folded;
+    const separator = code < 0x80 ? ASCII_SKELETON_CHAR[code] === SPACE : OTHER_PUNCTUATION.has(code);
+    if (separator) {
+      pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace && n > 0 && !(isCjkCode(lastOut) && isCjkCode(code))) {
+      codes[n] = SPACE;
+      n += 1;
+    }
+    pendingSpace = false;
+    codes[n] = code;
+    n += 1;
+    lastOut = code;
+  }
+  return codesToString(codes, n);
 }
 
 /** The keyword-matching form of `plain` text (see the file comment). */
 export function skeletonOf(plain: string): string {
   let text = plain;
-  if (PRINTABLE_ASCII.test(text)) {
-    if (MIXED_TOKEN_HINT.test(text)) text = text.replace(TOKEN, foldDigitsInToken);
-    text = asciiSkeleton(text);
-    return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
-  }
+  const ascii = PRINTABLE_ASCII.test(text);
+  if (!ascii && OTHER_WHITESPACE.test(text)) return skeletonOfGeneral(text);
   // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
+  if (MIXED_TOKEN_HINT.test(text)) text = text.replace(TOKEN, foldDigitsInToken);
+  text = ascii ? asciiSkeleton(text) : unicodeSkeleton(text);
+  // "V I R U S" letter-spacing: join runs of single characters.
+  return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
+}
+
+/**
+ * skeletonOf written as plain replaces, step by step: used for text with unusual whitespace,
+ * and exported so tests can check the one-pass loops against it.
+ */
+export function skeletonOfGeneral(plain: string): string {
+  let text = plain;
   if (MIXED_TOKEN_HINT.test(text)) text = text.replace(TOKEN, foldDigitsInToken);
   text = foldLetters(text);
   const cjk = HAS_CJK.test(text);
@@ -139,7 +271,6 @@ export function skeletonOf(plain: string): string {
   if (cjk) text = text.replace(CJK_SPACE, '$1');
   if (DOUBLE_SPACE.test(text)) text = text.replace(WHITESPACE_RUN, ' ');
   text = text.trim();
-  // "V I R U S" letter-spacing: join runs of single characters.
   return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
 }
 

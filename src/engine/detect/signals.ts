@@ -4,7 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { PhoneMention } from '../../shared/verdict.js';
-import { anyRuleMatches, compilePattern, compileRules, hasNonAscii, matchRules } from './matcher.js';
+import { compilePattern, compileRules, hasNonAscii, matchRules, RuleBook, type Candidates } from './matcher.js';
 import { compactOf, skeletonOf } from './normalize.js';
 import { extractPhones, mayContainPhone } from './phones.js';
 import { ALARMS, BLAND_WORDS, BRANDS, ERROR_CODES, GUARDS, THREATS, URGENCY } from './rules/index.js';
@@ -46,6 +46,8 @@ export interface TextSignals {
   readonly compact: string | undefined;
   /** The text has non-ASCII (e.g. Japanese) characters. */
   readonly nonAscii: boolean;
+  /** Rules that may match the skeleton (from the scope's rule book); guards use it later. */
+  readonly candidates: Candidates;
 }
 
 const PHONE_WEIGHT: Readonly<Record<TextSource, number>> = { title: 0.3, text: 0.25 };
@@ -54,17 +56,17 @@ const TOLL_FREE_BONUS = 0.1;
 const BRAND_FACTOR: Readonly<Record<TextSource, number>> = { title: 1, text: 0.5 };
 
 function compileFor(scope: TextSource) {
+  const book = new RuleBook();
   return {
-    brands: compileRules(BRANDS, scope),
-    threats: compileRules(THREATS, scope),
-    alarms: compileRules(ALARMS, scope),
-    urgency: compileRules(URGENCY, scope),
-    guards: compileRules(GUARDS, scope),
+    book,
+    brands: compileRules(BRANDS, scope, book),
+    threats: compileRules(THREATS, scope, book),
+    alarms: compileRules(ALARMS, scope, book),
+    urgency: compileRules(URGENCY, scope, book),
+    guards: compileRules(GUARDS, scope, book),
   };
 }
 const SETS = { title: compileFor('title'), text: compileFor('text') } as const;
-/** Threat, alarm and urgency wording together, for the fast path's single look. */
-const ALARMING_TITLE_WORDS = compileRules([...THREATS, ...ALARMS, ...URGENCY], 'title');
 const ERROR_CODE_RES = ERROR_CODES.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'g') }));
 const HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const HAS_DIGIT = /\d/;
@@ -105,16 +107,17 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
   const nonAscii = hasNonAscii(skeleton);
   const compact = source === 'text' ? compactOf(skeleton) : undefined;
   const digits = HAS_DIGIT.test(plain);
+  const candidates = sets.book.candidates(skeleton);
+  const threats = matchRules(sets.threats, skeleton, nonAscii, candidates, compact);
+  const alarms = matchRules(sets.alarms, skeleton, nonAscii, candidates, compact);
+  const urgency = matchRules(sets.urgency, skeleton, nonAscii, candidates, compact);
   // Fast path: a title with no alarming wording and no digits (no code, no number) cannot raise a
-  // verdict — a brand alone never does — so most titles stop here after one scan.
-  if (source === 'title' && !digits && !anyRuleMatches(ALARMING_TITLE_WORDS, skeleton, nonAscii)) {
-    return { evidence: NO_EVIDENCE, phones: NO_PHONES, source, skeleton, compact, nonAscii };
+  // verdict — a brand alone never does — so most titles stop here.
+  if (source === 'title' && !digits && threats.length === 0 && alarms.length === 0 && urgency.length === 0) {
+    return { evidence: NO_EVIDENCE, phones: NO_PHONES, source, skeleton, compact, nonAscii, candidates };
   }
-  const threats = matchRules(sets.threats, skeleton, nonAscii, compact);
-  const alarms = matchRules(sets.alarms, skeleton, nonAscii, compact);
-  const urgency = matchRules(sets.urgency, skeleton, nonAscii, compact);
   const evidence: Evidence[] = [];
-  for (const rule of matchRules(sets.brands, skeleton, nonAscii, compact)) {
+  for (const rule of matchRules(sets.brands, skeleton, nonAscii, candidates, compact)) {
     evidence.push({ group: 'brand', id: rule.id, weight: rule.weight * BRAND_FACTOR[source], source, brand: rule.brand });
   }
   pushPhrases(evidence, 'threat', threats, source);
@@ -133,7 +136,7 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
     const weight = PHONE_WEIGHT[source] + (phone.tollFree === true ? TOLL_FREE_BONUS : 0);
     evidence.push({ group: 'phone', id: phone.e164 ?? phone.raw, weight, source, phone });
   }
-  return { evidence, phones, source, skeleton, compact, nonAscii };
+  return { evidence, phones, source, skeleton, compact, nonAscii, candidates };
 }
 
 /**
@@ -141,7 +144,7 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
  * "clean": guards can only lower a verdict, and most titles never need them.
  */
 export function collectGuards(signals: TextSignals): GuardHit[] {
-  return matchRules(SETS[signals.source].guards, signals.skeleton, signals.nonAscii, signals.compact).map((g) => ({
+  return matchRules(SETS[signals.source].guards, signals.skeleton, signals.nonAscii, signals.candidates, signals.compact).map((g) => ({
     kind: g.kind,
     id: g.id,
     source: signals.source,

@@ -1,0 +1,251 @@
+/**
+ * Required literals of a regular expression: a small set of strings such that any text the
+ * expression matches contains at least one of them. The matcher uses them as a prefilter (one
+ * pass over the text finds which rules could match at all) and runs only those rules' regexes.
+ *
+ * Sound by construction: when a part of the expression gives no guarantee (a class, `\w`, an
+ * optional part, a look-around) it contributes nothing, and when no guarantee is left for the
+ * whole expression the answer is `undefined`: the rule is then always tried.
+ *
+ * Understands the subset of regex syntax the rule tables use (non-unicode mode): literals and
+ * escapes, `.`, classes, groups `(?:…)`, `(…)`, named groups, look-arounds, `|`, `^`, `$`,
+ * `\b`, and the quantifiers `? * + {n} {n,} {n,m}` (greedy or lazy).
+ */
+
+/** Largest set of exact strings kept for a part of the expression before giving up on it. */
+const EXACT_LIMIT = 48;
+/** Shortest literal the prefilter index can look up. */
+export const MIN_LITERAL_LENGTH = 2;
+
+/** What is known about a part of an expression. */
+interface PartInfo {
+  /** Every string the part can match, when that set is small and finite. */
+  readonly exact: readonly string[] | undefined;
+  /** Strings at least one of which every match of the part contains. */
+  readonly must: readonly string[] | undefined;
+}
+
+const ZERO_WIDTH: PartInfo = { exact: [''], must: undefined };
+const ANYTHING: PartInfo = { exact: undefined, must: undefined };
+
+function literal(char: string): PartInfo {
+  return { exact: [char], must: [char] };
+}
+
+class Parser {
+  private pos = 0;
+
+  constructor(private readonly source: string) {}
+
+  parseAll(): PartInfo {
+    const info = this.alternation();
+    if (this.pos < this.source.length) throw new Error(`unbalanced ")" at ${this.pos} in /${this.source}/`);
+    return info;
+  }
+
+  private peek(offset = 0): string {
+    return this.source.charAt(this.pos + offset);
+  }
+
+  private alternation(): PartInfo {
+    const branches: PartInfo[] = [this.sequence()];
+    while (this.peek() === '|') {
+      this.pos += 1;
+      branches.push(this.sequence());
+    }
+    return branches.length === 1 ? (branches[0] as PartInfo) : union(branches);
+  }
+
+  private sequence(): PartInfo {
+    const parts: PartInfo[] = [];
+    while (this.pos < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
+      parts.push(this.quantified(this.atom()));
+    }
+    return concatenate(parts);
+  }
+
+  private atom(): PartInfo {
+    const c = this.peek();
+    this.pos += 1;
+    switch (c) {
+      case '\\':
+        return this.escape();
+      case '[':
+        this.skipClass();
+        return ANYTHING;
+      case '(':
+        return this.group();
+      case '.':
+        return ANYTHING;
+      case '^':
+      case '$':
+        return ZERO_WIDTH;
+      default:
+        return literal(c);
+    }
+  }
+
+  private escape(): PartInfo {
+    const c = this.peek();
+    this.pos += 1;
+    if (c === 'b' || c === 'B') return ZERO_WIDTH;
+    if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(this.source.slice(this.pos, this.pos + 4))) {
+      this.pos += 4;
+      return literal(String.fromCharCode(Number.parseInt(this.source.slice(this.pos - 4, this.pos), 16)));
+    }
+    if (c === 'x' && /^[0-9a-fA-F]{2}$/.test(this.source.slice(this.pos, this.pos + 2))) {
+      this.pos += 2;
+      return literal(String.fromCharCode(Number.parseInt(this.source.slice(this.pos - 2, this.pos), 16)));
+    }
+    // Classes (\d \w \s …), control escapes and back-references say nothing exact.
+    if (/[a-zA-Z0-9]/.test(c) || c === '') return ANYTHING;
+    return literal(c);
+  }
+
+  private skipClass(): void {
+    if (this.peek() === ']') this.pos += 1; // "[]…" is an empty class in JS; "[]]" never appears in rules
+    while (this.pos < this.source.length && this.peek() !== ']') this.pos += this.peek() === '\\' ? 2 : 1;
+    if (this.peek() !== ']') throw new Error(`unterminated class in /${this.source}/`);
+    this.pos += 1;
+  }
+
+  private group(): PartInfo {
+    let lookaround = false;
+    if (this.peek() === '?') {
+      const kind = this.source.slice(this.pos + 1, this.pos + 3);
+      if (kind.startsWith(':')) this.pos += 2;
+      else if (kind.startsWith('=') || kind.startsWith('!')) {
+        this.pos += 2;
+        lookaround = true;
+      } else if (kind === '<=' || kind === '<!') {
+        this.pos += 3;
+        lookaround = true;
+      } else if (kind.startsWith('<')) {
+        const end = this.source.indexOf('>', this.pos);
+        if (end < 0) throw new Error(`bad group name in /${this.source}/`);
+        this.pos = end + 1;
+      } else throw new Error(`unsupported group at ${this.pos} in /${this.source}/`);
+    }
+    const inner = this.alternation();
+    if (this.peek() !== ')') throw new Error(`unterminated group in /${this.source}/`);
+    this.pos += 1;
+    return lookaround ? ZERO_WIDTH : inner;
+  }
+
+  private quantified(part: PartInfo): PartInfo {
+    const c = this.peek();
+    let min: number;
+    let max: number;
+    if (c === '?' || c === '*' || c === '+') {
+      this.pos += 1;
+      [min, max] = c === '?' ? [0, 1] : c === '*' ? [0, Infinity] : [1, Infinity];
+    } else if (c === '{') {
+      const match = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.pos));
+      if (match === null) return part; // a literal "{" in non-unicode mode, parsed as the next atom
+      this.pos += match[0].length;
+      min = Number(match[1]);
+      max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
+    } else return part;
+    if (this.peek() === '?') this.pos += 1; // lazy
+    if (max === 0) return ZERO_WIDTH;
+    if (min === 0) return max === 1 && part.exact !== undefined ? { exact: dedupe([...part.exact, '']), must: undefined } : ANYTHING;
+    if (min === 1 && max === 1) return part;
+    return { exact: undefined, must: part.must };
+  }
+}
+
+function dedupe(strings: readonly string[]): string[] {
+  return [...new Set(strings)];
+}
+
+function union(branches: readonly PartInfo[]): PartInfo {
+  let exact: string[] | undefined = [];
+  let must: string[] | undefined = [];
+  for (const branch of branches) {
+    exact = exact === undefined || branch.exact === undefined ? undefined : exact.concat(branch.exact);
+    must = must === undefined || branch.must === undefined ? undefined : must.concat(branch.must);
+  }
+  if (exact !== undefined) exact = dedupe(exact);
+  if (exact !== undefined && exact.length > EXACT_LIMIT) exact = undefined;
+  return { exact, must: must === undefined ? undefined : minimal(must) };
+}
+
+/**
+ * A sequence: runs of parts with exact sets are multiplied out into longer exact strings (each
+ * run is contiguous in any match, so one of its strings must appear); the best guarantee of any
+ * run or any other part is the sequence's guarantee.
+ */
+function concatenate(parts: readonly PartInfo[]): PartInfo {
+  const candidates: (readonly string[])[] = [];
+  let run: string[] | undefined = [''];
+  let wholeIsExact = true;
+  for (const part of parts) {
+    if (part.exact === undefined) {
+      wholeIsExact = false;
+      if (run !== undefined) candidates.push(run);
+      run = undefined;
+      if (part.must !== undefined) candidates.push(part.must);
+      continue;
+    }
+    // A part on its own is a guarantee too, often a cheaper one than the whole run.
+    if (part.must !== undefined) candidates.push(part.must);
+    if (run === undefined) {
+      run = [...part.exact];
+      continue;
+    }
+    // Before a choice (an alternation, an optional part), the run so far is a guarantee of its own.
+    if (part.exact.length > 1) candidates.push(run);
+    const product = dedupe(run.flatMap((left) => (part.exact ?? []).map((right) => left + right)));
+    if (product.length > EXACT_LIMIT) {
+      wholeIsExact = false;
+      candidates.push(run);
+      run = [...part.exact];
+    } else run = product;
+  }
+  if (run !== undefined) candidates.push(run);
+  const must = best(candidates);
+  return { exact: wholeIsExact ? run : undefined, must };
+}
+
+/** Drops strings that contain another string of the set (the shorter one always appears too). */
+function minimal(strings: readonly string[]): string[] {
+  const unique = dedupe(strings).sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const s of unique) if (!kept.some((k) => s.includes(k))) kept.push(s);
+  return kept;
+}
+
+/**
+ * The cheapest usable set to look for: every string is one more comparison at each position
+ * where its first two characters occur, and a short string occurs (and so sends its rule to the
+ * regex) more often. Beyond five characters length hardly matters.
+ */
+function best(candidates: readonly (readonly string[])[]): string[] | undefined {
+  let chosen: string[] | undefined;
+  let chosenScore = -Infinity;
+  for (const candidate of candidates) {
+    const set = minimal(candidate);
+    if (set.length === 0) continue;
+    const shortest = Math.min(...set.map((s) => s.length));
+    if (shortest < MIN_LITERAL_LENGTH) continue;
+    const score = Math.min(shortest, 5) * 8 - set.length;
+    if (score > chosenScore) {
+      chosen = set;
+      chosenScore = score;
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Strings at least one of which appears in every match of `source`, each at least
+ * MIN_LITERAL_LENGTH long; `undefined` when no such guarantee can be given.
+ * Throws on syntax it does not understand, so a new rule shape is noticed at load time.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  const info = new Parser(source).parseAll();
+  const must = info.must ?? (info.exact === undefined ? undefined : best([info.exact]));
+  if (must === undefined) return undefined;
+  const set = minimal(must);
+  return set.length === 0 || set.some((s) => s.length < MIN_LITERAL_LENGTH) ? undefined : set;
+}

@@ -1,0 +1,170 @@
+/**
+ * The detector's fast paths must give exactly what the straightforward code gives:
+ * - normalizeText's shortcuts for ASCII, plain Japanese and "simple" text vs normalizeUnicode;
+ * - skeletonOf's one-pass loops vs skeletonOfGeneral (plain replaces);
+ * - the literal prefilter: a rule's regex never matches a text that lacks all of the rule's
+ *   required literals, and the index marks exactly the rules whose literals occur.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LiteralIndex } from '../../../src/engine/detect/literal-index.js';
+import { compilePattern, topLevelAlternatives } from '../../../src/engine/detect/matcher.js';
+import { bound, normalizeText, normalizeUnicode, skeletonOf, skeletonOfGeneral, TITLE_LIMIT } from '../../../src/engine/detect/normalize.js';
+import { requiredLiterals } from '../../../src/engine/detect/required-literals.js';
+import { ALARMS, BRANDS, GUARDS, THREATS, URGENCY } from '../../../src/engine/detect/rules/index.js';
+import { loadCorpus } from './corpus.js';
+
+const corpusTitles = ['scam.jsonl', 'benign.jsonl', 'held-out.jsonl', 'held-out-2.jsonl'].flatMap((file) => loadCorpus(file).map((item) => item.title));
+
+/** Characters the fast paths treat specially, and some they must leave to the general path. */
+const TRICKY = [
+  ...'aAiIrnvVwW0135@$|-_.,:;!?()[]/\\ ',
+  ...'アィイッツャヤーー一ぁあっつ漢字検出感染警告、。・「」【】（）！？：…«»“”',
+  '\u200b', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202a', '\u202e', '\u2066', '\u3164', '\ufe0f',
+  '\u2010', '\u2011', '\u2013', '\u2014', '\u2212', '\ufe58', '\ufe63', '\uff0d',
+  '\u3000', 'Ｗ', 'ｉ', '！', '１', '～', '\u00a0', '\t', '\n', '\u2009',
+  'о', 'Α', 'ϲ', 'é', 'ß', 'İ', 'ﬁ', '𝐖', '😀', '\udb40\udc41',
+];
+const trickyText = fc.array(fc.constantFrom(...TRICKY), { maxLength: 60 }).map((chars) => chars.join(''));
+/** A corpus title with tricky characters spliced in. */
+const mutatedTitle = fc
+  .tuple(fc.constantFrom(...corpusTitles), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TRICKY)), { maxLength: 8 }))
+  .map(([title, inserts]) => {
+    const chars = [...title];
+    for (const [position, char] of inserts) chars.splice(position % (chars.length + 1), 0, char);
+    return chars.join('');
+  });
+const anyText = fc.oneof(trickyText, mutatedTitle, fc.string({ unit: 'binary', maxLength: 40 }));
+
+describe('normalizeText fast paths', () => {
+  it('give what the general Unicode path gives, on every corpus title', () => {
+    for (const title of corpusTitles) expect(normalizeText(title), title).toBe(normalizeUnicode(bound(title, TITLE_LIMIT), TITLE_LIMIT));
+  });
+
+  it('give what the general Unicode path gives, on tricky and random text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => normalizeText(text) === normalizeUnicode(bound(text, TITLE_LIMIT), TITLE_LIMIT)),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('skeletonOf one-pass loops', () => {
+  it('give what the step-by-step replaces give, on every normalised corpus title', () => {
+    for (const title of corpusTitles) {
+      const plain = normalizeText(title);
+      expect(skeletonOf(plain), plain).toBe(skeletonOfGeneral(plain));
+    }
+  });
+
+  it('give what the step-by-step replaces give, on normalised and raw tricky text', () => {
+    fc.assert(
+      fc.property(anyText, (text) => skeletonOf(text) === skeletonOfGeneral(text) && skeletonOf(normalizeText(text)) === skeletonOfGeneral(normalizeText(text))),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps the Japanese long-vowel rule and spacing rules', () => {
+    expect(skeletonOf('ウイルス-検出')).toBe('ウイルスー検出');
+    expect(skeletonOf('ウイルス・検出')).toBe('ウイルス検出');
+    expect(skeletonOf('windows ・ 警告')).toBe('wlndows 警告');
+    expect(skeletonOf('  「セキュリティ」  alert!! ')).toBe('セキユリテイ alert');
+  });
+});
+
+describe('required literals', () => {
+  it('finds the literal parts a match must contain', () => {
+    expect(requiredLiterals('virus|malware')).toEqual(['virus', 'malware']);
+    expect(requiredLiterals('(?<![a-z0-9])(?:call|dial) ?now\\b')?.sort()).toEqual(['call now', 'callnow', 'dial now', 'dialnow']);
+    expect(requiredLiterals('(?:a|b|c|d|e|f|g|h) ?(?:x|y|z) ?(?:q|r|s) ?(?:t|u|v) ?zebra')).toEqual(['zebra']);
+    expect(requiredLiterals('trojans?')).toEqual(['trojan']);
+    expect(requiredLiterals('ウイルス(?:に|が)?感染')).toEqual(['ウイルス感染', 'ウイルスに感染', 'ウイルスが感染']);
+  });
+
+  it('gives no guarantee when a part of the pattern can be anything or nothing', () => {
+    expect(requiredLiterals('\\w{1,24}')).toBeUndefined();
+    expect(requiredLiterals('(?:virus)?')).toBeUndefined();
+    expect(requiredLiterals('virus|\\d+')).toBeUndefined();
+    expect(requiredLiterals('[a-z]x')).toBeUndefined(); // one character is too short to index
+    expect(requiredLiterals('(?!virus)ab')).toEqual(['ab']);
+  });
+
+  it('rejects syntax it does not know instead of guessing', () => {
+    expect(() => requiredLiterals('(?<=a')).toThrow();
+    expect(() => requiredLiterals('a)')).toThrow();
+  });
+
+  const sources = [...BRANDS, ...THREATS, ...ALARMS, ...URGENCY, ...GUARDS].flatMap((rule) =>
+    topLevelAlternatives(rule.pattern).map((alternative) => ({ id: rule.id, source: compilePattern(alternative) })),
+  );
+  const skeletons = corpusTitles.map((title) => skeletonOf(normalizeText(title)));
+
+  it('are sound for every rule: a rule that matches a corpus title contains one of its literals', () => {
+    let matched = 0;
+    for (const { id, source } of sources) {
+      const re = new RegExp(source);
+      const literals = requiredLiterals(source);
+      if (literals === undefined) continue;
+      for (const skeleton of skeletons) {
+        if (!re.test(skeleton)) continue;
+        matched += 1;
+        expect(literals.some((literal) => skeleton.includes(literal)), `${id}: ${skeleton}`).toBe(true);
+      }
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it('are sound for every rule on random text built from rule fragments', () => {
+    const fragments = [...new Set(sources.flatMap(({ source }) => requiredLiterals(source) ?? []))];
+    const pieces = fc.oneof(fc.constantFrom(...fragments), fc.constantFrom(' ', '  ', '1', '123', 'is', 'has been', 'your', 'の', 'が', 'x'));
+    const compiled = sources.map(({ id, source }) => ({ id, re: new RegExp(source), literals: requiredLiterals(source) }));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
+        const text = parts.join(parts.length % 2 === 0 ? ' ' : '');
+        return compiled.every(({ re, literals }) => literals === undefined || !re.test(text) || literals.some((literal) => text.includes(literal)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('LiteralIndex', () => {
+  const literalsOfRule = [['virus', 'malware'], undefined, ['ウイルス'], ['ab'], ['abc', 'bcd'], ['virus']];
+  const index = new LiteralIndex(literalsOfRule);
+  const marked = (text: string): number[] => {
+    const { marks, stamp } = index.candidates(text);
+    return literalsOfRule.flatMap((_, rule) => (marks[rule] === stamp ? [rule] : []));
+  };
+
+  it('marks exactly the rules whose literals occur, plus rules without literals', () => {
+    expect(marked('')).toEqual([1]);
+    expect(marked('a virus')).toEqual([0, 1, 5]);
+    expect(marked('xxウイルスxx')).toEqual([1, 2]);
+    expect(marked('ab')).toEqual([1, 3]);
+    expect(marked('zbcd')).toEqual([1, 4]);
+    expect(marked('malwar')).toEqual([1]);
+  });
+
+  it('agrees with a plain substring search on random text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'v', 'irus', 'malware', 'ウイ', 'ルス', ' '), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const expected = literalsOfRule.flatMap((literals, rule) => (literals === undefined || literals.some((l) => text.includes(l)) ? [rule] : []));
+        return JSON.stringify(marked(text)) === JSON.stringify(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is rescanned by a rule book when another text was scanned in between', async () => {
+    const { RuleBook } = await import('../../../src/engine/detect/matcher.js');
+    const book = new RuleBook();
+    book.register(['virus']);
+    const first = book.candidates('virus');
+    book.candidates('nothing here');
+    expect(book.current(first, 'virus')).not.toBe(first);
+    const again = book.current(first, 'virus');
+    expect(again.marks[0]).toBe(again.stamp);
+    expect(book.current(again, 'virus')).toBe(again);
+  });
+});
