@@ -27,23 +27,27 @@ export interface DetectOptions {
   readonly allowTitles?: readonly string[];
 }
 
-const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false, candidates: { marks: new Int32Array(0), stamp: -1 } };
+const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false, candidates: { marks: new Int32Array(0), stamp: -1, rules: [] } };
 
 const UNKNOWN_OWNER: Owner = Object.freeze({ kind: 'unknown' });
-/** The owner of the last process name seen: a watcher sees the same browser again and again. */
-let lastProcess: string | undefined;
-let lastOwner: Owner = UNKNOWN_OWNER;
+/** Owners of recent process names: a watcher sees the same few programs again and again. */
+const owners = new Map<string, Owner>();
+const OWNERS_LIMIT = 64;
 
 function ownerOf(process: unknown): Owner {
-  if (typeof process !== 'string' || process.trim() === '') return UNKNOWN_OWNER;
-  if (process === lastProcess) return lastOwner;
-  const owner: Owner = Object.freeze(
-    browserFamilyOf(process) !== undefined
-      ? { kind: 'browser' }
-      : { kind: 'other', name: executableBaseName(process).slice(0, 64) || 'an unknown program' },
-  );
-  lastProcess = process;
-  lastOwner = owner;
+  if (typeof process !== 'string') return UNKNOWN_OWNER;
+  const known = owners.get(process);
+  if (known !== undefined) return known;
+  const owner: Owner =
+    process.trim() === ''
+      ? UNKNOWN_OWNER
+      : Object.freeze(
+          browserFamilyOf(process) !== undefined
+            ? { kind: 'browser' }
+            : { kind: 'other', name: executableBaseName(process).slice(0, 64) || 'an unknown program' },
+        );
+  if (owners.size >= OWNERS_LIMIT) owners.clear();
+  if (process.length <= 260) owners.set(process, owner);
   return owner;
 }
 

@@ -31,6 +31,8 @@ function hash3(a: number, b: number, c: number): number {
 export interface Candidates {
   readonly marks: Int32Array;
   readonly stamp: number;
+  /** The marked rules' numbers, ascending. */
+  readonly rules: readonly number[];
 }
 
 /** Hash slots (0 = empty, else bucket number + 1) and their buckets. */
@@ -104,11 +106,15 @@ export class LiteralIndex {
       this.stamp = 0;
     }
     const stamp = (this.stamp += 1);
-    for (const rule of this.alwaysTried) marks[rule] = stamp;
+    const found: number[] = [];
+    for (const rule of this.alwaysTried) {
+      marks[rule] = stamp;
+      found.push(rule);
+    }
     const { slots, buckets } = this.long;
     const short = this.short;
     const length = text.length;
-    if (length < 2) return { marks, stamp };
+    if (length < 2) return { marks, stamp, rules: found };
     // Character codes stay small integers (never NaN past the end): V8 keeps the loop on ints.
     let b = text.charCodeAt(0);
     let c = text.charCodeAt(1);
@@ -118,17 +124,25 @@ export class LiteralIndex {
       c = i + 2 < length ? text.charCodeAt(i + 2) : 0;
       if (short !== undefined) {
         const shortSlot = short.slots[hash2(a, b)] ?? 0;
-        if (shortSlot !== 0) mark(short.buckets[shortSlot - 1] as Entry[], text, i, marks, stamp);
+        if (shortSlot !== 0) mark(short.buckets[shortSlot - 1] as Entry[], text, i, marks, stamp, found);
       }
       const slot = slots[hash3(a, b, c)] ?? 0;
-      if (slot !== 0) mark(buckets[slot - 1] as Entry[], text, i, marks, stamp);
+      if (slot !== 0) mark(buckets[slot - 1] as Entry[], text, i, marks, stamp, found);
     }
-    return { marks, stamp };
+    if (found.length > 1) found.sort(ascending);
+    return { marks, stamp, rules: found };
   }
 }
 
-function mark(bucket: readonly Entry[], text: string, at: number, marks: Int32Array, stamp: number): void {
+const ascending = (a: number, b: number): number => a - b;
+
+function mark(bucket: readonly Entry[], text: string, at: number, marks: Int32Array, stamp: number, found: number[]): void {
   for (const entry of bucket) {
-    if (text.startsWith(entry.literal, at)) for (const rule of entry.rules) marks[rule] = stamp;
+    if (!text.startsWith(entry.literal, at)) continue;
+    for (const rule of entry.rules) {
+      if (marks[rule] === stamp) continue;
+      marks[rule] = stamp;
+      found.push(rule);
+    }
   }
 }

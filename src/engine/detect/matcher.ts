@@ -31,8 +31,9 @@ interface CompiledRule<R> {
 
 /** A compiled table for one scope. */
 export interface RuleSet<R> {
-  /** The book that numbers the set's rules. */
+  /** The book that numbers the set's rules (consecutive numbers, from `first`). */
   readonly book: RuleBook;
+  readonly first: number;
   /** Every space-less (page text) rule in one expression. */
   readonly anyCompact: RegExp | undefined;
   readonly rules: readonly CompiledRule<R>[];
@@ -168,7 +169,7 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
         compactRe: compact === undefined ? undefined : new RegExp(compact),
       };
     });
-  return { book, rules: compiled, anyCompact: joinSources(compactSources) };
+  return { book, first: compiled[0]?.number ?? 0, rules: compiled, anyCompact: joinSources(compactSources) };
 }
 
 /** True when text has Japanese (or other non-ASCII) characters worth the Japanese rules. */
@@ -183,19 +184,26 @@ export function hasNonAscii(text: string): boolean {
  * another text since): other rules cannot match it.
  */
 export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, scanned: Candidates, compact?: string): R[] {
-  const { marks, stamp } = set.book.current(scanned, skeleton);
-  const squeezed = compact !== undefined && (set.anyCompact?.test(compact) ?? false);
+  const candidates = set.book.current(scanned, skeleton);
   const hits: R[] = [];
-  for (const entry of set.rules) {
-    const tried = marks[entry.number] === stamp;
-    if (!tried && !squeezed) continue;
-    if (
-      (tried && entry.latinRe !== undefined && entry.latinRe.test(skeleton)) ||
-      (tried && nonAscii && entry.cjkRe !== undefined && entry.cjkRe.test(skeleton)) ||
-      (squeezed && entry.compactRe !== undefined && entry.compactRe.test(compact ?? ''))
-    ) {
-      hits.push(entry.rule);
+  if (compact !== undefined && (set.anyCompact?.test(compact) ?? false)) {
+    // Page text whose space-less form matches: try every rule on it.
+    for (const entry of set.rules) {
+      if (ruleMatches(entry, skeleton, nonAscii, candidates) || entry.compactRe?.test(compact) === true) hits.push(entry.rule);
     }
+    return hits;
+  }
+  const last = set.first + set.rules.length;
+  for (const number of candidates.rules) {
+    if (number < set.first) continue;
+    if (number >= last) break;
+    const entry = set.rules[number - set.first] as CompiledRule<R>;
+    if (ruleMatches(entry, skeleton, nonAscii, candidates)) hits.push(entry.rule);
   }
   return hits;
+}
+
+function ruleMatches<R>(entry: CompiledRule<R>, skeleton: string, nonAscii: boolean, candidates: Candidates): boolean {
+  if (candidates.marks[entry.number] !== candidates.stamp) return false;
+  return (entry.latinRe !== undefined && entry.latinRe.test(skeleton)) || (nonAscii && entry.cjkRe !== undefined && entry.cjkRe.test(skeleton));
 }

@@ -110,8 +110,12 @@ export function normalizeUnicode(input: string, limit: number): string {
 }
 
 const MIXED_TOKEN_HINT = /[a-z][0-9@$|]|[0-9@$|][a-z]/;
-const TOKEN = /[a-z0-9@$|]+/g;
-const HAS_LETTER = /[a-z]/;
+/**
+ * A token of letters and digit-like characters that has both (only such tokens change in
+ * foldDigitsInToken). Anchored at the token's start so a long token costs one scan, not a
+ * scan per position.
+ */
+const MIXED_TOKEN = /(?<![a-z0-9@$|])[a-z0-9@$|]*?(?:[a-z][0-9@$|]|[0-9@$|][a-z])[a-z0-9@$|]*/g;
 const DIGITISH = /[0-9@$|]/g;
 const DIGIT_AS_LETTER: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '|': 'l',
@@ -251,7 +255,7 @@ export function skeletonOf(plain: string): string {
   const ascii = PRINTABLE_ASCII.test(text);
   if (!ascii && OTHER_WHITESPACE.test(text)) return skeletonOfGeneral(text);
   // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
-  if (MIXED_TOKEN_HINT.test(text)) text = text.replace(TOKEN, foldDigitsInToken);
+  if (MIXED_TOKEN_HINT.test(text)) text = text.replace(MIXED_TOKEN, foldDigits);
   text = ascii ? asciiSkeleton(text) : unicodeSkeleton(text);
   // "V I R U S" letter-spacing: join runs of single characters.
   return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
@@ -263,7 +267,7 @@ export function skeletonOf(plain: string): string {
  */
 export function skeletonOfGeneral(plain: string): string {
   let text = plain;
-  if (MIXED_TOKEN_HINT.test(text)) text = text.replace(TOKEN, foldDigitsInToken);
+  if (MIXED_TOKEN_HINT.test(text)) text = text.replace(MIXED_TOKEN, foldDigits);
   text = foldLetters(text);
   const cjk = HAS_CJK.test(text);
   if (cjk) text = text.replace(KATAKANA_DASH, '$1ー');
@@ -274,8 +278,8 @@ export function skeletonOfGeneral(plain: string): string {
   return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
 }
 
-function foldDigitsInToken(token: string): string {
-  return HAS_LETTER.test(token) ? token.replace(DIGITISH, (c) => DIGIT_AS_LETTER[c] ?? c) : token;
+function foldDigits(token: string): string {
+  return token.replace(DIGITISH, (c) => DIGIT_AS_LETTER[c] ?? c);
 }
 
 function joinSpacedLetters(text: string): string {

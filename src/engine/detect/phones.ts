@@ -59,16 +59,14 @@ function regionsToTry(text: string, digits: string, hint: RegionHint | undefined
  */
 export function normalizePhoneNumber(raw: string, defaultRegion?: RegionHint): PhoneMention | undefined {
   const text = raw.trim().slice(0, 40);
-  const digits = text.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
-  const attempts: readonly (CountryCode | undefined)[] = text.startsWith('+')
-    ? [undefined]
-    : regionsToTry(text, digits, defaultRegion).slice(0, MAX_REGION_ATTEMPTS);
   // Parsing costs tens of microseconds per region; a watcher sees the same numbers again and
-  // again, so remember recent answers (bounded).
-  const key = `${text}|${attempts.join(',')}`;
+  // again, so remember recent answers (bounded). The answer depends only on text and hint.
+  const key = `${text}|${defaultRegion === undefined ? '' : typeof defaultRegion === 'string' ? defaultRegion : defaultRegion.join(',')}`;
   const cached = memo.get(key);
   if (cached !== undefined) return cached === NOT_A_NUMBER ? undefined : cached;
+  const digits = text.replace(/\D/g, '');
+  const attempts: readonly (CountryCode | undefined)[] =
+    digits.length < 7 || digits.length > 15 ? [] : text.startsWith('+') ? [undefined] : regionsToTry(text, digits, defaultRegion).slice(0, MAX_REGION_ATTEMPTS);
   const mention = parseFirstValid(text, attempts);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, mention ?? NOT_A_NUMBER);

@@ -45,25 +45,45 @@ const SIGNAL_OF_GROUP: Readonly<Record<EvidenceGroup, SignalName>> = {
 /** Evidence the full-screen pattern strengthens: claims and orders, not a mere brand or number. */
 const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'known-scam-number', 'error-code'];
 
+/**
+ * Score per group, in order of first appearance (the total below adds them in that order):
+ * the strongest weight of the group's distinct rules, plus a bonus for each further distinct
+ * rule (not for brands). Evidence lists are short, so plain arrays beat maps here.
+ */
 function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> {
-  // Strongest weight per distinct id, per group (insertion order kept: the sum below follows it).
-  const byGroup = new Map<EvidenceGroup, Map<string, number>>();
+  const groups: EvidenceGroup[] = [];
+  const strongest: number[] = [];
+  const distinct: number[] = [];
+  const seenIds: string[] = [];
+  const seenGroups: EvidenceGroup[] = [];
   for (const item of evidence) {
-    let ids = byGroup.get(item.group);
-    if (ids === undefined) {
-      ids = new Map<string, number>();
-      byGroup.set(item.group, ids);
+    const weight = Math.max(0, item.weight);
+    let g = groups.indexOf(item.group);
+    if (g < 0) {
+      g = groups.length;
+      groups.push(item.group);
+      strongest.push(-Infinity);
+      distinct.push(0);
     }
-    const known = ids.get(item.id);
-    ids.set(item.id, known === undefined ? Math.max(0, item.weight) : Math.max(known, item.weight));
+    let known = false;
+    for (let k = 0; k < seenIds.length; k += 1) {
+      if (seenIds[k] === item.id && seenGroups[k] === item.group) {
+        known = true;
+        break;
+      }
+    }
+    if (!known) {
+      seenIds.push(item.id);
+      seenGroups.push(item.group);
+      distinct[g] = (distinct[g] ?? 0) + 1;
+    }
+    strongest[g] = Math.max(strongest[g] ?? -Infinity, weight);
   }
   const scores = new Map<EvidenceGroup, number>();
-  for (const [group, ids] of byGroup) {
-    let strongest = -Infinity;
-    for (const weight of ids.values()) strongest = Math.max(strongest, weight);
-    const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, ids.size - 1) * EXTRA_RULE_BONUS;
-    scores.set(group, strongest + extra);
-  }
+  groups.forEach((group, g) => {
+    const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, (distinct[g] ?? 1) - 1) * EXTRA_RULE_BONUS;
+    scores.set(group, (strongest[g] ?? 0) + extra);
+  });
   return scores;
 }
 
@@ -112,12 +132,11 @@ const byWeightDescending = (a: Evidence, b: Evidence): number => b.weight - a.we
 function evidenceReasons(evidence: readonly Evidence[], limit: number): Reason[] {
   const reasons: Reason[] = [];
   if (evidence.length === 0 || limit <= 0) return reasons;
-  const seen = new Set<string>();
+  const taken: Evidence[] = [];
   // Stable sort: equal weights keep the order the evidence was found in.
-  for (const item of [...evidence].sort(byWeightDescending)) {
-    const key = `${item.group}:${item.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  for (const item of evidence.slice().sort(byWeightDescending)) {
+    if (taken.some((other) => other.group === item.group && other.id === item.id)) continue;
+    taken.push(item);
     reasons.push({ signal: SIGNAL_OF_GROUP[item.group], detail: describe(item), weight: item.weight, source: item.source });
     if (reasons.length >= limit) break;
   }
