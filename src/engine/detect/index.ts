@@ -27,7 +27,7 @@ export interface DetectOptions {
   readonly allowTitles?: readonly string[];
 }
 
-const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false, candidates: { marks: new Int32Array(0), stamp: -1, rules: [] } };
+const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false, candidates: [] };
 
 const UNKNOWN_OWNER: Owner = Object.freeze({ kind: 'unknown' });
 /** Owners of recent process names: a watcher sees the same few programs again and again. */

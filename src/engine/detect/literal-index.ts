@@ -5,15 +5,8 @@
  * compares only the few literals of that bucket there.
  */
 
-/** A literal and the rules (by number) it stands for. */
-interface Entry {
-  readonly literal: string;
-  readonly rules: readonly number[];
-}
-
 /** Hash table size: a power of two well above the number of literals, so buckets are rare. */
 const TABLE_BITS = 14;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
 
 function hash2(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - TABLE_BITS);
@@ -24,97 +17,76 @@ function hash3(a: number, b: number, c: number): number {
 }
 
 /**
- * Which rules of a rule book a text may match: rule n may match when `marks[n] === stamp`.
- * The marks are shared by every scan of one index (allocating a typed array per title cost more
- * than the whole scan), so a result is only valid until the next scan: see isCurrent.
+ * Which rules of a rule book a text may match, as a bit set: rule n may match when bit
+ * `n % 16` of word `n >> 4` is set (see isCandidate). Sixteen bits per word keep every word a
+ * small integer, which V8 stores and combines fastest.
  */
-export interface Candidates {
-  readonly marks: Int32Array;
-  readonly stamp: number;
-  /** The marked rules' numbers, ascending. */
-  readonly rules: readonly number[];
+export type Candidates = readonly number[];
+
+/** True when rule `rule` is among `candidates`. */
+export function isCandidate(candidates: Candidates, rule: number): boolean {
+  return ((candidates[rule >> 4] ?? 0) & (1 << (rule & 15))) !== 0;
 }
 
-/** Hash slots (0 = empty, else bucket number + 1) and their buckets. */
-class HashedBuckets {
-  readonly slots = new Int32Array(TABLE_MASK + 1);
-  readonly buckets: Entry[][] = [];
+/** A hash table of literals: slot → bucket number + 1 (0 = empty); bucket → literals and their rules. */
+class HashedLiterals {
+  readonly slots = new Int32Array(1 << TABLE_BITS);
+  readonly literals: string[][] = [];
+  readonly rules: number[][] = [];
 
-  add(slot: number, entry: Entry): void {
-    const known = this.slots[slot] ?? 0;
-    if (known !== 0) (this.buckets[known - 1] as Entry[]).push(entry);
-    else {
-      this.buckets.push([entry]);
-      this.slots[slot] = this.buckets.length;
+  add(slot: number, literal: string, rule: number): void {
+    let bucket = (this.slots[slot] ?? 0) - 1;
+    if (bucket < 0) {
+      bucket = this.literals.length;
+      this.literals.push([]);
+      this.rules.push([]);
+      this.slots[slot] = bucket + 1;
     }
+    this.literals[bucket]?.push(literal);
+    this.rules[bucket]?.push(rule);
   }
 }
 
 export class LiteralIndex {
   /** Literals of three or more characters, by hash3 of their first three. */
-  private readonly long = new HashedBuckets();
+  private readonly long = new HashedLiterals();
   /** Two-character literals, by hash2; undefined when there are none. */
-  private readonly short: HashedBuckets | undefined;
-  /** Rules without a usable literal: always candidates. */
+  private readonly short: HashedLiterals | undefined;
+  /** The bit set every scan starts from: the rules without a usable literal, always tried. */
   private readonly alwaysTried: readonly number[];
-  private readonly marks: Int32Array;
-  private stamp = 0;
 
   /**
    * `literalsOfRule[n]` is rule n's required-literal set, or undefined when rule n has none
    * (it is then tried on every text).
    */
   constructor(literalsOfRule: readonly (readonly string[] | undefined)[]) {
-    const rulesOfLiteral = new Map<string, number[]>();
-    const always: number[] = [];
+    const always = Array.from({ length: Math.ceil(literalsOfRule.length / 16) }, () => 0);
+    let short: HashedLiterals | undefined;
     literalsOfRule.forEach((literals, rule) => {
       if (literals === undefined) {
-        always.push(rule);
+        always[rule >> 4] = (always[rule >> 4] ?? 0) | (1 << (rule & 15));
         return;
       }
-      for (const literal of literals) {
+      for (const literal of new Set(literals)) {
         if (literal.length < 2) throw new Error(`literal "${literal}" is too short to index`);
-        const rules = rulesOfLiteral.get(literal) ?? [];
-        if (!rules.includes(rule)) rules.push(rule);
-        rulesOfLiteral.set(literal, rules);
+        const [a, b, c] = [literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2)];
+        if (literal.length === 2) {
+          short ??= new HashedLiterals();
+          short.add(hash2(a, b), literal, rule);
+        } else this.long.add(hash3(a, b, c), literal, rule);
       }
     });
     this.alwaysTried = always;
-    this.marks = new Int32Array(literalsOfRule.length);
-    let short: HashedBuckets | undefined;
-    for (const [literal, rules] of rulesOfLiteral) {
-      const entry = { literal, rules };
-      const [a, b, c] = [literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2)];
-      if (literal.length === 2) {
-        short ??= new HashedBuckets();
-        short.add(hash2(a, b), entry);
-      } else this.long.add(hash3(a, b, c), entry);
-    }
     this.short = short;
   }
 
-  /** True while `candidates` is the result of this index's latest scan. */
-  isCurrent(candidates: Candidates): boolean {
-    return candidates.marks === this.marks && candidates.stamp === this.stamp;
-  }
-
-  /** Marks every rule whose literal occurs in `text`, and every rule without literals. */
+  /** The rules whose literal occurs in `text`, and every rule without literals. */
   candidates(text: string): Candidates {
-    const marks = this.marks;
-    if (this.stamp === 0x7fffffff) {
-      marks.fill(0);
-      this.stamp = 0;
-    }
-    const stamp = (this.stamp += 1);
-    const found: number[] = [];
-    for (const rule of this.alwaysTried) {
-      marks[rule] = stamp;
-      found.push(rule);
-    }
-    const { slots, buckets } = this.long;
+    const words = this.alwaysTried.slice();
+    const { slots, literals, rules } = this.long;
     const short = this.short;
     const length = text.length;
-    if (length < 2) return { marks, stamp, rules: found };
+    if (length < 2) return words;
     // Character codes stay small integers (never NaN past the end): V8 keeps the loop on ints.
     let b = text.charCodeAt(0);
     let c = text.charCodeAt(1);
@@ -123,26 +95,20 @@ export class LiteralIndex {
       b = c;
       c = i + 2 < length ? text.charCodeAt(i + 2) : 0;
       if (short !== undefined) {
-        const shortSlot = short.slots[hash2(a, b)] ?? 0;
-        if (shortSlot !== 0) mark(short.buckets[shortSlot - 1] as Entry[], text, i, marks, stamp, found);
+        const shortBucket = (short.slots[hash2(a, b)] ?? 0) - 1;
+        if (shortBucket >= 0) mark(short.literals[shortBucket] ?? [], short.rules[shortBucket] ?? [], text, i, words);
       }
-      const slot = slots[hash3(a, b, c)] ?? 0;
-      if (slot !== 0) mark(buckets[slot - 1] as Entry[], text, i, marks, stamp, found);
+      const bucket = (slots[hash3(a, b, c)] ?? 0) - 1;
+      if (bucket >= 0) mark(literals[bucket] ?? [], rules[bucket] ?? [], text, i, words);
     }
-    if (found.length > 1) found.sort(ascending);
-    return { marks, stamp, rules: found };
+    return words;
   }
 }
 
-const ascending = (a: number, b: number): number => a - b;
-
-function mark(bucket: readonly Entry[], text: string, at: number, marks: Int32Array, stamp: number, found: number[]): void {
-  for (const entry of bucket) {
-    if (!text.startsWith(entry.literal, at)) continue;
-    for (const rule of entry.rules) {
-      if (marks[rule] === stamp) continue;
-      marks[rule] = stamp;
-      found.push(rule);
-    }
+function mark(literals: readonly string[], rules: readonly number[], text: string, at: number, words: number[]): void {
+  for (let k = 0; k < literals.length; k += 1) {
+    if (!text.startsWith(literals[k] ?? '', at)) continue;
+    const rule = rules[k] ?? 0;
+    words[rule >> 4] = (words[rule >> 4] ?? 0) | (1 << (rule & 15));
   }
 }

@@ -4,7 +4,7 @@
  * that could match; only their regexes run (most titles run none).
  */
 import { foldLetters } from './normalize.js';
-import { LiteralIndex, type Candidates } from './literal-index.js';
+import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
 import { requiredLiterals } from './required-literals.js';
 import type { RuleScope } from './rules/types.js';
 
@@ -21,19 +21,22 @@ interface CompiledRule<R> {
   readonly rule: R;
   /** The rule's number in its rule book (index into Candidates). */
   readonly number: number;
-  /** The rule's Latin-script alternatives, anchored at a word start. */
+  /** The rule's Latin-script alternatives that have required literals, anchored at a word start. */
   readonly latinRe: RegExp | undefined;
-  /** The rule's alternatives that need Japanese (non-ASCII) text. */
+  /** The rule's alternatives with required literals that need Japanese (non-ASCII) text. */
   readonly cjkRe: RegExp | undefined;
+  /**
+   * Alternatives without required literals ("^q ", "\br\s[a-z0-9]+$"), tried on every text
+   * (Latin ones anchored at a word start; Japanese ones only on non-ASCII text).
+   */
+  readonly latinAlwaysRe: RegExp | undefined;
+  readonly cjkAlwaysRe: RegExp | undefined;
   /** For space-less OCR text; undefined when the rule opts out. */
   readonly compactRe: RegExp | undefined;
 }
 
 /** A compiled table for one scope. */
 export interface RuleSet<R> {
-  /** The book that numbers the set's rules (consecutive numbers, from `first`). */
-  readonly book: RuleBook;
-  readonly first: number;
   /** Every space-less (page text) rule in one expression. */
   readonly anyCompact: RegExp | undefined;
   readonly rules: readonly CompiledRule<R>[];
@@ -63,11 +66,6 @@ export class RuleBook {
   candidates(skeleton: string): Candidates {
     this.built ??= new LiteralIndex(this.literals);
     return this.built.candidates(skeleton);
-  }
-
-  /** `candidates` if it is still this book's latest scan, else a fresh scan of `skeleton`. */
-  current(candidates: Candidates, skeleton: string): Candidates {
-    return this.built !== undefined && this.built.isCurrent(candidates) ? candidates : this.candidates(skeleton);
   }
 }
 
@@ -156,20 +154,23 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
   const compiled: CompiledRule<R>[] = rules
     .filter((rule) => inScope(rule.scope, scope))
     .map((rule) => {
-      const alternatives = topLevelAlternatives(rule.pattern);
-      const latin = alternatives.filter((a) => !NON_ASCII.test(a)).map(compilePattern);
-      const cjk = alternatives.filter((a) => NON_ASCII.test(a)).map(compilePattern);
+      const alternatives = topLevelAlternatives(rule.pattern).map((a) => ({ japanese: NON_ASCII.test(a), source: compilePattern(a) }));
+      const indexed = alternatives.filter((a) => requiredLiterals(a.source) !== undefined);
+      const always = alternatives.filter((a) => requiredLiterals(a.source) === undefined);
+      const sources = (list: typeof alternatives, japanese: boolean): string[] => list.filter((a) => a.japanese === japanese).map((a) => a.source);
       const compact = scope === 'text' && rule.compact !== false ? compactPattern(rule.pattern) : undefined;
       if (compact !== undefined) compactSources.push(compact);
       return {
         rule,
-        number: book.register([...latin, ...cjk]),
-        latinRe: latin.length === 0 ? undefined : new RegExp(`${WORD_START}(?:${latin.join('|')})`),
-        cjkRe: cjk.length === 0 ? undefined : new RegExp(cjk.join('|')),
+        number: book.register(indexed.map((a) => a.source)),
+        latinRe: joinSources(sources(indexed, false), WORD_START),
+        cjkRe: joinSources(sources(indexed, true)),
+        latinAlwaysRe: joinSources(sources(always, false), WORD_START),
+        cjkAlwaysRe: joinSources(sources(always, true)),
         compactRe: compact === undefined ? undefined : new RegExp(compact),
       };
     });
-  return { book, first: compiled[0]?.number ?? 0, rules: compiled, anyCompact: joinSources(compactSources) };
+  return { rules: compiled, anyCompact: joinSources(compactSources) };
 }
 
 /** True when text has Japanese (or other non-ASCII) characters worth the Japanese rules. */
@@ -180,30 +181,21 @@ export function hasNonAscii(text: string): boolean {
 /**
  * Rules of `set` that match `skeleton` (or, for page text, its space-less form `compact`).
  * `nonAscii` says whether the text has non-ASCII characters (see hasNonAscii); `candidates`
- * comes from the set's RuleBook for this skeleton (scanned again if the book has scanned
- * another text since): other rules cannot match it.
+ * comes from the set's RuleBook for this skeleton: other rules cannot match it.
  */
-export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, scanned: Candidates, compact?: string): R[] {
-  const candidates = set.book.current(scanned, skeleton);
+export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, candidates: Candidates, compact?: string): R[] {
   const hits: R[] = [];
-  if (compact !== undefined && (set.anyCompact?.test(compact) ?? false)) {
-    // Page text whose space-less form matches: try every rule on it.
-    for (const entry of set.rules) {
-      if (ruleMatches(entry, skeleton, nonAscii, candidates) || entry.compactRe?.test(compact) === true) hits.push(entry.rule);
-    }
-    return hits;
-  }
-  const last = set.first + set.rules.length;
-  for (const number of candidates.rules) {
-    if (number < set.first) continue;
-    if (number >= last) break;
-    const entry = set.rules[number - set.first] as CompiledRule<R>;
-    if (ruleMatches(entry, skeleton, nonAscii, candidates)) hits.push(entry.rule);
+  const squeezed = compact !== undefined && (set.anyCompact?.test(compact) ?? false);
+  for (const entry of set.rules) {
+    // Page text whose space-less form matches: every rule is tried on that form as well.
+    if (ruleMatches(entry, skeleton, nonAscii, candidates) || (squeezed && entry.compactRe?.test(compact ?? '') === true)) hits.push(entry.rule);
   }
   return hits;
 }
 
 function ruleMatches<R>(entry: CompiledRule<R>, skeleton: string, nonAscii: boolean, candidates: Candidates): boolean {
-  if (candidates.marks[entry.number] !== candidates.stamp) return false;
-  return (entry.latinRe !== undefined && entry.latinRe.test(skeleton)) || (nonAscii && entry.cjkRe !== undefined && entry.cjkRe.test(skeleton));
+  if (isCandidate(candidates, entry.number)) {
+    if (entry.latinRe?.test(skeleton) === true || (nonAscii && entry.cjkRe?.test(skeleton) === true)) return true;
+  }
+  return entry.latinAlwaysRe?.test(skeleton) === true || (nonAscii && entry.cjkAlwaysRe?.test(skeleton) === true);
 }

@@ -127,14 +127,23 @@ function describe(item: Evidence): string {
   }
 }
 
-const byWeightDescending = (a: Evidence, b: Evidence): number => b.weight - a.weight;
+/** Evidence by weight, strongest first; equal weights keep the order they were found in. */
+function sortedByWeight(evidence: readonly Evidence[]): Evidence[] {
+  // Insertion sort: evidence lists are a handful of items, and it is stable.
+  const sorted: Evidence[] = [];
+  for (const item of evidence) {
+    let at = sorted.length;
+    while (at > 0 && (sorted[at - 1] as Evidence).weight < item.weight) at -= 1;
+    sorted.splice(at, 0, item);
+  }
+  return sorted;
+}
 
 function evidenceReasons(evidence: readonly Evidence[], limit: number): Reason[] {
   const reasons: Reason[] = [];
   if (evidence.length === 0 || limit <= 0) return reasons;
   const taken: Evidence[] = [];
-  // Stable sort: equal weights keep the order the evidence was found in.
-  for (const item of evidence.slice().sort(byWeightDescending)) {
+  for (const item of sortedByWeight(evidence)) {
     if (taken.some((other) => other.group === item.group && other.id === item.id)) continue;
     taken.push(item);
     reasons.push({ signal: SIGNAL_OF_GROUP[item.group], detail: describe(item), weight: item.weight, source: item.source });
@@ -143,13 +152,24 @@ function evidenceReasons(evidence: readonly Evidence[], limit: number): Reason[]
   return reasons;
 }
 
+/** The brand to show: the first one the title names, else the first one the page text names. */
+function shownBrand(evidence: readonly Evidence[]): string | undefined {
+  let fromText: string | undefined;
+  for (const item of evidence) {
+    if (item.group !== 'brand' || item.brand === undefined) continue;
+    if (item.source === 'title') return item.brand;
+    fromText ??= item.brand;
+  }
+  return fromText;
+}
+
 /** Turns collected evidence into the final, explained verdict. */
 export function decide(input: DecisionInput): Verdict {
-  const evidence: Evidence[] = input.evidence.slice();
+  let evidence: readonly Evidence[] = input.evidence;
   for (const phone of input.phones) {
     if (phone.known === true && phone.e164 !== undefined) {
       const seenIn = input.evidence.find((item) => item.group === 'phone' && item.id === phone.e164)?.source ?? 'title';
-      evidence.push({ group: 'known-scam-number', id: phone.e164, weight: KNOWN_NUMBER_WEIGHT, source: seenIn, phone });
+      evidence = evidence.concat({ group: 'known-scam-number', id: phone.e164, weight: KNOWN_NUMBER_WEIGHT, source: seenIn, phone });
     }
   }
   const scores = groupScores(evidence);
@@ -174,7 +194,7 @@ export function decide(input: DecisionInput): Verdict {
     const strong = (scores.has('phone') || scores.has('known-scam-number')) && (scores.has('threat') || scores.has('alarm'));
     verdict = verdict === 'scam' && strong ? 'suspicious' : 'clean';
   }
-  for (const guard of dedupeGuards(guards)) {
+  for (const guard of guards.length === 0 ? guards : dedupeGuards(guards)) {
     extraReasons.push(reason('benign-context', `benign context (${guard.kind}): "${guard.id}"`, -1, guard.source));
   }
   if (input.owner.kind === 'other') {
@@ -189,14 +209,11 @@ export function decide(input: DecisionInput): Verdict {
     const fromText = evidence.filter((item) => item.source === 'text').length;
     extraReasons.push(reason('page-text', `page text read (${input.textLength} characters, ${fromText} signals in it)`, 0, 'text'));
   }
-  const brand = evidence.find((item) => item.group === 'brand' && item.source === 'title') ?? evidence.find((item) => item.group === 'brand');
-  return {
-    verdict,
-    score: clampToVerdict(score, verdict),
-    reasons: evidenceReasons(evidence, MAX_REASONS - extraReasons.length).concat(extraReasons),
-    ...(brand?.brand === undefined ? {} : { brand: brand.brand }),
-    phones: input.phones,
-  };
+  const brand = shownBrand(evidence);
+  const reasons = evidenceReasons(evidence, MAX_REASONS - extraReasons.length);
+  for (const extra of extraReasons) reasons.push(extra);
+  const shownScore = clampToVerdict(score, verdict);
+  return brand === undefined ? { verdict, score: shownScore, reasons, phones: input.phones } : { verdict, score: shownScore, reasons, brand, phones: input.phones };
 }
 
 function dedupeGuards(guards: readonly GuardHit[]): GuardHit[] {
