@@ -18,7 +18,7 @@ export const TEXT_LIMIT = 20_000;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Characters NFKC, accent removal and the look-alike table all leave unchanged. */
-const PLAIN_JAPANESE = /^[\x20-\x7e\u3001-\u3003\u3005-\u3007\u300c-\u300f\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff]*$/;
+const PLAIN_JAPANESE = /^[\x20-\x7e\u3001-\u3003\u3005-\u3011\u3014-\u301b\u30fb\u2018-\u201f\u00a9\u00ae\u00b7\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff]*$/;
 // The class lists invisible code points one by one (joiners, variation selectors, bidi
 // controls, tags); none of them is meant to combine with its neighbour, so the lint rule about
 // combined characters does not apply.
@@ -54,7 +54,7 @@ export function bound(raw: string, limit: number): string {
  */
 const SIMPLE_TEXT =
   // eslint-disable-next-line no-misleading-character-class -- a class of single code points on purpose
-  /^[\x20-\x7e\u3001-\u3003\u3005-\u3007\u300c-\u300f\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\u3000\uff01-\uff5e]*$/;
+  /^[\x20-\x7e\u3001-\u3003\u3005-\u3011\u3014-\u301b\u30fb\u2018-\u201f\u00a9\u00ae\u00b7\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\u3000\uff01-\uff5e]*$/;
 /** Full-width ASCII and the ideographic space: NFKC turns each into its ASCII counterpart. */
 const FULL_WIDTH = /[\u3000\uff01-\uff5e]/g;
 const toHalfWidth = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -117,6 +117,7 @@ const MIXED_TOKEN_HINT = /[a-z][0-9@$|]|[0-9@$|][a-z]/;
  */
 const MIXED_TOKEN = /(?<![a-z0-9@$|])[a-z0-9@$|]*?(?:[a-z][0-9@$|]|[0-9@$|][a-z])[a-z0-9@$|]*/g;
 const DIGITISH = /[0-9@$|]/g;
+const DIGITISH_ANYWHERE = /[0-9@$|]/;
 const DIGIT_AS_LETTER: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '|': 'l',
 };
@@ -197,8 +198,33 @@ function isCjkCode(code: number): boolean {
   return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+/**
+ * Whether the last skeleton loop's output has three single letters or digits in a row, each a
+ * word of its own ("v l r u s"): what SPACED_LETTERS_HINT finds, noted while the codes are at
+ * hand (the output has single spaces and none at either end).
+ */
+let lastSkeletonHasSpacedLetters = false;
+
+function isLetterOrDigitCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+
+function hasSpacedLetters(codes: readonly number[], n: number): boolean {
+  let run = 0;
+  let start = 0;
+  for (let i = 0; i <= n; i += 1) {
+    if (i < n && codes[i] !== SPACE) continue;
+    // A word from start to i (exclusive).
+    run = i - start === 1 && isLetterOrDigitCode(codes[start] ?? 0) ? run + 1 : 0;
+    if (run >= 3) return true;
+    start = i + 1;
+  }
+  return false;
+}
+
 /** The codes collected by a skeleton loop, as a string. */
 function codesToString(codes: readonly number[], n: number): string {
+  lastSkeletonHasSpacedLetters = hasSpacedLetters(codes, n);
   if (n <= APPLY_SLICE) return String.fromCharCode.apply(null, codes.slice(0, n));
   let out = '';
   for (let start = 0; start < n; start += APPLY_SLICE) out += String.fromCharCode.apply(null, codes.slice(start, Math.min(n, start + APPLY_SLICE)));
@@ -255,10 +281,10 @@ export function skeletonOf(plain: string): string {
   const ascii = PRINTABLE_ASCII.test(text);
   if (!ascii && OTHER_WHITESPACE.test(text)) return skeletonOfGeneral(text);
   // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
-  if (MIXED_TOKEN_HINT.test(text)) text = text.replace(MIXED_TOKEN, foldDigits);
+  if (DIGITISH_ANYWHERE.test(text) && MIXED_TOKEN_HINT.test(text)) text = text.replace(MIXED_TOKEN, foldDigits);
   text = ascii ? asciiSkeleton(text) : unicodeSkeleton(text);
-  // "V I R U S" letter-spacing: join runs of single characters.
-  return SPACED_LETTERS_HINT.test(text) ? joinSpacedLetters(text) : text;
+  // "V I R U S" letter-spacing: join runs of single characters (the loops leave a note).
+  return lastSkeletonHasSpacedLetters ? joinSpacedLetters(text) : text;
 }
 
 /**

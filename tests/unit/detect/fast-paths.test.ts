@@ -41,6 +41,20 @@ describe('normalizeText fast paths', () => {
     for (const title of corpusTitles) expect(normalizeText(title), title).toBe(normalizeUnicode(bound(title, TITLE_LIMIT), TITLE_LIMIT));
   });
 
+  it('give what the general Unicode path gives for every character of the Japanese, punctuation and full-width blocks', () => {
+    const blocks: [number, number][] = [[0x00a0, 0x024f], [0x2000, 0x206f], [0x2e00, 0x2e7f], [0x3000, 0x30ff], [0x4e00, 0x9fff], [0xfe00, 0xfe6f], [0xff00, 0xffef]];
+    for (const [from, to] of blocks) {
+      for (let code = from; code <= to; code += 1) {
+        const c = String.fromCharCode(code);
+        for (const text of [`a${c}B`, `${c} ${c}`, `ア${c}-`]) {
+          const fast = normalizeText(text);
+          const general = normalizeUnicode(text, TITLE_LIMIT);
+          if (fast !== general) expect(fast, `U+${code.toString(16)}`).toBe(general);
+        }
+      }
+    }
+  });
+
   it('give what the general Unicode path gives, on tricky and random text', () => {
     fc.assert(
       fc.property(anyText, (text) => normalizeText(text) === normalizeUnicode(bound(text, TITLE_LIMIT), TITLE_LIMIT)),
