@@ -40,6 +40,10 @@ export interface RuleSet<R> {
   /** Every space-less (page text) rule in one expression. */
   readonly anyCompact: RegExp | undefined;
   readonly rules: readonly CompiledRule<R>[];
+  /** The rules' numbers are first, first + 1, …: a set is one run of its book's numbers. */
+  readonly first: number;
+  /** Some rule has alternatives tried on every text: then every rule is visited in order. */
+  readonly hasAlwaysTried: boolean;
 }
 
 /**
@@ -170,7 +174,13 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
         compactRe: compact === undefined ? undefined : new RegExp(compact),
       };
     });
-  return { rules: compiled, anyCompact: joinSources(compactSources) };
+  if (compiled.some((entry, i) => entry.number !== (compiled[0]?.number ?? 0) + i)) throw new Error('rule numbers of a set must be consecutive');
+  return {
+    rules: compiled,
+    anyCompact: joinSources(compactSources),
+    first: compiled[0]?.number ?? 0,
+    hasAlwaysTried: compiled.some((entry) => entry.latinAlwaysRe !== undefined || entry.cjkAlwaysRe !== undefined),
+  };
 }
 
 /** True when text has Japanese (or other non-ASCII) characters worth the Japanese rules. */
@@ -186,9 +196,26 @@ export function hasNonAscii(text: string): boolean {
 export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, candidates: Candidates, compact?: string): R[] {
   const hits: R[] = [];
   const squeezed = compact !== undefined && (set.anyCompact?.test(compact) ?? false);
-  for (const entry of set.rules) {
-    // Page text whose space-less form matches: every rule is tried on that form as well.
-    if (ruleMatches(entry, skeleton, nonAscii, candidates) || (squeezed && entry.compactRe?.test(compact ?? '') === true)) hits.push(entry.rule);
+  if (squeezed || set.hasAlwaysTried) {
+    for (const entry of set.rules) {
+      // Page text whose space-less form matches: every rule is tried on that form as well.
+      if (ruleMatches(entry, skeleton, nonAscii, candidates) || (squeezed && entry.compactRe?.test(compact ?? '') === true)) hits.push(entry.rule);
+    }
+    return hits;
+  }
+  // Only the candidates' bits, lowest (first rule) first: most rules of a set are skipped unseen.
+  const first = set.first;
+  const end = first + set.rules.length;
+  for (let word = first >> 4; word <= (end - 1) >> 4; word += 1) {
+    let bits = candidates[word] ?? 0;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const number = (word << 4) + 31 - Math.clz32(lowest);
+      if (number < first || number >= end) continue;
+      const entry = set.rules[number - first] as CompiledRule<R>;
+      if (ruleMatches(entry, skeleton, nonAscii, candidates)) hits.push(entry.rule);
+    }
   }
   return hits;
 }
