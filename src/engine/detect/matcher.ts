@@ -54,14 +54,9 @@ export class RuleBook {
   private readonly literals: (readonly string[] | undefined)[] = [];
   private built: LiteralIndex | undefined;
 
-  /** Registers one rule's regex sources; returns its number. */
-  register(sources: readonly string[]): number {
+  /** Registers one rule by its required literals (see requiredLiterals); returns its number. */
+  register(literals: readonly string[]): number {
     if (this.built !== undefined) throw new Error('rule book already in use: register every table first');
-    let literals: string[] | undefined = [];
-    for (const source of sources) {
-      const required = requiredLiterals(source);
-      literals = required === undefined || literals === undefined ? undefined : literals.concat(required);
-    }
     this.literals.push(literals);
     return this.literals.length - 1;
   }
@@ -158,15 +153,18 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
   const compiled: CompiledRule<R>[] = rules
     .filter((rule) => inScope(rule.scope, scope))
     .map((rule) => {
-      const alternatives = topLevelAlternatives(rule.pattern).map((a) => ({ japanese: NON_ASCII.test(a), source: compilePattern(a) }));
-      const indexed = alternatives.filter((a) => requiredLiterals(a.source) !== undefined);
-      const always = alternatives.filter((a) => requiredLiterals(a.source) === undefined);
+      const alternatives = topLevelAlternatives(rule.pattern).map((a) => {
+        const source = compilePattern(a);
+        return { japanese: NON_ASCII.test(a), source, literals: requiredLiterals(source) };
+      });
+      const indexed = alternatives.filter((a) => a.literals !== undefined);
+      const always = alternatives.filter((a) => a.literals === undefined);
       const sources = (list: typeof alternatives, japanese: boolean): string[] => list.filter((a) => a.japanese === japanese).map((a) => a.source);
       const compact = scope === 'text' && rule.compact !== false ? compactPattern(rule.pattern) : undefined;
       if (compact !== undefined) compactSources.push(compact);
       return {
         rule,
-        number: book.register(indexed.map((a) => a.source)),
+        number: book.register(indexed.flatMap((a) => a.literals ?? [])),
         latinRe: joinSources(sources(indexed, false), WORD_START),
         cjkRe: joinSources(sources(indexed, true)),
         latinAlwaysRe: joinSources(sources(always, false), WORD_START),

@@ -188,7 +188,7 @@ function concatenate(parts: readonly PartInfo[]): PartInfo {
       continue;
     }
     // A part on its own is a guarantee too, often a cheaper one than the whole run.
-    if (part.must !== undefined) candidates.push(part.must);
+    if (part.must !== undefined && usable(part.must)) candidates.push(part.must);
     if (run === undefined) {
       run = [...part.exact];
       continue;
@@ -205,6 +205,13 @@ function concatenate(parts: readonly PartInfo[]): PartInfo {
   if (run !== undefined) candidates.push(run);
   const must = best(candidates);
   return { exact: wholeIsExact ? run : undefined, must };
+}
+
+/** True when every string of the set is long enough to look up. */
+function usable(strings: readonly string[]): boolean {
+  if (strings.length === 0) return false;
+  for (const s of strings) if (s.length < MIN_LITERAL_LENGTH) return false;
+  return true;
 }
 
 /** Drops strings that contain another string of the set (the shorter one always appears too). */
@@ -224,6 +231,7 @@ function best(candidates: readonly (readonly string[])[]): string[] | undefined 
   let chosen: string[] | undefined;
   let chosenScore = -Infinity;
   for (const candidate of candidates) {
+    if (!usable(candidate)) continue;
     const set = minimal(candidate);
     if (set.length === 0) continue;
     const shortest = Math.min(...set.map((s) => s.length));
