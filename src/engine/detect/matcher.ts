@@ -42,8 +42,8 @@ export interface RuleSet<R> {
   readonly rules: readonly CompiledRule<R>[];
   /** The rules' numbers are first, first + 1, …: a set is one run of its book's numbers. */
   readonly first: number;
-  /** Some rule has alternatives tried on every text: then every rule is visited in order. */
-  readonly hasAlwaysTried: boolean;
+  /** Bit set (as Candidates) of the rules with alternatives tried on every text. */
+  readonly alwaysTried: Candidates;
 }
 
 /**
@@ -177,7 +177,12 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
     rules: compiled,
     anyCompact: joinSources(compactSources),
     first: compiled[0]?.number ?? 0,
-    hasAlwaysTried: compiled.some((entry) => entry.latinAlwaysRe !== undefined || entry.cjkAlwaysRe !== undefined),
+    alwaysTried: compiled.reduce<number[]>((words, entry) => {
+      if (entry.latinAlwaysRe === undefined && entry.cjkAlwaysRe === undefined) return words;
+      while (words.length <= entry.number >> 4) words.push(0);
+      words[entry.number >> 4] = (words[entry.number >> 4] ?? 0) | (1 << (entry.number & 15));
+      return words;
+    }, []),
   };
 }
 
@@ -194,18 +199,19 @@ export function hasNonAscii(text: string): boolean {
 export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, candidates: Candidates, compact?: string): R[] {
   const hits: R[] = [];
   const squeezed = compact !== undefined && (set.anyCompact?.test(compact) ?? false);
-  if (squeezed || set.hasAlwaysTried) {
+  if (squeezed) {
     for (const entry of set.rules) {
       // Page text whose space-less form matches: every rule is tried on that form as well.
       if (ruleMatches(entry, skeleton, nonAscii, candidates) || (squeezed && entry.compactRe?.test(compact ?? '') === true)) hits.push(entry.rule);
     }
     return hits;
   }
-  // Only the candidates' bits, lowest (first rule) first: most rules of a set are skipped unseen.
+  // Only the candidates' bits (and rules tried on every text), lowest (first rule) first: most
+  // rules of a set are skipped unseen.
   const first = set.first;
   const end = first + set.rules.length;
   for (let word = first >> 4; word <= (end - 1) >> 4; word += 1) {
-    let bits = candidates[word] ?? 0;
+    let bits = (candidates[word] ?? 0) | (set.alwaysTried[word] ?? 0);
     while (bits !== 0) {
       const lowest = bits & -bits;
       bits ^= lowest;
