@@ -159,6 +159,15 @@ const skeletonCodes: number[] = [];
 /** fromCharCode.apply takes the codes in slices this long (far below any argument limit). */
 const APPLY_SLICE = 4096;
 
+/** rn → m and vv → w: the folded code when the characters at `i` and `i + 1` are such a pair, else 0. */
+function foldedPair(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code !== 0x72 && code !== 0x76) return 0;
+  const next = text.charCodeAt(i + 1); // NaN past the end: no pair
+  if (code === 0x72) return next === 0x6e ? 0x6d : 0;
+  return next === 0x76 ? 0x77 : 0;
+}
+
 /**
  * skeletonOf for printable-ASCII text, in one pass: rn → m, vv → w (left to right, not
  * overlapping), i → l, punctuation runs → one space, space runs → one space, no space at either
@@ -170,14 +179,12 @@ function asciiSkeleton(text: string): string {
   let n = 0;
   let last = SPACE; // a space before the text: leading spaces are dropped
   for (let i = 0; i < length; i += 1) {
-    let code = text.charCodeAt(i);
-    if (code === 0x72 && i + 1 < length && text.charCodeAt(i + 1) === 0x6e) {
-      code = 0x6d; // rn → m
+    const pair = foldedPair(text, i);
+    let code: number;
+    if (pair !== 0) {
+      code = pair;
       i += 1;
-    } else if (code === 0x76 && i + 1 < length && text.charCodeAt(i + 1) === 0x76) {
-      code = 0x77; // vv → w
-      i += 1;
-    } else code = ASCII_SKELETON_CHAR[code] ?? code;
+    } else code = ASCII_SKELETON_CHAR[text.charCodeAt(i)] ?? text.charCodeAt(i);
     if (code === SPACE && last === SPACE) continue;
     codes[n] = code;
     n += 1;
@@ -246,14 +253,10 @@ function unicodeSkeleton(text: string): string {
   let previous = -1; // the previous character after letter folding, before the long-vowel rule
   let lastOut = -1;
   for (let i = 0; i < length; i += 1) {
-    let code = text.charCodeAt(i);
-    if (code === 0x72 && i + 1 < length && text.charCodeAt(i + 1) === 0x6e) {
-      code = 0x6d; // rn → m
-      i += 1;
-    } else if (code === 0x76 && i + 1 < length && text.charCodeAt(i + 1) === 0x76) {
-      code = 0x77; // vv → w
-      i += 1;
-    } else if (code === 0x69) code = 0x6c; // i → l
+    const pair = foldedPair(text, i);
+    let code = pair !== 0 ? pair : text.charCodeAt(i);
+    if (pair !== 0) i += 1;
+    else if (code === 0x69) code = 0x6c; // i → l
     else if (code >= 0x3041 && code <= 0x30f6) code = LARGE_KANA.get(code) ?? code;
     const folded = code;
     if ((code === 0x2d || code === 0x4e00) && previous >= 0x30a1 && previous <= 0x30fa) code = 0x30fc; // ア- → アー
