@@ -149,55 +149,25 @@ export function foldLetters(text: string): string {
 /** ASCII punctuation that separates words in the skeleton (the ASCII part of PUNCTUATION_RUN). */
 const ASCII_PUNCTUATION = '-_.,:;!?\'"`~*=+#^()[]{}<>|/\\';
 const SPACE = 0x20;
-/** Printable ASCII → skeleton character: i → l, punctuation → space, the rest unchanged. */
-const ASCII_SKELETON_CHAR: readonly number[] = Array.from({ length: 0x80 }, (_, code) => {
-  if (code === 0x69) return 0x6c; // i → l
-  return ASCII_PUNCTUATION.includes(String.fromCharCode(code)) ? SPACE : code;
-});
-/** Output buffer of asciiSkeleton, reused (a plain array: String.fromCharCode.apply is fastest on it). */
+/** Output buffer of the skeleton pass, reused (a plain array: String.fromCharCode.apply is fastest on it). */
 const skeletonCodes: number[] = [];
 /** fromCharCode.apply takes the codes in slices this long (far below any argument limit). */
 const APPLY_SLICE = 4096;
 
-/** rn → m and vv → w: the folded code when the characters at `i` and `i + 1` are such a pair, else 0. */
-function foldedPair(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code !== 0x72 && code !== 0x76) return 0;
-  const next = text.charCodeAt(i + 1); // NaN past the end: no pair
-  if (code === 0x72) return next === 0x6e ? 0x6d : 0;
-  return next === 0x76 ? 0x77 : 0;
-}
-
-/**
- * skeletonOf for printable-ASCII text, in one pass: rn → m, vv → w (left to right, not
- * overlapping), i → l, punctuation runs → one space, space runs → one space, no space at either
- * end. Same result as the general path's replaces, about three times faster (measured).
- */
-function asciiSkeleton(text: string): string {
-  const codes = skeletonCodes;
-  const length = text.length;
-  let n = 0;
-  let last = SPACE; // a space before the text: leading spaces are dropped
-  for (let i = 0; i < length; i += 1) {
-    const pair = foldedPair(text, i);
-    let code: number;
-    if (pair !== 0) {
-      code = pair;
-      i += 1;
-    } else code = ASCII_SKELETON_CHAR[text.charCodeAt(i)] ?? text.charCodeAt(i);
-    if (code === SPACE && last === SPACE) continue;
-    codes[n] = code;
-    n += 1;
-    last = code;
-  }
-  if (n > 0 && codes[n - 1] === SPACE) n -= 1;
-  return codesToString(codes, n);
-}
-
 /** Non-ASCII punctuation of PUNCTUATION_RUN, by code. */
 const OTHER_PUNCTUATION = new Set(Array.from('«»“”‘’„「」『』【】〔〕（）・•·、。！？：；…', (c) => c.charCodeAt(0)));
-/** Small kana → large, by code (LETTER_FOLD). */
-const LARGE_KANA = new Map(Object.entries(LETTER_FOLD).map(([small, large]) => [small.charCodeAt(0), large.charCodeAt(0)]));
+/** Codes below this have their letter fold and separator flag in the tables below (ASCII to kana). */
+const TABLE_SPAN = 0x3100;
+/** Letter folds by code (i → l, small kana → large), identity elsewhere: one load per character. */
+const FOLDED_LETTER = Uint16Array.from({ length: TABLE_SPAN }, (_, code) => {
+  if (code === 0x69) return 0x6c;
+  const large = LETTER_FOLD[String.fromCharCode(code)];
+  return large === undefined ? code : large.charCodeAt(0);
+});
+/** 1 for punctuation and the space (PUNCTUATION_RUN and " "), by code. */
+const IS_SEPARATOR = Uint8Array.from({ length: TABLE_SPAN }, (_, code) =>
+  code === SPACE || (code < 0x80 && ASCII_PUNCTUATION.includes(String.fromCharCode(code))) || OTHER_PUNCTUATION.has(code) ? 1 : 0,
+);
 /** Whitespace other than the ASCII space: normalised text has none, other text takes the general path. */
 const OTHER_WHITESPACE = /[^\S ]/;
 
@@ -239,13 +209,13 @@ function codesToString(codes: readonly number[], n: number): string {
 }
 
 /**
- * skeletonOf for any text whose only whitespace is the ASCII space, in one pass: the letter
+ * skeletonOf for any text whose only whitespace is the ASCII space (ASCII or not), in one pass: the letter
  * folds of foldLetters, a katakana followed by "-" or "一" keeps a long-vowel mark "ー",
  * punctuation and spaces become one space except between two Japanese characters (where OCR
  * and punctuation put spaces that Japanese does not have), no space at either end. Same result
  * as skeletonOfGeneral (checked by a property test), several times faster.
  */
-function unicodeSkeleton(text: string): string {
+function oneSkeletonPass(text: string): string {
   const codes = skeletonCodes;
   const length = text.length;
   let n = 0;
@@ -253,15 +223,19 @@ function unicodeSkeleton(text: string): string {
   let previous = -1; // the previous character after letter folding, before the long-vowel rule
   let lastOut = -1;
   for (let i = 0; i < length; i += 1) {
-    const pair = foldedPair(text, i);
-    let code = pair !== 0 ? pair : text.charCodeAt(i);
-    if (pair !== 0) i += 1;
-    else if (code === 0x69) code = 0x6c; // i → l
-    else if (code >= 0x3041 && code <= 0x30f6) code = LARGE_KANA.get(code) ?? code;
+    let code = text.charCodeAt(i);
+    // rn → m and vv → w, left to right (written out here: a helper call per character cost a third).
+    if (code === 0x72 && i + 1 < length && text.charCodeAt(i + 1) === 0x6e) {
+      code = 0x6d;
+      i += 1;
+    } else if (code === 0x76 && i + 1 < length && text.charCodeAt(i + 1) === 0x76) {
+      code = 0x77;
+      i += 1;
+    } else if (code < TABLE_SPAN) code = FOLDED_LETTER[code] ?? code;
     const folded = code;
     if ((code === 0x2d || code === 0x4e00) && previous >= 0x30a1 && previous <= 0x30fa) code = 0x30fc; // ア- → アー
     previous = folded;
-    const separator = code < 0x80 ? ASCII_SKELETON_CHAR[code] === SPACE : OTHER_PUNCTUATION.has(code);
+    const separator = code < TABLE_SPAN ? IS_SEPARATOR[code] === 1 : code >= 0xff00 && OTHER_PUNCTUATION.has(code);
     if (separator) {
       pendingSpace = true;
       continue;
@@ -285,7 +259,7 @@ export function skeletonOf(plain: string): string {
   if (!ascii && OTHER_WHITESPACE.test(text)) return skeletonOfGeneral(text);
   // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
   if (DIGITISH_ANYWHERE.test(text) && MIXED_TOKEN_HINT.test(text)) text = text.replace(MIXED_TOKEN, foldDigits);
-  text = ascii ? asciiSkeleton(text) : unicodeSkeleton(text);
+  text = oneSkeletonPass(text);
   // "V I R U S" letter-spacing: join runs of single characters (the loops leave a note).
   return lastSkeletonHasSpacedLetters ? joinSpacedLetters(text) : text;
 }
