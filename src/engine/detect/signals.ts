@@ -9,7 +9,7 @@ import { compactOf, skeletonOf } from './normalize.js';
 import { extractPhones, mayContainPhone } from './phones.js';
 import { ALARMS, BLAND_WORDS, BRANDS, ERROR_CODES, GUARDS, THREATS, URGENCY } from './rules/index.js';
 import { REGIONS_BY_LANGUAGE } from './rules/phone-regions.js';
-import type { GuardKind, PhraseRule, RuleLanguage } from './rules/types.js';
+import type { GuardKind, PhraseRule } from './rules/types.js';
 
 /** Scoring groups; each maps to one SignalName. */
 export type EvidenceGroup = 'brand' | 'threat' | 'alarm' | 'urgency' | 'phone' | 'known-scam-number' | 'error-code';
@@ -77,11 +77,24 @@ function pushPhrases(into: Evidence[], group: EvidenceGroup, rules: readonly Phr
   for (const rule of rules) into.push({ group, id: rule.id, weight: rule.weight, source });
 }
 
-/** Country to assume for national numbers, from the script and the languages of matched rules. */
-function phoneRegions(plain: string, languages: readonly RuleLanguage[]): CountryCode[] {
-  if (HAS_JAPANESE.test(plain)) return ['JP'];
-  const ordered = [...languages.filter((l) => l !== 'en' && l !== 'any'), ...languages.filter((l) => l === 'en')];
-  return ordered.flatMap((lang) => REGIONS_BY_LANGUAGE[lang]);
+const JAPAN_ONLY: readonly CountryCode[] = ['JP'];
+
+/**
+ * Country to assume for national numbers, from the script and the languages of matched rules:
+ * the other languages' countries first (in rule order), then the English-speaking ones, each once.
+ */
+function phoneRegions(plain: string, matched: readonly (readonly PhraseRule[])[]): readonly CountryCode[] {
+  if (HAS_JAPANESE.test(plain)) return JAPAN_ONLY;
+  const regions: CountryCode[] = [];
+  for (const english of [false, true]) {
+    for (const rules of matched) {
+      for (const rule of rules) {
+        if (rule.lang === 'any' || (rule.lang === 'en') !== english) continue;
+        for (const region of REGIONS_BY_LANGUAGE[rule.lang]) if (!regions.includes(region)) regions.push(region);
+      }
+    }
+  }
+  return regions;
 }
 
 function errorCodeEvidence(plain: string, source: TextSource): Evidence[] {
@@ -128,8 +141,7 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
   if (digits) {
     evidence.push(...errorCodeEvidence(plain, source));
     if (mayContainPhone(plain)) {
-      const languages = [...threats, ...alarms, ...urgency].map((rule) => rule.lang);
-      phones = extractPhones(plain, phoneRegions(plain, languages));
+      phones = extractPhones(plain, phoneRegions(plain, [threats, alarms, urgency]));
     }
   }
   for (const phone of phones) {
