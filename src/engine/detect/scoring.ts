@@ -153,13 +153,22 @@ function describeAnew(item: Evidence): string {
 /** Evidence by weight, strongest first; equal weights keep the order they were found in. */
 function sortedByWeight(evidence: readonly Evidence[]): Evidence[] {
   // Insertion sort: evidence lists are a handful of items, and it is stable.
-  const sorted: Evidence[] = [];
-  for (const item of evidence) {
-    let at = sorted.length;
-    while (at > 0 && (sorted[at - 1] as Evidence).weight < item.weight) at -= 1;
-    sorted.splice(at, 0, item);
+  const sorted = evidence.slice();
+  for (let i = 1; i < sorted.length; i += 1) {
+    const item = sorted[i] as Evidence;
+    let at = i;
+    while (at > 0 && (sorted[at - 1] as Evidence).weight < item.weight) {
+      sorted[at] = sorted[at - 1] as Evidence;
+      at -= 1;
+    }
+    sorted[at] = item;
   }
   return sorted;
+}
+
+function alreadyTaken(taken: readonly Evidence[], item: Evidence): boolean {
+  for (const other of taken) if (other.group === item.group && other.id === item.id) return true;
+  return false;
 }
 
 function evidenceReasons(evidence: readonly Evidence[], limit: number): Reason[] {
@@ -167,7 +176,7 @@ function evidenceReasons(evidence: readonly Evidence[], limit: number): Reason[]
   if (evidence.length === 0 || limit <= 0) return reasons;
   const taken: Evidence[] = [];
   for (const item of sortedByWeight(evidence)) {
-    if (taken.some((other) => other.group === item.group && other.id === item.id)) continue;
+    if (alreadyTaken(taken, item)) continue;
     taken.push(item);
     reasons.push({ signal: SIGNAL_OF_GROUP[item.group], detail: describe(item), weight: item.weight, source: item.source });
     if (reasons.length >= limit) break;
