@@ -51,7 +51,7 @@ export interface RuleSet<R> {
  * over a text (RuleBook.candidates) serves every table compiled with it.
  */
 export class RuleBook {
-  private readonly literals: (readonly string[] | undefined)[] = [];
+  private readonly literals: (readonly string[])[] = [];
   private built: LiteralIndex | undefined;
 
   /** Registers one rule by its required literals (see requiredLiterals); returns its number. */
@@ -202,7 +202,7 @@ export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boole
   if (squeezed) {
     for (const entry of set.rules) {
       // Page text whose space-less form matches: every rule is tried on that form as well.
-      if (ruleMatches(entry, skeleton, nonAscii, candidates) || (squeezed && entry.compactRe?.test(compact ?? '') === true)) hits.push(entry.rule);
+      if (ruleMatches(entry, skeleton, nonAscii, candidates) || entry.compactRe?.test(compact ?? '') === true) hits.push(entry.rule);
     }
     return hits;
   }

@@ -112,7 +112,7 @@ export function normalizeUnicode(input: string, limit: number): string {
 const MIXED_TOKEN_HINT = /[a-z][0-9@$|]|[0-9@$|][a-z]/;
 /**
  * A token of letters and digit-like characters that has both (only such tokens change in
- * foldDigitsInToken). Anchored at the token's start so a long token costs one scan, not a
+ * foldDigits). Anchored at the token's start so a long token costs one scan, not a
  * scan per position.
  */
 const MIXED_TOKEN = /(?<![a-z0-9@$|])[a-z0-9@$|]*?(?:[a-z][0-9@$|]|[0-9@$|][a-z])[a-z0-9@$|]*/g;
@@ -149,7 +149,10 @@ export function foldLetters(text: string): string {
 /** ASCII punctuation that separates words in the skeleton (the ASCII part of PUNCTUATION_RUN). */
 const ASCII_PUNCTUATION = '-_.,:;!?\'"`~*=+#^()[]{}<>|/\\';
 const SPACE = 0x20;
-/** Output buffer of the skeleton pass, reused (a plain array: String.fromCharCode.apply is fastest on it). */
+/**
+ * Output buffer of the skeleton pass, reused (a plain array: String.fromCharCode.apply is fastest
+ * on it). After a pass it holds that skeleton's codes, one per UTF-16 unit.
+ */
 const skeletonCodes: number[] = [];
 /** fromCharCode.apply takes the codes in slices this long (far below any argument limit). */
 const APPLY_SLICE = 4096;
@@ -175,17 +178,15 @@ function isCjkCode(code: number): boolean {
   return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 }
 
-/**
- * Whether the last skeleton loop's output has three single letters or digits in a row, each a
- * word of its own ("v l r u s"): what SPACED_LETTERS_HINT finds, noted while the codes are at
- * hand (the output has single spaces and none at either end).
- */
-let lastSkeletonHasSpacedLetters = false;
-
 function isLetterOrDigitCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
+/**
+ * Whether the first `n` codes (a skeleton: single spaces, none at either end) have three single
+ * letters or digits in a row, each a word of its own ("v l r u s"): what SPACED_LETTERS_HINT
+ * finds, read from the codes the skeleton pass leaves behind instead of scanning the string.
+ */
 function hasSpacedLetters(codes: readonly number[], n: number): boolean {
   let run = 0;
   let start = 0;
@@ -201,7 +202,6 @@ function hasSpacedLetters(codes: readonly number[], n: number): boolean {
 
 /** The codes collected by a skeleton loop, as a string. */
 function codesToString(codes: readonly number[], n: number): string {
-  lastSkeletonHasSpacedLetters = hasSpacedLetters(codes, n);
   if (n <= APPLY_SLICE) return String.fromCharCode.apply(null, codes.slice(0, n));
   let out = '';
   for (let start = 0; start < n; start += APPLY_SLICE) out += String.fromCharCode.apply(null, codes.slice(start, Math.min(n, start + APPLY_SLICE)));
@@ -209,7 +209,7 @@ function codesToString(codes: readonly number[], n: number): string {
 }
 
 /**
- * skeletonOf for any text whose only whitespace is the ASCII space (ASCII or not), in one pass: the letter
+ * skeletonOf, in one pass, for any text whose only whitespace is the ASCII space: the letter
  * folds of foldLetters, a katakana followed by "-" or "一" keeps a long-vowel mark "ー",
  * punctuation and spaces become one space except between two Japanese characters (where OCR
  * and punctuation put spaces that Japanese does not have), no space at either end. Same result
@@ -260,8 +260,8 @@ export function skeletonOf(plain: string): string {
   // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
   if (DIGITISH_ANYWHERE.test(text) && MIXED_TOKEN_HINT.test(text)) text = text.replace(MIXED_TOKEN, foldDigits);
   text = oneSkeletonPass(text);
-  // "V I R U S" letter-spacing: join runs of single characters (the loops leave a note).
-  return lastSkeletonHasSpacedLetters ? joinSpacedLetters(text) : text;
+  // "V I R U S" letter-spacing: join runs of single characters (the pass leaves its codes behind).
+  return hasSpacedLetters(skeletonCodes, text.length) ? joinSpacedLetters(text) : text;
 }
 
 /**
