@@ -4,12 +4,12 @@
  * kernel32; node.exe itself, asked for as "AnyDesk.exe", is left alone; a portable exe is
  * quarantined (manifest, sha256) and restored. Uses the Wine session helpers of tests/wine.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDriver } from '../wine/support/driver.js';
 import { buildRemoteToolStandIns } from '../wine/support/standins.js';
-import { REPO_ROOT, WINE_MODULES, WINE_NODE_EXE, startWine, type WineSession } from '../wine/support/wine.js';
+import { startWine, type WineSession } from '../wine/support/wine.js';
 
 type Step<T> = { ok: true; value: T } | { ok: false; error: string };
 interface Results {
@@ -30,27 +30,12 @@ let dataHome: string;
 
 beforeAll(async () => {
   wine = await startWine();
-  const dir = join(wine.workDir, 'cleanup');
-  mkdirSync(dir, { recursive: true });
-  await build({
-    entryPoints: [join(REPO_ROOT, 'tests', 'e2e', 'cleanup-win32-driver.ts')],
-    outfile: join(dir, 'driver.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external: ['koffi', 'native-reg'],
-    logLevel: 'error',
-  });
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(WINE_MODULES, join(dir, 'node_modules'), 'dir');
   const tools = buildRemoteToolStandIns(join(wine.workDir, 'Downloads'), 'viewer.exe');
   const portable = join(wine.workDir, 'Downloads', 'AnyDesk-portable.exe');
   copyFileSync(tools.anyDesk, portable);
   dataHome = join(wine.workDir, 'data');
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ anyDesk: wine.windowsPath(tools.anyDesk), portable: wine.windowsPath(portable), dataHome: wine.windowsPath(dataHome) }));
-  const run = await wine.run([WINE_NODE_EXE, 'driver.mjs'], { cwd: dir, timeoutMs: 120_000 });
-  if (run.code !== 0 || !existsSync(join(dir, 'results.json'))) throw new Error(`driver failed (${run.code}):\n${run.log.slice(-6000)}`);
-  results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Results;
+  const config = { anyDesk: wine.windowsPath(tools.anyDesk), portable: wine.windowsPath(portable), dataHome: wine.windowsPath(dataHome) };
+  results = (await runDriver<Results>(wine, 'cleanup', config, 120_000)).results;
 }, 240_000);
 
 afterAll(async () => {

@@ -1,12 +1,13 @@
 /**
- * Runs under Windows' node.exe in Wine (bundled by cleanup-win32-wine.test.ts): the Windows
- * system actions stop a running stand-in AnyDesk.exe (image checked through kernel32), leave a
- * process with another image alone, and quarantine and restore a portable exe.
+ * Runs under Windows' node.exe in Wine (tests/e2e/cleanup-win32-wine.test.ts starts it through
+ * runDriver): the Windows system actions stop a running stand-in AnyDesk.exe (image checked
+ * through kernel32), leave a process with another image alone, and quarantine and restore a
+ * portable exe.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createWin32SystemActions } from '../../src/platform/win32/system-actions.js';
-import { readConfig, step, waitUntil, writeResults } from '../wine/support/driver-io.js';
+import { createWin32SystemActions } from '../../../src/platform/win32/system-actions.js';
+import { readConfig, step, waitUntil, writeResults } from '../support/driver-io.js';
 
 interface Config {
   readonly anyDesk: string;
