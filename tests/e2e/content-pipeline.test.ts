@@ -3,11 +3,11 @@
  * screen after a click, captured with xwd, read with Tesseract, classified with title + text.
  * (tests/e2e/content-watch.test.ts drives the same pages through the watcher.)
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/engine/detect/index.js';
 import { createLinuxPageTextReader } from '../../src/platform/linux/linux-page-text-reader.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
-import { CONTENT_PAGES, openPage, servePages, waitForFullScreen, type ContentPageName, type PageServer } from './content-pages/harness.js';
+import { CONTENT_PAGES, openPage, waitForFullScreen, type ContentPageName } from './content-pages/harness.js';
+import { useContentStage } from './support/stages.js';
 
 const SCREEN = { x: 0, y: 0, width: 1920, height: 1080 };
 
@@ -21,27 +21,17 @@ const MUST_READ: Record<ContentPageName, RegExp[]> = {
 };
 
 describe('content check pipeline: capture → OCR → classify (Linux, Xvfb, Chromium)', () => {
-  let display: TestDisplay;
-  let server: PageServer;
-
-  beforeAll(async () => {
-    display = await startDisplay();
-    server = await servePages();
-  });
-  afterAll(async () => {
-    await server?.close();
-    await display?.stop();
-  });
+  const stage = useContentStage();
 
   for (const name of Object.keys(CONTENT_PAGES) as ContentPageName[]) {
     const spec = CONTENT_PAGES[name];
     it(`${spec.file} (title ${JSON.stringify(spec.title)}) in full screen → ${spec.expect}`, { timeout: 90_000 }, async () => {
-      const opened = await openPage(display, server.url(spec.file));
+      const opened = await openPage(stage.display, stage.server.url(spec.file));
       try {
         await opened.clickToFullScreen();
-        const id = await waitForFullScreen(display);
-        const reader = createLinuxPageTextReader({ env: display.env });
-        const title = `${spec.title === '' ? `127.0.0.1:${new URL(server.origin).port}/${spec.file}` : spec.title} - Chromium`;
+        const id = await waitForFullScreen(stage.display);
+        const reader = createLinuxPageTextReader({ env: stage.display.env });
+        const title = `${spec.title === '' ? `127.0.0.1:${new URL(stage.server.origin).port}/${spec.file}` : spec.title} - Chromium`;
         const reading = await reader.read({ id, title, fullscreen: true, bounds: SCREEN, screen: SCREEN });
         // The text is what the lead tunes the detector with: print it.
         console.log(`[content-pipeline] ${spec.file}: capture ${reading.captureMs.toFixed(0)} ms, OCR ${reading.ocrMs.toFixed(0)} ms, ${reading.text.length} chars\n${reading.text}`);

@@ -3,12 +3,12 @@
  * read; the read ends with `window-gone` well before OCR would have finished, and no Tesseract
  * process is left behind.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createLinuxPageTextReader } from '../../src/platform/linux/linux-page-text-reader.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
-import { CONTENT_PAGES, openPage, servePages, waitForFullScreen, type PageServer } from './content-pages/harness.js';
+import { CONTENT_PAGES, openPage, waitForFullScreen } from './content-pages/harness.js';
+import { useContentStage } from './support/stages.js';
 
 /** Our own child processes named `name` (never anyone else's). */
 function childrenNamed(name: string): number[] {
@@ -28,24 +28,14 @@ function childrenNamed(name: string): number[] {
 }
 
 describe('content check stops when the window goes away (Linux, Xvfb, Chromium)', () => {
-  let display: TestDisplay;
-  let server: PageServer;
-
-  beforeAll(async () => {
-    display = await startDisplay();
-    server = await servePages();
-  });
-  afterAll(async () => {
-    await server?.close();
-    await display?.stop();
-  });
+  const stage = useContentStage();
 
   it('aborts OCR with window-gone when the browser dies mid-read', { timeout: 90_000 }, async () => {
-    const opened = await openPage(display, server.url(CONTENT_PAGES.defenderJa.file));
+    const opened = await openPage(stage.display, stage.server.url(CONTENT_PAGES.defenderJa.file));
     try {
       await opened.clickToFullScreen();
-      const id = await waitForFullScreen(display);
-      const reader = createLinuxPageTextReader({ env: display.env, reader: { livenessPollMs: 100 } });
+      const id = await waitForFullScreen(stage.display);
+      const reader = createLinuxPageTextReader({ env: stage.display.env, reader: { livenessPollMs: 100 } });
       const started = Date.now();
       const reading = reader.read({ id, title: 'Untitled', fullscreen: true });
       // Wait until Tesseract runs, then end the browser under it.

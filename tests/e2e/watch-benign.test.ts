@@ -3,49 +3,32 @@
  * full-screen page with a bland title is reported as suspicious but stays open; a full-screen
  * video, a news article about support scams and a long document are never closed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createWatcher, systemClock, type Watcher } from '../../src/engine/watch/index.js';
-import { createX11WindowPlatform } from '../../src/platform/linux/x11-window-platform.js';
-import type { WindowPlatform } from '../../src/engine/ports/windows.js';
 import { isProcessGone } from './support/chromium.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
-import { serveStatic, type StaticServer } from './support/serve.js';
+import { useWatchStage } from './support/stages.js';
 import { stopBrowser, clickPage, EventLog, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
 
-let display: TestDisplay;
-let server: StaticServer;
-let platform: WindowPlatform;
-
-beforeAll(async () => {
-  display = await startDisplay();
-  server = await serveStatic();
-  platform = await createX11WindowPlatform({ env: display.env });
-});
-
-afterAll(async () => {
-  platform?.dispose();
-  await server?.close();
-  await display?.stop();
-});
+const stage = useWatchStage();
 
 /** Opens a page (clicking it when `click`), watches it in auto mode for a while, returns the log. */
 async function watchPage(page: string, titlePart: string, click: boolean): Promise<{ log: EventLog; windowId: string; stillOpen: boolean; browserAlive: boolean }> {
-  const { browser, window } = await openPage(display, server.url(page), titlePart);
+  const { browser, window } = await openPage(stage.display, stage.server.url(page), titlePart);
   const log = new EventLog();
   let watcher: Watcher | undefined;
   try {
     if (click) {
       await clickPage(browser);
-      await waitFullScreen(display, window.id);
+      await waitFullScreen(stage.display, window.id);
     }
-    watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock }, { closeMode: 'auto' });
+    watcher = createWatcher({ windows: stage.platform.windows, actions: stage.platform.actions, clock: systemClock }, { closeMode: 'auto' });
     watcher.subscribe(log.push);
     watcher.start();
     await log.waitFor('status', (e) => e.state === 'watching');
     // Long enough for a detection (they come in well under a second) and a whole escalation.
     await delay(4_000);
-    const stillOpen = (await windowsOf(display, browser.pid)).some((w) => w.id === window.id);
+    const stillOpen = (await windowsOf(stage.display, browser.pid)).some((w) => w.id === window.id);
     return { log, windowId: window.id, stillOpen, browserAlive: !isProcessGone(browser.pid) };
   } finally {
     watcher?.stop();
@@ -90,9 +73,9 @@ describe('pages the watcher must leave open', () => {
   }, 90_000);
 
   it('reports a burst of bland popups as suspicious and closes none of them', async () => {
-    const { browser } = await openPage(display, server.url('popup-storm-bland.html'), 'Please wait', ['--disable-popup-blocking']);
+    const { browser } = await openPage(stage.display, stage.server.url('popup-storm-bland.html'), 'Please wait', ['--disable-popup-blocking']);
     const log = new EventLog();
-    const watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock }, { closeMode: 'auto' });
+    const watcher = createWatcher({ windows: stage.platform.windows, actions: stage.platform.actions, clock: systemClock }, { closeMode: 'auto' });
     watcher.subscribe(log.push);
     try {
       watcher.start();
@@ -101,7 +84,7 @@ describe('pages the watcher must leave open', () => {
       const burst = await log.waitFor('suspicious', (e) => e.cause === 'popup-burst');
       expect(burst.window.pid).toBe(browser.pid);
       await delay(3_000);
-      expect((await windowsOf(display, browser.pid)).length).toBe(7); // the page and its 6 popups
+      expect((await windowsOf(stage.display, browser.pid)).length).toBe(7); // the page and its 6 popups
       expect(log.ofType('detected')).toEqual([]);
       expect(log.ofType('action-taken')).toEqual([]);
     } finally {

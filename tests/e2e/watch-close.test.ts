@@ -5,35 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWatcher, systemClock, type Watcher } from '../../src/engine/watch/index.js';
-import { createX11WindowPlatform } from '../../src/platform/linux/x11-window-platform.js';
-import type { WindowPlatform } from '../../src/engine/ports/windows.js';
 import { isProcessGone } from './support/chromium.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
-import { serveStatic, type StaticServer } from './support/serve.js';
+import { useWatchStage } from './support/stages.js';
 import { stopBrowser, clickPage, EventLog, eventually, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
 
 const SCAM = 'Your PC is infected with Trojan';
 
-let display: TestDisplay;
-let server: StaticServer;
-let platform: WindowPlatform;
-
-beforeAll(async () => {
-  display = await startDisplay();
-  server = await serveStatic();
-  platform = await createX11WindowPlatform({ env: display.env });
-});
-
-afterAll(async () => {
-  platform?.dispose();
-  await server?.close();
-  await display?.stop();
-});
+const stage = useWatchStage();
 
 function startWatcher(log: EventLog): Watcher {
-  const watcher = createWatcher({ windows: platform.windows, actions: platform.actions, clock: systemClock }, { closeMode: 'auto' });
+  const watcher = createWatcher({ windows: stage.platform.windows, actions: stage.platform.actions, clock: systemClock }, { closeMode: 'auto' });
   watcher.subscribe(log.push);
   watcher.subscribe((event) => {
     if (event.type === 'action-taken' || event.type === 'action-failed') console.log(JSON.stringify({ type: event.type, title: event.window.title.slice(0, 40), steps: event.steps }));
@@ -48,12 +31,12 @@ async function expectBrowserGone(pid: number): Promise<void> {
 
 describe('watch --close=auto on real scam kits', () => {
   it('closes a full-screen Defender page holding keyboard.lock() and playing an alarm', async () => {
-    const { browser, window } = await openPage(display, server.url('defender-fullscreen.html'), SCAM);
+    const { browser, window } = await openPage(stage.display, stage.server.url('defender-fullscreen.html'), SCAM);
     const log = new EventLog();
     let watcher: Watcher | undefined;
     try {
       await clickPage(browser);
-      await waitFullScreen(display, window.id);
+      await waitFullScreen(stage.display, window.id);
       watcher = startWatcher(log);
       const detected = await log.waitFor('detected');
       expect(detected.verdict.verdict).toBe('scam');
@@ -63,7 +46,7 @@ describe('watch --close=auto on real scam kits', () => {
       const taken = await log.waitFor('action-taken');
       expect(taken.window.windowId).toBe(window.id);
       expect(taken.steps.map((s) => s.step)).toEqual(['exit-fullscreen', 'polite-close', 'confirm-leave', 'terminate', 'prevent-restore']);
-      expect(await windowsOf(display, browser.pid)).toEqual([]);
+      expect(await windowsOf(stage.display, browser.pid)).toEqual([]);
       await expectBrowserGone(browser.pid);
       expect(log.ofType('action-failed')).toEqual([]);
     } finally {
@@ -73,7 +56,7 @@ describe('watch --close=auto on real scam kits', () => {
   }, 90_000);
 
   it('gets past a beforeunload "Leave site?" trap with history spam', async () => {
-    const { browser, window } = await openPage(display, server.url('beforeunload-trap.html'), SCAM);
+    const { browser, window } = await openPage(stage.display, stage.server.url('beforeunload-trap.html'), SCAM);
     const log = new EventLog();
     let watcher: Watcher | undefined;
     try {
@@ -94,7 +77,7 @@ describe('watch --close=auto on real scam kits', () => {
   }, 90_000);
 
   it('notices a title that turns scary after the click (watcher already running) and closes it', async () => {
-    const { browser, window } = await openPage(display, server.url('late-title.html'), 'Loading');
+    const { browser, window } = await openPage(stage.display, stage.server.url('late-title.html'), 'Loading');
     const log = new EventLog();
     const watcher = startWatcher(log);
     try {
@@ -113,7 +96,7 @@ describe('watch --close=auto on real scam kits', () => {
   }, 90_000);
 
   it('closes a page stuck in an alert() loop', async () => {
-    const { browser } = await openPage(display, server.url('alert-loop.html'), 'Loading');
+    const { browser } = await openPage(stage.display, stage.server.url('alert-loop.html'), 'Loading');
     const log = new EventLog();
     let watcher: Watcher | undefined;
     try {
@@ -129,7 +112,7 @@ describe('watch --close=auto on real scam kits', () => {
   }, 90_000);
 
   it('closes a storm of stacked popups and does not leave the browser running windowless', async () => {
-    const { browser } = await openPage(display, server.url('popup-storm.html'), 'Loading', ['--disable-popup-blocking']);
+    const { browser } = await openPage(stage.display, stage.server.url('popup-storm.html'), 'Loading', ['--disable-popup-blocking']);
     const log = new EventLog();
     const watcher = startWatcher(log);
     try {
@@ -137,7 +120,7 @@ describe('watch --close=auto on real scam kits', () => {
       await clickPage(browser);
       // Each popup carries a scam title: the watcher closes them as they stack up.
       await log.waitFor('action-taken');
-      await eventually(async () => ((await windowsOf(display, browser.pid)).length === 0 ? true : undefined), 'every popup to be gone', 60_000);
+      await eventually(async () => ((await windowsOf(stage.display, browser.pid)).length === 0 ? true : undefined), 'every popup to be gone', 60_000);
       await expectBrowserGone(browser.pid);
       const detectedWindows = new Set(log.ofType('detected').map((e) => e.window.windowId));
       expect(detectedWindows.size).toBeGreaterThan(1); // the opener and popups, not one window
@@ -151,14 +134,14 @@ describe('watch --close=auto on real scam kits', () => {
 
 describe('escalation to ending the browser', () => {
   it('ends the whole browser tree when "Leave site?" cannot be confirmed, and stops it restoring the page', async () => {
-    const { browser } = await openPage(display, server.url('beforeunload-trap.html'), SCAM);
+    const { browser } = await openPage(stage.display, stage.server.url('beforeunload-trap.html'), SCAM);
     const log = new EventLog();
     // The same X11 actions, except that the "Leave site?" prompt is never confirmed: a stand-in
     // for a page that resists every polite way out.
-    const stubborn = Object.assign(Object.create(platform.actions) as typeof platform.actions, {
+    const stubborn = Object.assign(Object.create(stage.platform.actions) as typeof stage.platform.actions, {
       confirmLeavePage: async () => ({ status: 'failed' as const, detail: 'test: prompt left alone' }),
     });
-    const watcher = createWatcher({ windows: platform.windows, actions: stubborn, clock: systemClock }, { closeMode: 'auto' });
+    const watcher = createWatcher({ windows: stage.platform.windows, actions: stubborn, clock: systemClock }, { closeMode: 'auto' });
     watcher.subscribe(log.push);
     try {
       await clickPage(browser);

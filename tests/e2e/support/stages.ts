@@ -1,0 +1,77 @@
+/**
+ * The per-file set-up the X11 end-to-end tests share: a private display, a page server and, for
+ * the watcher tests, the real X11 window platform. Each helper registers its own beforeAll and
+ * afterAll (torn down in reverse order) and returns getters for what they started.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import type { WindowPlatform } from '../../../src/engine/ports/windows.js';
+import { createX11WindowPlatform } from '../../../src/platform/linux/x11-window-platform.js';
+import { servePages, type PageServer } from '../content-pages/harness.js';
+import { startDisplay, type TestDisplay } from './display.js';
+import { serveStatic, type StaticServer } from './serve.js';
+
+function started<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not started (used outside the tests of this file?)`);
+  return value;
+}
+
+/** Display, static server of tests/e2e/pages and X11 window platform, for the watcher tests. */
+export interface WatchStage {
+  readonly display: TestDisplay;
+  readonly server: StaticServer;
+  readonly platform: WindowPlatform;
+}
+
+export function useWatchStage(): WatchStage {
+  let display: TestDisplay | undefined;
+  let server: StaticServer | undefined;
+  let platform: WindowPlatform | undefined;
+  beforeAll(async () => {
+    display = await startDisplay();
+    server = await serveStatic();
+    platform = await createX11WindowPlatform({ env: display.env });
+  });
+  afterAll(async () => {
+    platform?.dispose();
+    await server?.close();
+    await display?.stop();
+  });
+  return {
+    get display() {
+      return started(display, 'the test display');
+    },
+    get server() {
+      return started(server, 'the page server');
+    },
+    get platform() {
+      return started(platform, 'the X11 window platform');
+    },
+  };
+}
+
+/** Display and the content-check page server, for the content-check tests. */
+export interface ContentStage {
+  readonly display: TestDisplay;
+  readonly server: PageServer;
+}
+
+export function useContentStage(): ContentStage {
+  let display: TestDisplay | undefined;
+  let server: PageServer | undefined;
+  beforeAll(async () => {
+    display = await startDisplay();
+    server = await servePages();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await display?.stop();
+  });
+  return {
+    get display() {
+      return started(display, 'the test display');
+    },
+    get server() {
+      return started(server, 'the page server');
+    },
+  };
+}
