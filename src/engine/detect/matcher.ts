@@ -142,6 +142,14 @@ export function topLevelAlternatives(pattern: string): string[] {
   return parts;
 }
 
+/** Required literals by compiled source: title and page-text tables share most rules. */
+const literalsBySource = new Map<string, string[] | undefined>();
+
+function literalsOf(source: string): string[] | undefined {
+  if (!literalsBySource.has(source)) literalsBySource.set(source, requiredLiterals(source));
+  return literalsBySource.get(source);
+}
+
 /**
  * Compiles the rules of `rules` that apply to `scope`, numbering them in `book`. Throws at load
  * time on a bad pattern. Latin-script alternatives only match from the start of a word: that
@@ -155,7 +163,7 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
     .map((rule) => {
       const alternatives = topLevelAlternatives(rule.pattern).map((a) => {
         const source = compilePattern(a);
-        return { japanese: NON_ASCII.test(a), source, literals: requiredLiterals(source) };
+        return { japanese: NON_ASCII.test(a), source, literals: literalsOf(source) };
       });
       const indexed = alternatives.filter((a) => a.literals !== undefined);
       const always = alternatives.filter((a) => a.literals === undefined);
