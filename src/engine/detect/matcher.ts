@@ -5,7 +5,7 @@
  */
 import { foldLetters } from './normalize.js';
 import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
-import { requiredLiterals } from './required-literals.js';
+import { requiredLiterals, startsWithWordCharacter } from './required-literals.js';
 import type { RuleScope } from './rules/types.js';
 
 export type { Candidates } from './literal-index.js';
@@ -71,10 +71,12 @@ export class RuleBook {
 const MANDATORY_SPACE = '\u0001';
 const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 /**
- * "At the start of a word" for skeleton text (lower case, no punctuation). Written as a
- * lookbehind rather than `\b` because V8 rejects positions much faster this way (measured 2x).
+ * "At the start of a word" for skeleton text (lower case, no punctuation, no "_"). Alternatives
+ * that provably begin with a letter or digit use `\b`, which V8 checks faster (a third less time
+ * for a big alternation that fails, measured); others need the lookbehind.
  */
 const WORD_START = '(?<![a-z0-9])';
+const WORD_BOUNDARY = '\\b';
 
 /**
  * Turns a rule pattern into regex source (see rules/types.ts for the convention). Open-ended
@@ -107,8 +109,8 @@ function inScope(ruleScope: RuleScope | undefined, wanted: 'title' | 'text'): bo
   return scope === 'both' || scope === wanted;
 }
 
-function joinSources(sources: readonly string[], prefix = ''): RegExp | undefined {
-  return sources.length === 0 ? undefined : new RegExp(`${prefix}(?:${sources.map((s) => `(?:${s})`).join('|')})`);
+function joinSources(sources: readonly string[]): RegExp | undefined {
+  return sources.length === 0 ? undefined : new RegExp(sources.length === 1 ? (sources[0] ?? '') : sources.map((s) => `(?:${s})`).join('|'));
 }
 
 /**
@@ -163,7 +165,10 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
     .map((rule) => {
       const alternatives = topLevelAlternatives(rule.pattern).map((a) => {
         const source = compilePattern(a);
-        return { japanese: NON_ASCII.test(a), source, literals: literalsOf(source) };
+        const japanese = NON_ASCII.test(a);
+        // Latin alternatives match only from the start of a word (see WORD_START).
+        const anchored = japanese ? source : `${startsWithWordCharacter(source) ? WORD_BOUNDARY : WORD_START}(?:${source})`;
+        return { japanese, source: anchored, literals: literalsOf(source) };
       });
       const indexed = alternatives.filter((a) => a.literals !== undefined);
       const always = alternatives.filter((a) => a.literals === undefined);
@@ -173,9 +178,9 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
       return {
         rule,
         number: book.register(indexed.flatMap((a) => a.literals ?? [])),
-        latinRe: joinSources(sources(indexed, false), WORD_START),
+        latinRe: joinSources(sources(indexed, false)),
         cjkRe: joinSources(sources(indexed, true)),
-        latinAlwaysRe: joinSources(sources(always, false), WORD_START),
+        latinAlwaysRe: joinSources(sources(always, false)),
         cjkAlwaysRe: joinSources(sources(always, true)),
         compactRe: compact === undefined ? undefined : new RegExp(compact),
       };
