@@ -27,7 +27,7 @@ export interface DetectOptions {
   readonly allowTitles?: readonly string[];
 }
 
-const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false, candidates: [] };
+const NO_SIGNALS: TextSignals = { evidence: [], phones: [], source: 'text', skeleton: '', compact: undefined, nonAscii: false, scan: { kind: 'candidates', candidates: [] } };
 
 const UNKNOWN_OWNER: Owner = Object.freeze({ kind: 'unknown' });
 /** Owners of recent process names: a watcher sees the same few programs again and again. */

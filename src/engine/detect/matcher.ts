@@ -1,8 +1,14 @@
 /**
  * Compiles rule tables once, at module load, into regular expressions, and matches them.
- * A RuleBook indexes the rules' required literals, so one pass over a text finds the few rules
- * that could match; only their regexes run (most titles run none).
+ * A RuleBook finds what matches in one pass over a text, one of two ways:
+ * - `automaton`: every rule alternative in one lazily built DFA (automaton/), which says which
+ *   rules match outright. For titles: short, and met again and again, so the DFA's transitions
+ *   are soon all known and a title costs a table lookup per character.
+ * - `literals`: an index of the rules' required literals finds the few rules that could match,
+ *   and only their regexes run. For page text: long and new every time, where building DFA
+ *   states would cost more than the regexes.
  */
+import { RuleAutomaton, type AutomatonInput } from './automaton/automaton.js';
 import { foldLetters } from './normalize.js';
 import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
 import { requiredLiterals, startsWithWordCharacter } from './required-literals.js';
@@ -46,25 +52,54 @@ export interface RuleSet<R> {
   readonly alwaysTried: Candidates;
 }
 
+/** What a rule book found in one text (see RuleBook.scan). */
+export type BookScan =
+  /** Automaton: `rule * 2 + (Japanese alternative ? 1 : 0)` of every alternative that matched. */
+  | { readonly kind: 'matched'; readonly ids: readonly number[]; readonly confirm: ReadonlySet<number> }
+  /** Literal index: the rules that may match (their regexes decide). */
+  | { readonly kind: 'candidates'; readonly candidates: Candidates };
+
+/** One alternative of a rule as the automaton takes it: regex source, anchored as the regexes are. */
+export interface RuleAlternative {
+  readonly source: string;
+  readonly japanese: boolean;
+}
+
+export type RuleBookKind = 'automaton' | 'literals';
+
 /**
- * Numbers the rules of several tables and collects their required literals, so that one pass
- * over a text (RuleBook.candidates) serves every table compiled with it.
+ * Numbers the rules of several tables and collects what it needs of them (alternatives or
+ * required literals), so that one pass over a text (RuleBook.scan) serves every table compiled
+ * with it. Built on first use: register every table before.
  */
 export class RuleBook {
   private readonly literals: (readonly string[])[] = [];
-  private built: LiteralIndex | undefined;
+  private readonly alternatives: AutomatonInput[] = [];
+  private index: LiteralIndex | undefined;
+  private automaton: RuleAutomaton | undefined;
 
-  /** Registers one rule by its required literals (see requiredLiterals); returns its number. */
-  register(literals: readonly string[]): number {
-    if (this.built !== undefined) throw new Error('rule book already in use: register every table first');
+  constructor(readonly kind: RuleBookKind) {}
+
+  /**
+   * Registers one rule by its alternatives and its required literals (see requiredLiterals);
+   * returns its number.
+   */
+  register(alternatives: readonly RuleAlternative[], literals: readonly string[]): number {
+    if (this.index !== undefined || this.automaton !== undefined) throw new Error('rule book already in use: register every table first');
+    const rule = this.literals.length;
     this.literals.push(literals);
-    return this.literals.length - 1;
+    for (const { source, japanese } of alternatives) this.alternatives.push({ source, id: rule * 2 + (japanese ? 1 : 0) });
+    return rule;
   }
 
-  /** Rules of this book that may match `skeleton` (only those are worth their regexes). */
-  candidates(skeleton: string): Candidates {
-    this.built ??= new LiteralIndex(this.literals);
-    return this.built.candidates(skeleton);
+  /** What the book's rules say about `skeleton`. */
+  scan(skeleton: string): BookScan {
+    if (this.kind === 'automaton') {
+      this.automaton ??= new RuleAutomaton(this.alternatives);
+      return { kind: 'matched', ids: this.automaton.scan(skeleton), confirm: this.automaton.needsConfirming };
+    }
+    this.index ??= new LiteralIndex(this.literals);
+    return { kind: 'candidates', candidates: this.index.candidates(skeleton) };
   }
 }
 
@@ -177,7 +212,7 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
       if (compact !== undefined) compactSources.push(compact);
       return {
         rule,
-        number: book.register(indexed.flatMap((a) => a.literals ?? [])),
+        number: book.register(alternatives, indexed.flatMap((a) => a.literals ?? [])),
         latinRe: joinSources(sources(indexed, false)),
         cjkRe: joinSources(sources(indexed, true)),
         latinAlwaysRe: joinSources(sources(always, false)),
@@ -205,20 +240,22 @@ export function hasNonAscii(text: string): boolean {
 }
 
 /**
- * Rules of `set` that match `skeleton` (or, for page text, its space-less form `compact`).
- * `nonAscii` says whether the text has non-ASCII characters (see hasNonAscii); `candidates`
- * comes from the set's RuleBook for this skeleton: other rules cannot match it.
+ * Rules of `set` that match `skeleton` (or, for page text, its space-less form `compact`), in
+ * the set's order. `nonAscii` says whether the text has non-ASCII characters (see hasNonAscii);
+ * `scan` is what the set's RuleBook found in this skeleton.
  */
-export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, candidates: Candidates, compact?: string): R[] {
+export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, scan: BookScan, compact?: string): R[] {
   const hits: R[] = [];
   const squeezed = compact !== undefined && (set.anyCompact?.test(compact) ?? false);
   if (squeezed) {
     for (const entry of set.rules) {
       // Page text whose space-less form matches: every rule is tried on that form as well.
-      if (ruleMatches(entry, skeleton, nonAscii, candidates) || entry.compactRe?.test(compact ?? '') === true) hits.push(entry.rule);
+      if (matchesAnywhere(entry, skeleton, nonAscii) || entry.compactRe?.test(compact ?? '') === true) hits.push(entry.rule);
     }
     return hits;
   }
+  if (scan.kind === 'matched') return matchedRules(set, skeleton, nonAscii, scan.ids, scan.confirm);
+  const candidates = scan.candidates;
   // Only the candidates' bits (and rules tried on every text), lowest (first rule) first: most
   // rules of a set are skipped unseen.
   const first = set.first;
@@ -235,6 +272,62 @@ export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boole
     }
   }
   return hits;
+}
+
+/**
+ * The rules of `set` among the automaton's matched alternatives `ids` (see BookScan), in the
+ * set's order. Japanese alternatives count only in non-ASCII text, as with the regexes; an
+ * alternative with a look-around the automaton could not model is confirmed by its regex.
+ */
+function matchedRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, ids: readonly number[], confirm: ReadonlySet<number>): R[] {
+  const first = set.first;
+  const end = first + set.rules.length;
+  const found: number[] = [];
+  for (const id of ids) {
+    const number = id >> 1;
+    if (number < first || number >= end || includes(found, number)) continue;
+    const japanese = (id & 1) === 1;
+    if (japanese && !nonAscii) continue;
+    const entry = set.rules[number - first] as CompiledRule<R>;
+    if (confirm.has(id) && !(japanese ? matchesJapanese(entry, skeleton) : matchesLatin(entry, skeleton))) continue;
+    found.push(number);
+  }
+  if (found.length > 1) sortNumbers(found);
+  const rules: R[] = [];
+  for (const number of found) rules.push((set.rules[number - first] as CompiledRule<R>).rule);
+  return rules;
+}
+
+/** Array.prototype.includes for a short list of numbers, without the builtin call. */
+function includes(numbers: readonly number[], value: number): boolean {
+  for (let i = 0; i < numbers.length; i += 1) if (numbers[i] === value) return true;
+  return false;
+}
+
+/** Sorts a short list of numbers in place (insertion sort: a handful of items). */
+function sortNumbers(numbers: number[]): void {
+  for (let i = 1; i < numbers.length; i += 1) {
+    const value = numbers[i] ?? 0;
+    let at = i;
+    while (at > 0 && (numbers[at - 1] ?? 0) > value) {
+      numbers[at] = numbers[at - 1] ?? 0;
+      at -= 1;
+    }
+    numbers[at] = value;
+  }
+}
+
+function matchesLatin<R>(entry: CompiledRule<R>, skeleton: string): boolean {
+  return entry.latinRe?.test(skeleton) === true || entry.latinAlwaysRe?.test(skeleton) === true;
+}
+
+function matchesJapanese<R>(entry: CompiledRule<R>, skeleton: string): boolean {
+  return entry.cjkRe?.test(skeleton) === true || entry.cjkAlwaysRe?.test(skeleton) === true;
+}
+
+/** Whether any alternative of the rule matches anywhere in `skeleton`, candidates or not. */
+function matchesAnywhere<R>(entry: CompiledRule<R>, skeleton: string, nonAscii: boolean): boolean {
+  return matchesLatin(entry, skeleton) || (nonAscii && matchesJapanese(entry, skeleton));
 }
 
 function ruleMatches<R>(entry: CompiledRule<R>, skeleton: string, nonAscii: boolean, candidates: Candidates): boolean {

@@ -4,7 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { PhoneMention } from '../../shared/verdict.js';
-import { compilePattern, compileRules, hasNonAscii, matchRules, RuleBook, type Candidates } from './matcher.js';
+import { compilePattern, compileRules, hasNonAscii, matchRules, RuleBook, type BookScan, type RuleBookKind } from './matcher.js';
 import { compactOf, skeletonOf } from './normalize.js';
 import { extractPhones, mayContainPhone } from './phones.js';
 import { ALARMS, BLAND_WORDS, BRANDS, ERROR_CODES, GUARDS, THREATS, URGENCY } from './rules/index.js';
@@ -46,8 +46,8 @@ export interface TextSignals {
   readonly compact: string | undefined;
   /** The text has non-ASCII (e.g. Japanese) characters. */
   readonly nonAscii: boolean;
-  /** Rules that may match the skeleton (from the scope's rule book); guards use it later. */
-  readonly candidates: Candidates;
+  /** What the scope's rule book found in the skeleton; guards use it later. */
+  readonly scan: BookScan;
 }
 
 const PHONE_WEIGHT: Readonly<Record<TextSource, number>> = { title: 0.3, text: 0.25 };
@@ -55,8 +55,14 @@ const TOLL_FREE_BONUS = 0.1;
 /** A brand named somewhere in a page's text (a shop, a news item) says less than one in its title. */
 const BRAND_FACTOR: Readonly<Record<TextSource, number>> = { title: 1, text: 0.5 };
 
+/**
+ * Titles go through the rule automaton, page text through the literal index and regexes (see
+ * matcher.ts for why).
+ */
+const BOOK_KIND: Readonly<Record<TextSource, RuleBookKind>> = { title: 'automaton', text: 'literals' };
+
 function compileFor(scope: TextSource) {
-  const book = new RuleBook();
+  const book = new RuleBook(BOOK_KIND[scope]);
   return {
     book,
     brands: compileRules(BRANDS, scope, book),
@@ -120,17 +126,17 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
   const nonAscii = hasNonAscii(skeleton);
   const compact = source === 'text' ? compactOf(skeleton) : undefined;
   const digits = HAS_DIGIT.test(plain);
-  const candidates = sets.book.candidates(skeleton);
-  const threats = matchRules(sets.threats, skeleton, nonAscii, candidates, compact);
-  const alarms = matchRules(sets.alarms, skeleton, nonAscii, candidates, compact);
-  const urgency = matchRules(sets.urgency, skeleton, nonAscii, candidates, compact);
+  const scan = sets.book.scan(skeleton);
+  const threats = matchRules(sets.threats, skeleton, nonAscii, scan, compact);
+  const alarms = matchRules(sets.alarms, skeleton, nonAscii, scan, compact);
+  const urgency = matchRules(sets.urgency, skeleton, nonAscii, scan, compact);
   // Fast path: a title with no alarming wording and no digits (no code, no number) cannot raise a
   // verdict — a brand alone never does — so most titles stop here.
   if (source === 'title' && !digits && threats.length === 0 && alarms.length === 0 && urgency.length === 0) {
-    return { evidence: NO_EVIDENCE, phones: NO_PHONES, source, skeleton, compact, nonAscii, candidates };
+    return { evidence: NO_EVIDENCE, phones: NO_PHONES, source, skeleton, compact, nonAscii, scan };
   }
   const evidence: Evidence[] = [];
-  for (const rule of matchRules(sets.brands, skeleton, nonAscii, candidates, compact)) {
+  for (const rule of matchRules(sets.brands, skeleton, nonAscii, scan, compact)) {
     evidence.push({ group: 'brand', id: rule.id, weight: rule.weight * BRAND_FACTOR[source], source, brand: rule.brand });
   }
   pushPhrases(evidence, 'threat', threats, source);
@@ -148,7 +154,7 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
     const weight = PHONE_WEIGHT[source] + (phone.tollFree === true ? TOLL_FREE_BONUS : 0);
     evidence.push({ group: 'phone', id: phone.e164 ?? phone.raw, weight, source, phone });
   }
-  return { evidence, phones, source, skeleton, compact, nonAscii, candidates };
+  return { evidence, phones, source, skeleton, compact, nonAscii, scan };
 }
 
 /**
@@ -156,7 +162,7 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
  * "clean": guards can only lower a verdict, and most titles never need them.
  */
 export function collectGuards(signals: TextSignals): GuardHit[] {
-  return matchRules(SETS[signals.source].guards, signals.skeleton, signals.nonAscii, signals.candidates, signals.compact).map((g) => ({
+  return matchRules(SETS[signals.source].guards, signals.skeleton, signals.nonAscii, signals.scan, signals.compact).map((g) => ({
     kind: g.kind,
     id: g.id,
     source: signals.source,

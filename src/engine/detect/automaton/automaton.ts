@@ -1,0 +1,451 @@
+/**
+ * A rule automaton: every rule alternative of a rule book in one machine, so one pass over a
+ * text finds every alternative that matches anywhere in it (what `regex.test` says per
+ * alternative), at a table lookup per character instead of a regex run per rule.
+ *
+ * The alternatives' syntax trees (syntax.ts) become one Thompson NFA. It is run as a DFA built
+ * lazily (as RE2 does): each DFA state is a set of NFA states plus what the assertions need to
+ * know of the previous character; a transition is worked out the first time it is taken and
+ * kept in a hash table. Assertions (`^ $ \b \B`, one-character look-behind) are decided while
+ * following the empty moves before a character, when both neighbours are known. The tables are
+ * bounded: a scan that begins with MAX_STATES or more states known starts the DFA afresh (one
+ * scan adds at most one state per character).
+ *
+ * Look-arounds the NFA cannot model are read as always true; such an alternative's matches are
+ * reported with `confirm` set, and the caller checks them with the regex.
+ */
+import { inSet, parseRegex, WORD, type CharSet, type Node } from './syntax.js';
+
+/** One alternative to recognise; `id` is what a match reports (0 ≤ id < 2^20). */
+export interface AutomatonInput {
+  readonly source: string;
+  readonly id: number;
+}
+
+const CHAR = 0;
+const SPLIT = 1;
+const EMPTY = 2;
+const ASSERT = 3;
+const ACCEPT = 4;
+
+/** Assertion kinds of ASSERT states. */
+const START = 0;
+const END = 1;
+const BOUNDARY = 2;
+const NOT_BOUNDARY = 3;
+const AFTER = 4;
+const NOT_AFTER = 5;
+
+/** Previous-character signature bits: none (start of text), a `\w` character, in look-behind set j. */
+const SIG_NONE = 1;
+const SIG_WORD = 2;
+const SIG_SET_SHIFT = 2;
+
+/** DFA states kept before the tables are cleared (memory stays bounded whatever the input). */
+const MAX_STATES = 20_000;
+
+class NfaBuilder {
+  readonly kind: number[] = [];
+  readonly out1: number[] = [];
+  readonly out2: number[] = [];
+  /** CHAR: set number; ASSERT: assertion kind; AFTER/NOT_AFTER: look-behind set number in `arg2`. */
+  readonly arg: number[] = [];
+  readonly arg2: number[] = [];
+  readonly sets: CharSet[] = [];
+  readonly lookbehindSets: CharSet[] = [];
+  private readonly setNumbers = new Map<string, number>();
+  usesLookaround = false;
+
+  add(kind: number, out1: number, out2 = -1, arg = 0, arg2 = 0): number {
+    this.kind.push(kind);
+    this.out1.push(out1);
+    this.out2.push(out2);
+    this.arg.push(arg);
+    this.arg2.push(arg2);
+    return this.kind.length - 1;
+  }
+
+  setNumber(set: CharSet): number {
+    const key = set.join(',');
+    let number = this.setNumbers.get(key);
+    if (number === undefined) {
+      number = this.sets.length;
+      this.sets.push(set);
+      this.setNumbers.set(key, number);
+    }
+    return number;
+  }
+
+  lookbehindNumber(set: CharSet): number {
+    const key = set.join(',');
+    const known = this.lookbehindSets.findIndex((other) => other.join(',') === key);
+    if (known >= 0) return known;
+    if (this.lookbehindSets.length >= 28) throw new Error('too many look-behind sets for the automaton');
+    this.lookbehindSets.push(set);
+    this.setNumber(set);
+    return this.lookbehindSets.length - 1;
+  }
+
+  /** States for `node`, continuing at `next`; returns the entry state. */
+  build(node: Node, next: number): number {
+    switch (node.kind) {
+      case 'chars':
+        return this.add(CHAR, next, -1, this.setNumber(node.set));
+      case 'sequence': {
+        let entry = next;
+        for (let i = node.items.length - 1; i >= 0; i -= 1) entry = this.build(node.items[i] as Node, entry);
+        return entry;
+      }
+      case 'choice': {
+        const entries = node.options.map((option) => this.build(option, next));
+        let entry = entries[entries.length - 1] ?? next;
+        for (let i = entries.length - 2; i >= 0; i -= 1) entry = this.add(SPLIT, entries[i] ?? next, entry);
+        return entry;
+      }
+      case 'repeat':
+        return this.repeat(node.item, node.min, node.max, next);
+      case 'assert': {
+        const kinds = { start: START, end: END, 'word-boundary': BOUNDARY, 'not-word-boundary': NOT_BOUNDARY } as const;
+        return this.add(ASSERT, next, -1, kinds[node.what]);
+      }
+      case 'after':
+        return this.add(ASSERT, next, -1, node.negated ? NOT_AFTER : AFTER, this.lookbehindNumber(node.set));
+      case 'lookaround':
+        this.usesLookaround = true;
+        return this.add(EMPTY, next);
+    }
+  }
+
+  private repeat(item: Node, min: number, max: number, next: number): number {
+    let entry: number;
+    if (max === Infinity) {
+      // A loop: each pass may go round again or leave.
+      const loop = this.add(SPLIT, -1, next);
+      this.out1[loop] = this.build(item, loop);
+      entry = loop;
+    } else {
+      entry = next;
+      for (let k = 0; k < max - min; k += 1) entry = this.add(SPLIT, this.build(item, entry), next);
+    }
+    for (let k = 0; k < min; k += 1) entry = this.build(item, entry);
+    return entry;
+  }
+}
+
+/** Character classes: code units that every set treats alike share a class. */
+interface Classes {
+  readonly of: Uint16Array;
+  readonly count: number;
+  /** Per set number: 1 where the class is in the set. */
+  readonly member: readonly Uint8Array[];
+  /** Per class: the signature bits it gives as the previous character. */
+  readonly signature: Int32Array;
+}
+
+function classesOf(sets: readonly CharSet[], lookbehindSets: readonly CharSet[]): Classes {
+  const all = [...sets, WORD];
+  const cuts = new Set<number>([0, 0x10000]);
+  for (const set of all) for (let i = 0; i < set.length; i += 2) cuts.add(set[i] ?? 0).add((set[i + 1] ?? 0) + 1);
+  const bounds = [...cuts].sort((a, b) => a - b);
+  // Which sets hold each elementary interval [bounds[k], bounds[k+1]).
+  const holders: number[][] = bounds.slice(0, -1).map(() => []);
+  all.forEach((set, number) => {
+    for (let i = 0; i < set.length; i += 2) {
+      let k = lowerBound(bounds, set[i] ?? 0);
+      while (k < holders.length && (bounds[k] ?? 0) <= (set[i + 1] ?? 0)) holders[k++]?.push(number);
+    }
+  });
+  const of = new Uint16Array(0x10000);
+  const classByKey = new Map<string, number>();
+  const representative: number[] = [];
+  holders.forEach((list, k) => {
+    const key = list.join(',');
+    let cls = classByKey.get(key);
+    if (cls === undefined) {
+      cls = classByKey.size;
+      classByKey.set(key, cls);
+      representative.push(bounds[k] ?? 0);
+    }
+    of.fill(cls, bounds[k] ?? 0, bounds[k + 1] ?? 0);
+  });
+  const count = classByKey.size;
+  const member = sets.map((set) => Uint8Array.from(representative, (code) => (inSet(set, code) ? 1 : 0)));
+  const signature = Int32Array.from(representative, (code) => {
+    let bits = inSet(WORD, code) ? SIG_WORD : 0;
+    lookbehindSets.forEach((set, j) => {
+      if (inSet(set, code)) bits |= 1 << (SIG_SET_SHIFT + j);
+    });
+    return bits;
+  });
+  return { of, count, member, signature };
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] ?? 0) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export class RuleAutomaton {
+  private readonly kind: Uint8Array;
+  private readonly out1: Int32Array;
+  private readonly out2: Int32Array;
+  private readonly arg: Int32Array;
+  private readonly arg2: Int32Array;
+  private readonly starts: readonly number[];
+  private readonly classes: Classes;
+  /** Class number of the end of the text. */
+  private readonly endClass: number;
+  private readonly stride: number;
+  /** Ids whose alternative has a look-around the automaton reads as true. */
+  readonly needsConfirming: ReadonlySet<number>;
+
+  // The lazily built DFA.
+  private stateKeys = new Map<string, number>();
+  private stateCores: Int32Array[] = [];
+  private stateSignatures: number[] = [];
+  private acceptLists: Int32Array[] = [new Int32Array(0)];
+  private acceptListKeys = new Map<string, number>();
+  /**
+   * Transitions, open addressing: slot k holds [key, target state, accept list, unused] at
+   * 4k…4k+3, so a lookup touches one cache line. Key = state * stride + class + 1 (0 = empty).
+   */
+  private tableBits = 12;
+  private table = new Int32Array(4 << 12);
+  private filled = 0;
+  /** walk() of the start states, by signature * stride + class (a few hundred cases at most). */
+  private readonly freshStarts = new Map<number, { next: Int32Array; accepted: readonly number[] }>();
+  // Scratch for working out transitions, and for reporting ids once per scan.
+  private readonly visited: Int32Array;
+  private visitStamp = 0;
+  private readonly reported: Int32Array;
+  private scanStamp = 0;
+
+  constructor(inputs: readonly AutomatonInput[]) {
+    const nfa = new NfaBuilder();
+    const confirm = new Set<number>();
+    const starts: number[] = [];
+    for (const { source, id } of inputs) {
+      if (!Number.isInteger(id) || id < 0 || id >= 1 << 20) throw new Error(`automaton id ${id} out of range`);
+      nfa.usesLookaround = false;
+      starts.push(nfa.build(parseRegex(source), nfa.add(ACCEPT, -1, -1, id)));
+      if (nfa.usesLookaround) confirm.add(id);
+    }
+    this.kind = Uint8Array.from(nfa.kind);
+    this.out1 = Int32Array.from(nfa.out1);
+    this.out2 = Int32Array.from(nfa.out2);
+    this.arg = Int32Array.from(nfa.arg);
+    this.arg2 = Int32Array.from(nfa.arg2);
+    this.starts = starts;
+    this.needsConfirming = confirm;
+    this.classes = classesOf(nfa.sets, nfa.lookbehindSets);
+    this.endClass = this.classes.count;
+    this.stride = this.classes.count + 1;
+    this.visited = new Int32Array(nfa.kind.length);
+    this.reported = new Int32Array(Math.max(1, ...inputs.map((input) => input.id + 1)));
+    this.reset();
+  }
+
+  /** DFA states known right now (bounded: see MAX_STATES). */
+  get stateCount(): number {
+    return this.stateCores.length;
+  }
+
+  /** The ids of every alternative that matches somewhere in `text`, each once, in no set order. */
+  scan(text: string): number[] {
+    if (this.stateCores.length >= MAX_STATES) this.reset();
+    const found: number[] = [];
+    this.scanStamp += 1;
+    const classOf = this.classes.of;
+    const stride = this.stride;
+    const length = text.length;
+    // The table in locals (reloaded when a new transition may have grown it).
+    let table = this.table;
+    let shift = 32 - this.tableBits;
+    let mask = (1 << this.tableBits) - 1;
+    let state = 0;
+    for (let i = 0; i <= length; i += 1) {
+      const cls = i < length ? (classOf[text.charCodeAt(i)] ?? 0) : this.endClass;
+      const key = state * stride + cls + 1;
+      let slot = Math.imul(key, 0x9e3779b1) >>> shift;
+      let known = table[slot << 2] ?? 0;
+      while (known !== key && known !== 0) {
+        slot = (slot + 1) & mask;
+        known = table[slot << 2] ?? 0;
+      }
+      if (known === 0) {
+        slot = this.addTransition(state, cls, key);
+        table = this.table;
+        shift = 32 - this.tableBits;
+        mask = (1 << this.tableBits) - 1;
+      }
+      const accepted = table[(slot << 2) + 2] ?? 0;
+      if (accepted !== 0) this.report(accepted, found);
+      state = table[(slot << 2) + 1] ?? 0;
+    }
+    return found;
+  }
+
+  private report(list: number, found: number[]): void {
+    const ids = this.acceptLists[list] ?? new Int32Array(0);
+    for (let k = 0; k < ids.length; k += 1) {
+      const id = ids[k] ?? 0;
+      if (this.reported[id] === this.scanStamp) continue;
+      this.reported[id] = this.scanStamp;
+      found.push(id);
+    }
+  }
+
+  private reset(): void {
+    this.stateKeys = new Map();
+    this.stateCores = [];
+    this.stateSignatures = [];
+    this.acceptLists = [new Int32Array(0)];
+    this.acceptListKeys = new Map();
+    this.tableBits = 12;
+    this.table = new Int32Array(4 << this.tableBits);
+    this.filled = 0;
+    this.internState(new Int32Array(0), SIG_NONE); // state 0: the start of a text
+  }
+
+  private internState(core: Int32Array, signature: number): number {
+    const key = `${signature}:${core.join(',')}`;
+    let state = this.stateKeys.get(key);
+    if (state === undefined) {
+      state = this.stateCores.length;
+      this.stateCores.push(core);
+      this.stateSignatures.push(signature);
+      this.stateKeys.set(key, state);
+    }
+    return state;
+  }
+
+  private internAccepts(ids: number[]): number {
+    if (ids.length === 0) return 0;
+    ids.sort((a, b) => a - b);
+    const key = ids.join(',');
+    let list = this.acceptListKeys.get(key);
+    if (list === undefined) {
+      list = this.acceptLists.length;
+      this.acceptLists.push(Int32Array.from(ids));
+      this.acceptListKeys.set(key, list);
+    }
+    return list;
+  }
+
+  /** Works out and stores the transition; returns its slot. */
+  private addTransition(state: number, cls: number, key: number): number {
+    const { next, accepted } = this.follow(this.stateCores[state] ?? new Int32Array(0), this.stateSignatures[state] ?? SIG_NONE, cls);
+    const target = cls === this.endClass ? 0 : this.internState(next, this.classes.signature[cls] ?? 0);
+    if ((this.filled + 1) * 2 > 1 << this.tableBits) this.grow();
+    this.filled += 1;
+    return this.store(key, target, this.internAccepts(accepted));
+  }
+
+  /** Puts a transition in the table (which has room); returns its slot. */
+  private store(key: number, target: number, accepted: number): number {
+    const mask = (1 << this.tableBits) - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.tableBits);
+    while ((this.table[slot << 2] ?? 0) !== 0) slot = (slot + 1) & mask;
+    this.table[slot << 2] = key;
+    this.table[(slot << 2) + 1] = target;
+    this.table[(slot << 2) + 2] = accepted;
+    return slot;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.tableBits += 1;
+    this.table = new Int32Array(4 << this.tableBits);
+    for (let at = 0; at < old.length; at += 4) {
+      const key = old[at] ?? 0;
+      if (key !== 0) this.store(key, old[at + 1] ?? 0, old[at + 2] ?? 0);
+    }
+  }
+
+  /**
+   * From the NFA states `core` plus a new attempt of every alternative starting here, with the
+   * previous character described by `signature`: the alternatives that accept before a
+   * character of class `cls`, and the NFA states after it.
+   */
+  private follow(core: Int32Array, signature: number, cls: number): { next: Int32Array; accepted: number[] } {
+    const fresh = this.freshStart(signature, cls);
+    if (core.length === 0) return { next: fresh.next, accepted: fresh.accepted.slice() };
+    const own = this.walk(core, signature, cls);
+    const next = Int32Array.from(new Set([...fresh.next, ...own.next])).sort();
+    return { next, accepted: [...new Set([...fresh.accepted, ...own.accepted])] };
+  }
+
+  /** `walk` from the start states, which every transition needs: worked out once per case. */
+  private freshStart(signature: number, cls: number): { next: Int32Array; accepted: readonly number[] } {
+    const key = signature * this.stride + cls;
+    let known = this.freshStarts.get(key);
+    if (known === undefined) {
+      known = this.walk(this.starts, signature, cls);
+      this.freshStarts.set(key, known);
+    }
+    return known;
+  }
+
+  /**
+   * Follows the empty moves from `from` before a character of class `cls` (deciding the
+   * assertions), collecting the alternatives that accept and the states after the character.
+   */
+  private walk(from: ArrayLike<number>, signature: number, cls: number): { next: Int32Array; accepted: number[] } {
+    this.visitStamp += 1;
+    const stamp = this.visitStamp;
+    const atEnd = cls === this.endClass;
+    const nextSignature = atEnd ? 0 : (this.classes.signature[cls] ?? 0);
+    const stack: number[] = Array.from(from);
+    const moved: number[] = [];
+    const accepted: number[] = [];
+    while (stack.length > 0) {
+      const s = stack.pop() ?? 0;
+      if (this.visited[s] === stamp) continue;
+      this.visited[s] = stamp;
+      switch (this.kind[s]) {
+        case CHAR:
+          if (!atEnd && this.classes.member[this.arg[s] ?? 0]?.[cls] === 1) moved.push(this.out1[s] ?? 0);
+          break;
+        case SPLIT:
+          stack.push(this.out2[s] ?? 0, this.out1[s] ?? 0);
+          break;
+        case EMPTY:
+          stack.push(this.out1[s] ?? 0);
+          break;
+        case ASSERT:
+          if (holds(this.arg[s] ?? 0, this.arg2[s] ?? 0, signature, nextSignature, atEnd)) stack.push(this.out1[s] ?? 0);
+          break;
+        case ACCEPT:
+          accepted.push(this.arg[s] ?? 0);
+          break;
+      }
+    }
+    return { next: Int32Array.from(new Set(moved)).sort(), accepted };
+  }
+}
+
+/** Whether an assertion holds between the previous character (signature) and the next one. */
+function holds(kind: number, lookbehind: number, previous: number, next: number, atEnd: boolean): boolean {
+  const wordBefore = (previous & SIG_WORD) !== 0;
+  const wordAfter = !atEnd && (next & SIG_WORD) !== 0;
+  switch (kind) {
+    case START:
+      return (previous & SIG_NONE) !== 0;
+    case END:
+      return atEnd;
+    case BOUNDARY:
+      return wordBefore !== wordAfter;
+    case NOT_BOUNDARY:
+      return wordBefore === wordAfter;
+    case AFTER:
+      return (previous & (1 << (SIG_SET_SHIFT + lookbehind))) !== 0;
+    default:
+      return (previous & (1 << (SIG_SET_SHIFT + lookbehind))) === 0;
+  }
+}
