@@ -250,7 +250,8 @@ export function matchRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boole
   if (squeezed) {
     for (const entry of set.rules) {
       // Page text whose space-less form matches: every rule is tried on that form as well.
-      if (matchesAnywhere(entry, skeleton, nonAscii) || entry.compactRe?.test(compact ?? '') === true) hits.push(entry.rule);
+      const onSkeleton = scan.kind === 'candidates' ? ruleMatches(entry, skeleton, nonAscii, scan.candidates) : matchesAnywhere(entry, skeleton, nonAscii);
+      if (onSkeleton || entry.compactRe?.test(compact ?? '') === true) hits.push(entry.rule);
     }
     return hits;
   }
