@@ -78,6 +78,22 @@ describe('rule automaton: syntax', () => {
     expect(() => new RuleAutomaton([{ source: 'a', id: -1 }])).toThrow();
   });
 
+  it('keeps reporting correctly past a thousand different sets of matches', () => {
+    // "a12 a34 :" ends a match of the alternatives for 12 and 34 at the same place: every pair
+    // is a new set of matches, more than the packed form of a transition holds.
+    const numbers = Array.from({ length: 50 }, (_, n) => n + 10);
+    const automaton = new RuleAutomaton(numbers.map((n) => ({ source: `a${n}[^:]*:`, id: n })));
+    let pairs = 0;
+    for (const a of numbers) {
+      for (const b of numbers) {
+        if (b <= a) continue;
+        expect(automaton.scan(`a${a} a${b} :`).sort((x, y) => x - y)).toEqual([a, b]);
+        pairs += 1;
+      }
+    }
+    expect(pairs).toBeGreaterThan(1024);
+  });
+
   it('keeps its tables bounded on endless new text', () => {
     const automaton = new RuleAutomaton([{ source: '\\w{1,24} ?(?:\\w{1,24} ){0,2}alert', id: 0 }, { source: 'ab[^ ]{0,9}c', id: 1 }]);
     const random = fc.sample(fc.string({ unit: 'grapheme', minLength: 200, maxLength: 400 }), 300);

@@ -43,6 +43,14 @@ const SIG_SET_SHIFT = 2;
 
 /** DFA states kept before the tables are cleared (memory stays bounded whatever the input). */
 const MAX_STATES = 20_000;
+/**
+ * A transition packs its target state and accept list into one number: target << 10 | list.
+ * Lists numbered OVERFLOW_LIST or more are found through `overflowLists` instead.
+ */
+const LIST_BITS = 10;
+const OVERFLOW_LIST = (1 << LIST_BITS) - 1;
+/** Longest text a scan takes (each character may add a state; targets have 22 bits). */
+export const MAX_SCAN_LENGTH = (1 << 22) - MAX_STATES;
 
 class NfaBuilder {
   readonly kind: number[] = [];
@@ -211,12 +219,14 @@ export class RuleAutomaton {
   private stateSignatures: number[] = [];
   private acceptLists: Int32Array[] = [new Int32Array(0)];
   private acceptListKeys = new Map<string, number>();
+  /** Accept lists of transitions whose list number does not fit the packed form, by key. */
+  private overflowLists = new Map<number, number>();
   /**
-   * Transitions, open addressing: slot k holds [key, target state, accept list, unused] at
-   * 4k…4k+3, so a lookup touches one cache line. Key = state * stride + class + 1 (0 = empty).
+   * Transitions, open addressing: slot k holds the key at 2k (state * stride + class + 1; 0 =
+   * empty) and target << LIST_BITS | accept list at 2k + 1, so a lookup touches one cache line.
    */
   private tableBits = 12;
-  private table = new Int32Array(4 << 12);
+  private table = new Int32Array(2 << 12);
   private filled = 0;
   /** walk() of the start states, by signature * stride + class (a few hundred cases at most). */
   private readonly freshStarts = new Map<number, { next: Int32Array; accepted: readonly number[] }>();
@@ -258,6 +268,7 @@ export class RuleAutomaton {
 
   /** The ids of every alternative that matches somewhere in `text`, each once, in no set order. */
   scan(text: string): number[] {
+    if (text.length > MAX_SCAN_LENGTH) throw new RangeError(`automaton scan of ${text.length} characters (at most ${MAX_SCAN_LENGTH})`);
     if (this.stateCores.length >= MAX_STATES) this.reset();
     const found: number[] = [];
     this.scanStamp += 1;
@@ -268,15 +279,16 @@ export class RuleAutomaton {
     let table = this.table;
     let shift = 32 - this.tableBits;
     let mask = (1 << this.tableBits) - 1;
+    const endClass = this.endClass;
     let state = 0;
     for (let i = 0; i <= length; i += 1) {
-      const cls = i < length ? (classOf[text.charCodeAt(i)] ?? 0) : this.endClass;
+      const cls = i < length ? (classOf[text.charCodeAt(i)] ?? 0) : endClass;
       const key = state * stride + cls + 1;
       let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-      let known = table[slot << 2] ?? 0;
+      let known = table[slot << 1] ?? 0;
       while (known !== key && known !== 0) {
         slot = (slot + 1) & mask;
-        known = table[slot << 2] ?? 0;
+        known = table[slot << 1] ?? 0;
       }
       if (known === 0) {
         slot = this.addTransition(state, cls, key);
@@ -284,9 +296,10 @@ export class RuleAutomaton {
         shift = 32 - this.tableBits;
         mask = (1 << this.tableBits) - 1;
       }
-      const accepted = table[(slot << 2) + 2] ?? 0;
-      if (accepted !== 0) this.report(accepted, found);
-      state = table[(slot << 2) + 1] ?? 0;
+      const packed = table[(slot << 1) + 1] ?? 0;
+      const list = packed & OVERFLOW_LIST;
+      if (list !== 0) this.report(list === OVERFLOW_LIST ? (this.overflowLists.get(key) ?? 0) : list, found);
+      state = packed >>> LIST_BITS;
     }
     return found;
   }
@@ -307,8 +320,9 @@ export class RuleAutomaton {
     this.stateSignatures = [];
     this.acceptLists = [new Int32Array(0)];
     this.acceptListKeys = new Map();
+    this.overflowLists = new Map();
     this.tableBits = 12;
-    this.table = new Int32Array(4 << this.tableBits);
+    this.table = new Int32Array(2 << this.tableBits);
     this.filled = 0;
     this.internState(new Int32Array(0), SIG_NONE); // state 0: the start of a text
   }
@@ -344,27 +358,28 @@ export class RuleAutomaton {
     const target = cls === this.endClass ? 0 : this.internState(next, this.classes.signature[cls] ?? 0);
     if ((this.filled + 1) * 2 > 1 << this.tableBits) this.grow();
     this.filled += 1;
-    return this.store(key, target, this.internAccepts(accepted));
+    const list = this.internAccepts(accepted);
+    if (list >= OVERFLOW_LIST) this.overflowLists.set(key, list);
+    return this.store(key, (target << LIST_BITS) | Math.min(list, OVERFLOW_LIST));
   }
 
   /** Puts a transition in the table (which has room); returns its slot. */
-  private store(key: number, target: number, accepted: number): number {
+  private store(key: number, packed: number): number {
     const mask = (1 << this.tableBits) - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.tableBits);
-    while ((this.table[slot << 2] ?? 0) !== 0) slot = (slot + 1) & mask;
-    this.table[slot << 2] = key;
-    this.table[(slot << 2) + 1] = target;
-    this.table[(slot << 2) + 2] = accepted;
+    while ((this.table[slot << 1] ?? 0) !== 0) slot = (slot + 1) & mask;
+    this.table[slot << 1] = key;
+    this.table[(slot << 1) + 1] = packed;
     return slot;
   }
 
   private grow(): void {
     const old = this.table;
     this.tableBits += 1;
-    this.table = new Int32Array(4 << this.tableBits);
-    for (let at = 0; at < old.length; at += 4) {
+    this.table = new Int32Array(2 << this.tableBits);
+    for (let at = 0; at < old.length; at += 2) {
       const key = old[at] ?? 0;
-      if (key !== 0) this.store(key, old[at + 1] ?? 0, old[at + 2] ?? 0);
+      if (key !== 0) this.store(key, old[at + 1] ?? 0);
     }
   }
 
