@@ -42,7 +42,7 @@ const SIG_WORD = 2;
 const SIG_SET_SHIFT = 2;
 
 /** DFA states kept before the tables are cleared (memory stays bounded whatever the input). */
-const MAX_STATES = 20_000;
+const MAX_STATES = 10_000;
 /**
  * A transition packs its target state and accept list into one number: target << 10 | list.
  * Lists numbered OVERFLOW_LIST or more are found through `overflowLists` instead.
@@ -228,6 +228,15 @@ export class RuleAutomaton {
   private tableBits = 12;
   private table = new Int32Array(2 << 12);
   private filled = 0;
+  /**
+   * The transitions on the classes of ASCII characters (most of any text), as dense rows of
+   * 2^denseShift entries per state: the packed transition, 0 while unknown (no such transition
+   * leads back to state 0, the start of a text). The other classes go through `table`.
+   */
+  private readonly denseShift: number;
+  /** Classes below this (the classes of ASCII characters; never the end class) have dense rows. */
+  private readonly denseClasses: number;
+  private dense = new Int32Array(0);
   /** walk() of the start states, by signature * stride + class (a few hundred cases at most). */
   private readonly freshStarts = new Map<number, { next: Int32Array; accepted: readonly number[] }>();
   // Scratch for working out transitions, and for reporting ids once per scan.
@@ -256,6 +265,9 @@ export class RuleAutomaton {
     this.classes = classesOf(nfa.sets, nfa.lookbehindSets);
     this.endClass = this.classes.count;
     this.stride = this.classes.count + 1;
+    // Class numbers follow the first code of each class, so the ASCII ones come first.
+    this.denseClasses = Math.max(...this.classes.of.subarray(0, 0x80)) + 1;
+    this.denseShift = Math.ceil(Math.log2(this.denseClasses));
     this.visited = new Int32Array(nfa.kind.length);
     this.reported = new Int32Array(Math.max(1, ...inputs.map((input) => input.id + 1)));
     this.reset();
@@ -280,25 +292,37 @@ export class RuleAutomaton {
     let shift = 32 - this.tableBits;
     let mask = (1 << this.tableBits) - 1;
     const endClass = this.endClass;
+    const denseShift = this.denseShift;
+    const denseClasses = this.denseClasses;
+    let dense = this.dense;
     let state = 0;
     for (let i = 0; i <= length; i += 1) {
       const cls = i < length ? (classOf[text.charCodeAt(i)] ?? 0) : endClass;
-      const key = state * stride + cls + 1;
-      let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-      let known = table[slot << 1] ?? 0;
-      while (known !== key && known !== 0) {
-        slot = (slot + 1) & mask;
-        known = table[slot << 1] ?? 0;
+      let packed: number;
+      if (cls < denseClasses) {
+        packed = dense[(state << denseShift) | cls] ?? 0;
+        if (packed === 0) {
+          packed = this.addTransition(state, cls);
+          dense = this.dense;
+        }
+      } else {
+        const key = state * stride + cls + 1;
+        let slot = Math.imul(key, 0x9e3779b1) >>> shift;
+        let known = table[slot << 1] ?? 0;
+        while (known !== key && known !== 0) {
+          slot = (slot + 1) & mask;
+          known = table[slot << 1] ?? 0;
+        }
+        if (known === 0) {
+          packed = this.addTransition(state, cls);
+          dense = this.dense;
+          table = this.table;
+          shift = 32 - this.tableBits;
+          mask = (1 << this.tableBits) - 1;
+        } else packed = table[(slot << 1) + 1] ?? 0;
       }
-      if (known === 0) {
-        slot = this.addTransition(state, cls, key);
-        table = this.table;
-        shift = 32 - this.tableBits;
-        mask = (1 << this.tableBits) - 1;
-      }
-      const packed = table[(slot << 1) + 1] ?? 0;
       const list = packed & OVERFLOW_LIST;
-      if (list !== 0) this.report(list === OVERFLOW_LIST ? (this.overflowLists.get(key) ?? 0) : list, found);
+      if (list !== 0) this.report(list === OVERFLOW_LIST ? (this.overflowLists.get(state * stride + cls + 1) ?? 0) : list, found);
       state = packed >>> LIST_BITS;
     }
     return found;
@@ -324,6 +348,7 @@ export class RuleAutomaton {
     this.tableBits = 12;
     this.table = new Int32Array(2 << this.tableBits);
     this.filled = 0;
+    this.dense = new Int32Array(64 << this.denseShift);
     this.internState(new Int32Array(0), SIG_NONE); // state 0: the start of a text
   }
 
@@ -335,6 +360,11 @@ export class RuleAutomaton {
       this.stateCores.push(core);
       this.stateSignatures.push(signature);
       this.stateKeys.set(key, state);
+      if ((state + 1) << this.denseShift > this.dense.length) {
+        const grown = new Int32Array(this.dense.length * 2);
+        grown.set(this.dense);
+        this.dense = grown;
+      }
     }
     return state;
   }
@@ -352,15 +382,22 @@ export class RuleAutomaton {
     return list;
   }
 
-  /** Works out and stores the transition; returns its slot. */
-  private addTransition(state: number, cls: number, key: number): number {
+  /** Works out and stores a transition; returns it packed (target << LIST_BITS | accept list). */
+  private addTransition(state: number, cls: number): number {
     const { next, accepted } = this.follow(this.stateCores[state] ?? new Int32Array(0), this.stateSignatures[state] ?? SIG_NONE, cls);
     const target = cls === this.endClass ? 0 : this.internState(next, this.classes.signature[cls] ?? 0);
-    if ((this.filled + 1) * 2 > 1 << this.tableBits) this.grow();
-    this.filled += 1;
+    const key = state * this.stride + cls + 1;
     const list = this.internAccepts(accepted);
     if (list >= OVERFLOW_LIST) this.overflowLists.set(key, list);
-    return this.store(key, (target << LIST_BITS) | Math.min(list, OVERFLOW_LIST));
+    const packed = (target << LIST_BITS) | Math.min(list, OVERFLOW_LIST);
+    if (cls < this.denseClasses) {
+      this.dense[(state << this.denseShift) | cls] = packed;
+      return packed;
+    }
+    if ((this.filled + 1) * 2 > 1 << this.tableBits) this.grow();
+    this.filled += 1;
+    this.store(key, packed);
+    return packed;
   }
 
   /** Puts a transition in the table (which has room); returns its slot. */
