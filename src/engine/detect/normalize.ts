@@ -84,6 +84,8 @@ export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string 
   const input = bound(typeof raw === 'string' ? raw : '', limit);
   if (PRINTABLE_ASCII.test(input)) return normalizeAscii(input);
   if (PLAIN_JAPANESE.test(input)) return normalizePlainJapanese(input);
+  const european = normalizeByTable(input, limit);
+  if (european !== undefined) return european;
   if (SIMPLE_TEXT.test(input)) {
     // Invisible characters go, dashes become "-", full-width ASCII becomes ASCII (what NFKC and
     // the general path do to them); what is left is one of the two cases above. Nothing grows.
@@ -98,14 +100,91 @@ export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string 
  * accents, NFC, dashes, spaces. Exported so tests can check the fast paths against it.
  */
 export function normalizeUnicode(input: string, limit: number): string {
+  return collapseAndCut(characterLevel(input), limit);
+}
+
+/** The character-by-character steps of normalizeUnicode: invisible characters, look-alikes, NFKD, accents, NFC, dashes. */
+function characterLevel(input: string): string {
   let text = input.replace(INVISIBLE, '');
   // Fold look-alikes before and after decomposition: NFKD turns some of them into others (ϲ → ς).
   text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).normalize('NFKD');
   text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).toLowerCase();
   // Lower-casing can create new look-alikes (Greek capitals) and marks (Turkish İ): fold again.
   text = text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c).replace(COMBINING_MARKS, '').normalize('NFC');
-  text = text.replace(DASHES, '-').replace(DASH_RUN, '-').replace(WHITESPACE_RUN, ' ');
+  return text.replace(DASHES, '-');
+}
+
+/** The steps of normalizeUnicode over runs: dash and space runs, spaces between Japanese characters, ends, size. */
+function collapseAndCut(characters: string, limit: number): string {
+  let text = characters.replace(DASH_RUN, '-').replace(WHITESPACE_RUN, ' ');
   if (HAS_CJK.test(text)) text = text.replace(CJK_SPACE, '$1');
+  return bound(text.trim(), limit);
+}
+
+/**
+ * Code ranges whose characters normalizeByTable may map one by one: Latin-1 to Latin Extended-B,
+ * Greek, Cyrillic, Armenian, general punctuation (dashes, invisible characters, spaces),
+ * variation selectors, the byte-order mark, the ideographic space and full-width ASCII.
+ */
+const TABLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00a0, 0x024f], [0x0370, 0x058f], [0x2000, 0x206f], [0x3000, 0x3000], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xff01, 0xff5e],
+];
+/** Kana, kanji and Japanese punctuation that every normalisation leaves as they are (PLAIN_JAPANESE's non-ASCII part). */
+function isPlainJapanese(code: number): boolean {
+  if (code >= 0x4e00) return code <= 0x9fff;
+  if (code >= 0x3041) return code <= 0x3096 || (code >= 0x30a1 && code <= 0x30fe);
+  return (code >= 0x3001 && code <= 0x3003) || (code >= 0x3005 && code <= 0x3011) || (code >= 0x3014 && code <= 0x301b);
+}
+
+/** White space that WHITESPACE_RUN would change: a run of two, or any but the ASCII space. */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
+/** What characterLevel makes of each character of TABLE_RANGES it treats alike in any company. */
+let characterTable: Map<number, string> | undefined;
+
+function buildCharacterTable(): Map<number, string> {
+  const table = new Map<number, string>();
+  for (const [from, to] of TABLE_RANGES) {
+    for (let code = from; code <= to; code += 1) {
+      const c = String.fromCharCode(code);
+      const alone = characterLevel(c);
+      // Only characters whose result does not depend on their neighbours, and is itself final.
+      if (characterLevel(alone) !== alone || alone.toLowerCase() !== alone || /\p{M}/u.test(alone) || HAS_CJK.test(alone)) continue;
+      if (characterLevel(`a${c}a`) !== `a${alone}a` || characterLevel(`A${c} `) !== `a${alone} ` || characterLevel(`${c}${c}`) !== alone + alone) continue;
+      table.set(code, alone);
+    }
+  }
+  return table;
+}
+
+/**
+ * normalizeText for printable ASCII, kana and kanji mixed with the characters of TABLE_RANGES
+ * (European accents, look-alike Greek and Cyrillic letters, browser punctuation): each such
+ * character is replaced by what the general path makes of it, then runs and ends are collapsed
+ * as there.
+ * Same result as normalizeUnicode (checked by property tests); undefined for other text.
+ */
+function normalizeByTable(input: string, limit: number): string | undefined {
+  characterTable ??= buildCharacterTable();
+  let out = '';
+  let start = 0;
+  let japanese = false;
+  for (let i = 0; i < input.length; i += 1) {
+    const code = input.charCodeAt(i);
+    if (code >= 0x20 && code <= 0x7e) continue;
+    if (isPlainJapanese(code)) {
+      japanese = true;
+      continue;
+    }
+    const mapped = characterTable.get(code);
+    if (mapped === undefined) return undefined;
+    out += input.slice(start, i) + mapped;
+    start = i + 1;
+  }
+  // collapseAndCut, minus the steps that would change nothing.
+  let text = (out + input.slice(start)).toLowerCase();
+  if (text.indexOf('--') >= 0) text = text.replace(DASH_RUN, '-');
+  if (SPACE_TO_COLLAPSE.test(text)) text = text.replace(WHITESPACE_RUN, ' ');
+  if (japanese && text.indexOf(' ') >= 0) text = text.replace(CJK_SPACE, '$1');
   return bound(text.trim(), limit);
 }
 

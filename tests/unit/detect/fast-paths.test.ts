@@ -41,8 +41,8 @@ describe('normalizeText fast paths', () => {
     for (const title of corpusTitles) expect(normalizeText(title), title).toBe(normalizeUnicode(bound(title, TITLE_LIMIT), TITLE_LIMIT));
   });
 
-  it('give what the general Unicode path gives for every character of the Japanese, punctuation and full-width blocks', () => {
-    const blocks: [number, number][] = [[0x00a0, 0x024f], [0x2000, 0x206f], [0x2e00, 0x2e7f], [0x3000, 0x30ff], [0x4e00, 0x9fff], [0xfe00, 0xfe6f], [0xff00, 0xffef]];
+  it('give what the general Unicode path gives for every character of the Latin, Greek, Cyrillic, Armenian, Japanese, punctuation and full-width blocks', () => {
+    const blocks: [number, number][] = [[0x00a0, 0x024f], [0x0370, 0x058f], [0x2000, 0x206f], [0x2e00, 0x2e7f], [0x3000, 0x30ff], [0x4e00, 0x9fff], [0xfe00, 0xfe6f], [0xff00, 0xffef]];
     for (const [from, to] of blocks) {
       for (let code = from; code <= to; code += 1) {
         const c = String.fromCharCode(code);
@@ -59,6 +59,18 @@ describe('normalizeText fast paths', () => {
     fc.assert(
       fc.property(anyText, (text) => normalizeText(text) === normalizeUnicode(bound(text, TITLE_LIMIT), TITLE_LIMIT)),
       { numRuns: 3000 },
+    );
+  });
+
+  it('give what the general Unicode path gives on European, Greek, Cyrillic and Japanese text with ASCII, marks and spaces', () => {
+    const ranges: [number, number][] = [[0x20, 0x7e], [0x20, 0x7e], [0x00a0, 0x024f], [0x0300, 0x036f], [0x0370, 0x058f], [0x2000, 0x206f], [0xff01, 0xff5e], [0x3000, 0x3020], [0x3041, 0x3043], [0x3094, 0x30a3], [0x30f8, 0x30ff], [0x4e00, 0x4e03], [0x9ffd, 0x9fff]];
+    const char = fc.constantFrom(...ranges).chain(([from, to]) => fc.integer({ min: from, max: to })).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        return normalizeText(text) === normalizeUnicode(bound(text, TITLE_LIMIT), TITLE_LIMIT);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
