@@ -49,6 +49,8 @@ const MAX_STATES = 10_000;
  */
 const LIST_BITS = 10;
 const OVERFLOW_LIST = (1 << LIST_BITS) - 1;
+/** A dense-row entry that sends the lookup to the hash table (see RuleAutomaton.dense). */
+const IN_TABLE = 0xffff;
 /** Longest text a scan takes (each character may add a state; targets have 22 bits). */
 export const MAX_SCAN_LENGTH = (1 << 22) - MAX_STATES;
 
@@ -230,13 +232,12 @@ export class RuleAutomaton {
   private filled = 0;
   /**
    * The transitions on the classes of ASCII characters (most of any text), as dense rows of
-   * 2^denseShift entries per state: the packed transition, 0 while unknown (no such transition
-   * leads back to state 0, the start of a text). The other classes go through `table`.
+   * denseClasses entries per state: target state + 1 for a transition that completes no match,
+   * 0 while unknown, IN_TABLE when it is in `table` (it completes a match, or its target does
+   * not fit). Transitions on other classes are always in `table`.
    */
-  private readonly denseShift: number;
-  /** Classes below this (the classes of ASCII characters; never the end class) have dense rows. */
   private readonly denseClasses: number;
-  private dense = new Int32Array(0);
+  private dense = new Uint16Array(0);
   /** walk() of the start states, by signature * stride + class (a few hundred cases at most). */
   private readonly freshStarts = new Map<number, { next: Int32Array; accepted: readonly number[] }>();
   // Scratch for working out transitions, and for reporting ids once per scan.
@@ -267,7 +268,6 @@ export class RuleAutomaton {
     this.stride = this.classes.count + 1;
     // Class numbers follow the first code of each class, so the ASCII ones come first.
     this.denseClasses = Math.max(...this.classes.of.subarray(0, 0x80)) + 1;
-    this.denseShift = Math.ceil(Math.log2(this.denseClasses));
     this.visited = new Int32Array(nfa.kind.length);
     this.reported = new Int32Array(Math.max(1, ...inputs.map((input) => input.id + 1)));
     this.reset();
@@ -285,47 +285,44 @@ export class RuleAutomaton {
     const found: number[] = [];
     this.scanStamp += 1;
     const classOf = this.classes.of;
-    const stride = this.stride;
     const length = text.length;
-    // The table in locals (reloaded when a new transition may have grown it).
-    let table = this.table;
-    let shift = 32 - this.tableBits;
-    let mask = (1 << this.tableBits) - 1;
     const endClass = this.endClass;
-    const denseShift = this.denseShift;
     const denseClasses = this.denseClasses;
-    let dense = this.dense;
+    let dense = this.dense; // reloaded whenever a new transition may have grown it
     let state = 0;
     for (let i = 0; i <= length; i += 1) {
       const cls = i < length ? (classOf[text.charCodeAt(i)] ?? 0) : endClass;
-      let packed: number;
       if (cls < denseClasses) {
-        packed = dense[(state << denseShift) | cls] ?? 0;
-        if (packed === 0) {
-          packed = this.addTransition(state, cls);
-          dense = this.dense;
+        const next = dense[state * denseClasses + cls] ?? 0;
+        if (next !== 0 && next !== IN_TABLE) {
+          state = next - 1; // the common case: a known transition that completes no match
+          continue;
         }
-      } else {
-        const key = state * stride + cls + 1;
-        let slot = Math.imul(key, 0x9e3779b1) >>> shift;
-        let known = table[slot << 1] ?? 0;
-        while (known !== key && known !== 0) {
-          slot = (slot + 1) & mask;
-          known = table[slot << 1] ?? 0;
-        }
-        if (known === 0) {
-          packed = this.addTransition(state, cls);
-          dense = this.dense;
-          table = this.table;
-          shift = 32 - this.tableBits;
-          mask = (1 << this.tableBits) - 1;
-        } else packed = table[(slot << 1) + 1] ?? 0;
+      }
+      let packed = this.lookUp(state, cls);
+      if (packed < 0) {
+        packed = this.addTransition(state, cls);
+        dense = this.dense;
       }
       const list = packed & OVERFLOW_LIST;
-      if (list !== 0) this.report(list === OVERFLOW_LIST ? (this.overflowLists.get(state * stride + cls + 1) ?? 0) : list, found);
+      if (list !== 0) this.report(list === OVERFLOW_LIST ? (this.overflowLists.get(state * this.stride + cls + 1) ?? 0) : list, found);
       state = packed >>> LIST_BITS;
     }
     return found;
+  }
+
+  /** The packed transition from the hash table, or -1 when it is not known yet. */
+  private lookUp(state: number, cls: number): number {
+    const key = state * this.stride + cls + 1;
+    const table = this.table;
+    const mask = (1 << this.tableBits) - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.tableBits);
+    for (;;) {
+      const known = table[slot << 1] ?? 0;
+      if (known === key) return table[(slot << 1) + 1] ?? 0;
+      if (known === 0) return -1;
+      slot = (slot + 1) & mask;
+    }
   }
 
   private report(list: number, found: number[]): void {
@@ -348,7 +345,7 @@ export class RuleAutomaton {
     this.tableBits = 12;
     this.table = new Int32Array(2 << this.tableBits);
     this.filled = 0;
-    this.dense = new Int32Array(64 << this.denseShift);
+    this.dense = new Uint16Array(64 * this.denseClasses);
     this.internState(new Int32Array(0), SIG_NONE); // state 0: the start of a text
   }
 
@@ -360,8 +357,8 @@ export class RuleAutomaton {
       this.stateCores.push(core);
       this.stateSignatures.push(signature);
       this.stateKeys.set(key, state);
-      if ((state + 1) << this.denseShift > this.dense.length) {
-        const grown = new Int32Array(this.dense.length * 2);
+      if ((state + 1) * this.denseClasses > this.dense.length) {
+        const grown = new Uint16Array(this.dense.length * 2);
         grown.set(this.dense);
         this.dense = grown;
       }
@@ -391,8 +388,9 @@ export class RuleAutomaton {
     if (list >= OVERFLOW_LIST) this.overflowLists.set(key, list);
     const packed = (target << LIST_BITS) | Math.min(list, OVERFLOW_LIST);
     if (cls < this.denseClasses) {
-      this.dense[(state << this.denseShift) | cls] = packed;
-      return packed;
+      const quick = list === 0 && target + 1 < IN_TABLE;
+      this.dense[state * this.denseClasses + cls] = quick ? target + 1 : IN_TABLE;
+      if (quick) return packed;
     }
     if ((this.filled + 1) * 2 > 1 << this.tableBits) this.grow();
     this.filled += 1;
