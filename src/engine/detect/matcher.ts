@@ -11,7 +11,8 @@
 import { RuleAutomaton, type AutomatonInput } from './automaton/automaton.js';
 import { foldLetters } from './normalize.js';
 import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
-import { requiredLiterals, startsWithWordCharacter } from './required-literals.js';
+import { requiredLiterals } from './required-literals.js';
+import { startsWithWordCharacter } from './automaton/syntax.js';
 import type { RuleScope } from './rules/types.js';
 
 export type { Candidates } from './literal-index.js';

@@ -23,16 +23,13 @@ interface PartInfo {
   readonly exact: readonly string[] | undefined;
   /** Strings at least one of which every match of the part contains. */
   readonly must: readonly string[] | undefined;
-  /** Strings one of which every match of the part starts with ("" when nothing is known). */
-  readonly starts: readonly string[];
 }
 
-const NOTHING_KNOWN: readonly string[] = [''];
-const ZERO_WIDTH: PartInfo = { exact: [''], must: undefined, starts: NOTHING_KNOWN };
-const ANYTHING: PartInfo = { exact: undefined, must: undefined, starts: NOTHING_KNOWN };
+const ZERO_WIDTH: PartInfo = { exact: [''], must: undefined };
+const ANYTHING: PartInfo = { exact: undefined, must: undefined };
 
 function literal(char: string): PartInfo {
-  return { exact: [char], must: [char], starts: [char] };
+  return { exact: [char], must: [char] };
 }
 
 class Parser {
@@ -151,14 +148,9 @@ class Parser {
     } else return part;
     if (this.peek() === '?') this.pos += 1; // lazy
     if (max === 0) return ZERO_WIDTH;
-    if (min === 0) {
-      if (max !== 1 || part.exact === undefined) return ANYTHING;
-      const optional = dedupe([...part.exact, '']);
-      return { exact: optional, must: undefined, starts: optional };
-    }
+    if (min === 0) return max === 1 && part.exact !== undefined ? { exact: dedupe([...part.exact, '']), must: undefined } : ANYTHING;
     if (min === 1 && max === 1) return part;
-    // Every match starts with a first repetition.
-    return { exact: undefined, must: part.must, starts: part.starts };
+    return { exact: undefined, must: part.must };
   }
 }
 
@@ -169,15 +161,13 @@ function dedupe(strings: readonly string[]): string[] {
 function union(branches: readonly PartInfo[]): PartInfo {
   let exact: string[] | undefined = [];
   let must: string[] | undefined = [];
-  let starts: string[] = [];
   for (const branch of branches) {
     exact = exact === undefined || branch.exact === undefined ? undefined : exact.concat(branch.exact);
     must = must === undefined || branch.must === undefined ? undefined : must.concat(branch.must);
-    starts = starts.concat(branch.starts);
   }
   if (exact !== undefined) exact = dedupe(exact);
   if (exact !== undefined && exact.length > EXACT_LIMIT) exact = undefined;
-  return { exact, must: must === undefined ? undefined : minimal(must), starts: boundedStarts(starts) };
+  return { exact, must: must === undefined ? undefined : minimal(must) };
 }
 
 /**
@@ -214,30 +204,7 @@ function concatenate(parts: readonly PartInfo[]): PartInfo {
   }
   if (run !== undefined) candidates.push(run);
   const must = best(candidates);
-  return { exact: wholeIsExact ? run : undefined, must, starts: sequenceStarts(parts) };
-}
-
-/**
- * What every match of a sequence starts with: the exact strings of its leading parts multiplied
- * out, followed by what the first part without an exact set starts with. When the product grows
- * past EXACT_LIMIT, the strings so far are still a true (if shorter) answer.
- */
-function sequenceStarts(parts: readonly PartInfo[]): readonly string[] {
-  let run: readonly string[] = [''];
-  for (const part of parts) {
-    const next = part.exact ?? part.starts;
-    const product = dedupe(run.flatMap((left) => next.map((right) => left + right)));
-    if (product.length > EXACT_LIMIT) return run;
-    run = product;
-    if (part.exact === undefined) return run;
-  }
-  return run;
-}
-
-/** A set of start strings, kept small: with too many, nothing is known. */
-function boundedStarts(strings: readonly string[]): readonly string[] {
-  const unique = dedupe(strings);
-  return unique.length > EXACT_LIMIT ? NOTHING_KNOWN : unique;
+  return { exact: wholeIsExact ? run : undefined, must };
 }
 
 /** True when every string of the set is long enough to look up. */
@@ -289,16 +256,4 @@ export function requiredLiterals(source: string): string[] | undefined {
   if (must === undefined) return undefined;
   const set = minimal(must);
   return set.length === 0 || set.some((s) => s.length < MIN_LITERAL_LENGTH) ? undefined : set;
-}
-
-const WORD_CHARACTER = /^[a-z0-9]/;
-
-/**
- * True when every match of `source` provably begins with a lower-case letter or a digit (the
- * word characters of skeleton text). Before such an expression `\b` and `(?<![a-z0-9])` mean
- * the same thing on skeleton text, which has no capitals and no "_".
- */
-export function startsWithWordCharacter(source: string): boolean {
-  const { starts } = new Parser(source).parseAll();
-  return starts.length > 0 && starts.every((start) => WORD_CHARACTER.test(start));
 }

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleAutomaton } from '../../../src/engine/detect/automaton/automaton.js';
-import { parseRegex } from '../../../src/engine/detect/automaton/syntax.js';
+import { parseRegex, startsWithWordCharacter } from '../../../src/engine/detect/automaton/syntax.js';
 import { compileRules, hasNonAscii, matchRules, RuleBook, type RuleBookKind } from '../../../src/engine/detect/matcher.js';
 import { normalizeText, skeletonOf } from '../../../src/engine/detect/normalize.js';
 import { ALARMS, BRANDS, GUARDS, THREATS, URGENCY } from '../../../src/engine/detect/rules/index.js';
@@ -64,6 +64,15 @@ describe('rule automaton: syntax', () => {
       const found = automaton.scan(text);
       for (const id of regexIds(sources, text)) expect(found, text).toContain(id);
       expect(found.includes(2), text).toBe(text === 'plain');
+    }
+  });
+
+  it('tells which expressions can only begin with a lower-case letter or digit (where \\b may replace the look-behind)', () => {
+    for (const source of ['virus', '(?:call|dial) now', '\\b\\d{1,6} x', '^(?:how|what) ?', 'a?b', '[a-c0-9]x', '(?!no)yes']) {
+      expect(startsWithWordCharacter(source), source).toBe(true);
+    }
+    for (const source of ['', 'a?', ' virus', 'ウイルス', '\\w+', '[a-z_]x', 'A', '.x', '(?:a|-)b', '[0-z]']) {
+      expect(startsWithWordCharacter(source), source).toBe(false);
     }
   });
 

@@ -260,3 +260,57 @@ class Parser {
 export function parseRegex(source: string): Node {
   return new Parser(source).parse();
 }
+
+/** The characters a match of `node` can begin with, and whether it can match the empty string. */
+interface First {
+  readonly set: CharSet;
+  readonly nullable: boolean;
+}
+
+function union(a: CharSet, b: CharSet): CharSet {
+  const ranges: [number, number][] = [];
+  for (const set of [a, b]) for (let i = 0; i < set.length; i += 2) ranges.push([set[i] ?? 0, set[i + 1] ?? 0]);
+  return charSet(ranges);
+}
+
+function firstOf(node: Node): First {
+  switch (node.kind) {
+    case 'chars':
+      return { set: node.set, nullable: false };
+    case 'sequence': {
+      let set: CharSet = [];
+      for (const item of node.items) {
+        const first = firstOf(item);
+        set = union(set, first.set);
+        if (!first.nullable) return { set, nullable: false };
+      }
+      return { set, nullable: true };
+    }
+    case 'choice':
+      return node.options.map(firstOf).reduce((a, b) => ({ set: union(a.set, b.set), nullable: a.nullable || b.nullable }));
+    case 'repeat': {
+      const first = firstOf(node.item);
+      return { set: first.set, nullable: first.nullable || node.min === 0 };
+    }
+    default:
+      return { set: [], nullable: true };
+  }
+}
+
+const LOWER_CASE_WORD = charSet([[0x30, 0x39], [0x61, 0x7a]]);
+
+/**
+ * True when every match of `source` begins with a lower-case letter or a digit (the word
+ * characters of skeleton text). Before such an expression `\b` and `(?<![a-z0-9])` mean the
+ * same thing on skeleton text, which has no capitals and no "_".
+ */
+export function startsWithWordCharacter(source: string): boolean {
+  const first = firstOf(parseRegex(source));
+  if (first.nullable) return false;
+  for (let i = 0; i < first.set.length; i += 2) {
+    const from = first.set[i] ?? 0;
+    const to = first.set[i + 1] ?? 0;
+    if (!inSet(LOWER_CASE_WORD, from) || !inSet(LOWER_CASE_WORD, to) || (from <= 0x39 && to >= 0x61)) return false;
+  }
+  return true;
+}
