@@ -180,12 +180,23 @@ export function topLevelAlternatives(pattern: string): string[] {
   return parts;
 }
 
-/** Required literals by compiled source: title and page-text tables share most rules. */
+/** Required literals and anchors by compiled source: title and page-text tables share most rules. */
 const literalsBySource = new Map<string, string[] | undefined>();
+const anchorBySource = new Map<string, string>();
 
 function literalsOf(source: string): string[] | undefined {
   if (!literalsBySource.has(source)) literalsBySource.set(source, requiredLiterals(source));
   return literalsBySource.get(source);
+}
+
+/** How a Latin alternative is held to the start of a word (see WORD_START). */
+function anchorOf(source: string): string {
+  let anchor = anchorBySource.get(source);
+  if (anchor === undefined) {
+    anchor = startsWithWordCharacter(source) ? WORD_BOUNDARY : WORD_START;
+    anchorBySource.set(source, anchor);
+  }
+  return anchor;
 }
 
 /**
@@ -203,7 +214,7 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
         const source = compilePattern(a);
         const japanese = NON_ASCII.test(a);
         // Latin alternatives match only from the start of a word (see WORD_START).
-        const anchored = japanese ? source : `${startsWithWordCharacter(source) ? WORD_BOUNDARY : WORD_START}(?:${source})`;
+        const anchored = japanese ? source : `${anchorOf(source)}(?:${source})`;
         return { japanese, source: anchored, literals: literalsOf(source) };
       });
       const indexed = alternatives.filter((a) => a.literals !== undefined);
