@@ -179,7 +179,11 @@ function classesOf(sets: readonly CharSet[], lookbehindSets: readonly CharSet[])
     of.fill(cls, bounds[k] ?? 0, bounds[k + 1] ?? 0);
   });
   const count = classByKey.size;
-  const member = sets.map((set) => Uint8Array.from(representative, (code) => (inSet(set, code) ? 1 : 0)));
+  const member = sets.map(() => new Uint8Array(count));
+  holders.forEach((list, k) => {
+    const cls = of[bounds[k] ?? 0] ?? 0;
+    for (const number of list) if (number < sets.length) (member[number] as Uint8Array)[cls] = 1;
+  });
   const signature = Int32Array.from(representative, (code) => {
     let bits = inSet(WORD, code) ? SIG_WORD : 0;
     lookbehindSets.forEach((set, j) => {
@@ -216,7 +220,8 @@ export class RuleAutomaton {
   readonly needsConfirming: ReadonlySet<number>;
 
   // The lazily built DFA.
-  private stateKeys = new Map<string, number>();
+  /** DFA states by a hash of their NFA states and signature. */
+  private stateKeys = new Map<number, number[]>();
   private stateCores: Int32Array[] = [];
   private stateSignatures: number[] = [];
   private acceptLists: Int32Array[] = [new Int32Array(0)];
@@ -243,6 +248,8 @@ export class RuleAutomaton {
   // Scratch for working out transitions, and for reporting ids once per scan.
   private readonly visited: Int32Array;
   private visitStamp = 0;
+  /** Work stack of walk(): the starting states plus at most two pushes per NFA state visited. */
+  private readonly stack: Int32Array;
   private readonly reported: Int32Array;
   private scanStamp = 0;
 
@@ -269,6 +276,7 @@ export class RuleAutomaton {
     // Class numbers follow the first code of each class, so the ASCII ones come first.
     this.denseClasses = Math.max(...this.classes.of.subarray(0, 0x80)) + 1;
     this.visited = new Int32Array(nfa.kind.length);
+    this.stack = new Int32Array(3 * nfa.kind.length + inputs.length + 1);
     this.reported = new Int32Array(Math.max(1, ...inputs.map((input) => input.id + 1)));
     this.reset();
   }
@@ -350,18 +358,24 @@ export class RuleAutomaton {
   }
 
   private internState(core: Int32Array, signature: number): number {
-    const key = `${signature}:${core.join(',')}`;
-    let state = this.stateKeys.get(key);
-    if (state === undefined) {
-      state = this.stateCores.length;
-      this.stateCores.push(core);
-      this.stateSignatures.push(signature);
-      this.stateKeys.set(key, state);
-      if ((state + 1) * this.denseClasses > this.dense.length) {
-        const grown = new Uint16Array(this.dense.length * 2);
-        grown.set(this.dense);
-        this.dense = grown;
+    // Keyed by a hash of the core; the few states sharing a hash are compared in full.
+    let hash = Math.imul(signature + 1, 0x9e3779b1);
+    for (let i = 0; i < core.length; i += 1) hash = Math.imul(hash ^ (core[i] ?? 0), 0x01000193);
+    const sameHash = this.stateKeys.get(hash);
+    if (sameHash !== undefined) {
+      for (const state of sameHash) {
+        if (this.stateSignatures[state] === signature && sameNumbers(this.stateCores[state] ?? EMPTY_CORE, core)) return state;
       }
+    }
+    const state = this.stateCores.length;
+    this.stateCores.push(core);
+    this.stateSignatures.push(signature);
+    if (sameHash === undefined) this.stateKeys.set(hash, [state]);
+    else sameHash.push(state);
+    if ((state + 1) * this.denseClasses > this.dense.length) {
+      const grown = new Uint16Array(this.dense.length * 2);
+      grown.set(this.dense);
+      this.dense = grown;
     }
     return state;
   }
@@ -381,7 +395,7 @@ export class RuleAutomaton {
 
   /** Works out and stores a transition; returns it packed (target << LIST_BITS | accept list). */
   private addTransition(state: number, cls: number): number {
-    const { next, accepted } = this.follow(this.stateCores[state] ?? new Int32Array(0), this.stateSignatures[state] ?? SIG_NONE, cls);
+    const { next, accepted } = this.follow(this.stateCores[state] ?? EMPTY_CORE, this.stateSignatures[state] ?? SIG_NONE, cls);
     const target = cls === this.endClass ? 0 : this.internState(next, this.classes.signature[cls] ?? 0);
     const key = state * this.stride + cls + 1;
     const list = this.internAccepts(accepted);
@@ -421,14 +435,15 @@ export class RuleAutomaton {
   /**
    * From the NFA states `core` plus a new attempt of every alternative starting here, with the
    * previous character described by `signature`: the alternatives that accept before a
-   * character of class `cls`, and the NFA states after it.
+   * character of class `cls`, and the NFA states after it (sorted).
    */
   private follow(core: Int32Array, signature: number, cls: number): { next: Int32Array; accepted: number[] } {
     const fresh = this.freshStart(signature, cls);
     if (core.length === 0) return { next: fresh.next, accepted: fresh.accepted.slice() };
     const own = this.walk(core, signature, cls);
-    const next = Int32Array.from(new Set([...fresh.next, ...own.next])).sort();
-    return { next, accepted: [...new Set([...fresh.accepted, ...own.accepted])] };
+    const accepted = fresh.accepted.slice();
+    for (const id of own.accepted) if (!accepted.includes(id)) accepted.push(id);
+    return { next: mergeSorted(fresh.next, own.next), accepted };
   }
 
   /** `walk` from the start states, which every transition needs: worked out once per case. */
@@ -449,35 +464,72 @@ export class RuleAutomaton {
   private walk(from: ArrayLike<number>, signature: number, cls: number): { next: Int32Array; accepted: number[] } {
     this.visitStamp += 1;
     const stamp = this.visitStamp;
+    const visited = this.visited;
     const atEnd = cls === this.endClass;
     const nextSignature = atEnd ? 0 : (this.classes.signature[cls] ?? 0);
-    const stack: number[] = Array.from(from);
+    const stack = this.stack;
+    let top = 0;
+    for (let i = 0; i < from.length; i += 1) stack[top++] = from[i] ?? 0;
     const moved: number[] = [];
     const accepted: number[] = [];
-    while (stack.length > 0) {
-      const s = stack.pop() ?? 0;
-      if (this.visited[s] === stamp) continue;
-      this.visited[s] = stamp;
+    while (top > 0) {
+      const s = stack[--top] ?? 0;
+      if (visited[s] === stamp) continue;
+      visited[s] = stamp;
       switch (this.kind[s]) {
         case CHAR:
           if (!atEnd && this.classes.member[this.arg[s] ?? 0]?.[cls] === 1) moved.push(this.out1[s] ?? 0);
           break;
         case SPLIT:
-          stack.push(this.out2[s] ?? 0, this.out1[s] ?? 0);
+          stack[top++] = this.out2[s] ?? 0;
+          stack[top++] = this.out1[s] ?? 0;
           break;
         case EMPTY:
-          stack.push(this.out1[s] ?? 0);
+          stack[top++] = this.out1[s] ?? 0;
           break;
         case ASSERT:
-          if (holds(this.arg[s] ?? 0, this.arg2[s] ?? 0, signature, nextSignature, atEnd)) stack.push(this.out1[s] ?? 0);
+          if (holds(this.arg[s] ?? 0, this.arg2[s] ?? 0, signature, nextSignature, atEnd)) stack[top++] = this.out1[s] ?? 0;
           break;
         case ACCEPT:
           accepted.push(this.arg[s] ?? 0);
           break;
       }
     }
-    return { next: Int32Array.from(new Set(moved)).sort(), accepted };
+    return { next: sortedUnique(moved), accepted };
   }
+}
+
+const EMPTY_CORE = new Int32Array(0);
+
+/** The numbers sorted, each once. */
+function sortedUnique(numbers: readonly number[]): Int32Array {
+  const sorted = Int32Array.from(numbers).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i += 1) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
+  return sorted.subarray(0, n);
+}
+
+function sameNumbers(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The union of two sorted lists of NFA states, sorted, without repeats. */
+function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] ?? 0) : Infinity;
+    const y = j < b.length ? (b[j] ?? 0) : Infinity;
+    const next = x <= y ? x : y;
+    if (x === next) i += 1;
+    if (y === next) j += 1;
+    out[n++] = next;
+  }
+  return out.subarray(0, n);
 }
 
 /** Whether an assertion holds between the previous character (signature) and the next one. */
