@@ -1,16 +1,16 @@
 /**
  * Required literals of a regular expression: a small set of strings such that any text the
- * expression matches contains at least one of them. The matcher uses them as a prefilter (one
- * pass over the text finds which rules could match at all) and runs only those rules' regexes.
+ * expression matches contains at least one of them. The matcher uses them as a prefilter for
+ * page text (one pass over the text finds which rules could match at all) and runs only those
+ * rules' regexes.
  *
  * Sound by construction: when a part of the expression gives no guarantee (a class, `\w`, an
  * optional part, a look-around) it contributes nothing, and when no guarantee is left for the
  * whole expression the answer is `undefined`: the rule is then always tried.
  *
- * Understands the subset of regex syntax the rule tables use (non-unicode mode): literals and
- * escapes, `.`, classes, groups `(?:…)`, `(…)`, named groups, look-arounds, `|`, `^`, `$`,
- * `\b`, and the quantifiers `? * + {n} {n,} {n,m}` (greedy or lazy).
+ * Works on the syntax tree of automaton/syntax.ts (the rule tables' subset of regex syntax).
  */
+import { parseRegex, type Node } from './automaton/syntax.js';
 
 /** Largest set of exact strings kept for a part of the expression before giving up on it. */
 const EXACT_LIMIT = 48;
@@ -28,130 +28,38 @@ interface PartInfo {
 const ZERO_WIDTH: PartInfo = { exact: [''], must: undefined };
 const ANYTHING: PartInfo = { exact: undefined, must: undefined };
 
-function literal(char: string): PartInfo {
-  return { exact: [char], must: [char] };
+/**
+ * What is known about `node`. A group's body or a branch counts as a sequence (concatenate) even
+ * when it has one item, which keeps a one-character part's guarantee out of the answer.
+ */
+function infoOf(node: Node): PartInfo {
+  switch (node.kind) {
+    case 'chars': {
+      const [from, to] = node.set;
+      if (node.set.length !== 2 || from !== to || from === undefined) return ANYTHING;
+      const char = String.fromCharCode(from);
+      return { exact: [char], must: [char] };
+    }
+    case 'sequence':
+      return concatenate(node.items.map(infoOf));
+    case 'choice':
+      return union(node.options.map(asSequence));
+    case 'repeat':
+      return repeated(asSequence(node.item), node.min, node.max);
+    default:
+      return ZERO_WIDTH; // assertions and look-arounds match no characters
+  }
 }
 
-class Parser {
-  private pos = 0;
+function asSequence(node: Node): PartInfo {
+  return node.kind === 'sequence' ? infoOf(node) : concatenate([infoOf(node)]);
+}
 
-  constructor(private readonly source: string) {}
-
-  parseAll(): PartInfo {
-    const info = this.alternation();
-    if (this.pos < this.source.length) throw new Error(`unbalanced ")" at ${this.pos} in /${this.source}/`);
-    return info;
-  }
-
-  private peek(offset = 0): string {
-    return this.source.charAt(this.pos + offset);
-  }
-
-  private alternation(): PartInfo {
-    const branches: PartInfo[] = [this.sequence()];
-    while (this.peek() === '|') {
-      this.pos += 1;
-      branches.push(this.sequence());
-    }
-    return branches.length === 1 ? (branches[0] as PartInfo) : union(branches);
-  }
-
-  private sequence(): PartInfo {
-    const parts: PartInfo[] = [];
-    while (this.pos < this.source.length && this.peek() !== '|' && this.peek() !== ')') {
-      parts.push(this.quantified(this.atom()));
-    }
-    return concatenate(parts);
-  }
-
-  private atom(): PartInfo {
-    const c = this.peek();
-    this.pos += 1;
-    switch (c) {
-      case '\\':
-        return this.escape();
-      case '[':
-        this.skipClass();
-        return ANYTHING;
-      case '(':
-        return this.group();
-      case '.':
-        return ANYTHING;
-      case '^':
-      case '$':
-        return ZERO_WIDTH;
-      default:
-        return literal(c);
-    }
-  }
-
-  private escape(): PartInfo {
-    const c = this.peek();
-    this.pos += 1;
-    if (c === 'b' || c === 'B') return ZERO_WIDTH;
-    if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(this.source.slice(this.pos, this.pos + 4))) {
-      this.pos += 4;
-      return literal(String.fromCharCode(Number.parseInt(this.source.slice(this.pos - 4, this.pos), 16)));
-    }
-    if (c === 'x' && /^[0-9a-fA-F]{2}$/.test(this.source.slice(this.pos, this.pos + 2))) {
-      this.pos += 2;
-      return literal(String.fromCharCode(Number.parseInt(this.source.slice(this.pos - 2, this.pos), 16)));
-    }
-    // Classes (\d \w \s …), control escapes and back-references say nothing exact.
-    if (/[a-zA-Z0-9]/.test(c) || c === '') return ANYTHING;
-    return literal(c);
-  }
-
-  private skipClass(): void {
-    if (this.peek() === ']') this.pos += 1; // "[]…" is an empty class in JS; "[]]" never appears in rules
-    while (this.pos < this.source.length && this.peek() !== ']') this.pos += this.peek() === '\\' ? 2 : 1;
-    if (this.peek() !== ']') throw new Error(`unterminated class in /${this.source}/`);
-    this.pos += 1;
-  }
-
-  private group(): PartInfo {
-    let lookaround = false;
-    if (this.peek() === '?') {
-      const kind = this.source.slice(this.pos + 1, this.pos + 3);
-      if (kind.startsWith(':')) this.pos += 2;
-      else if (kind.startsWith('=') || kind.startsWith('!')) {
-        this.pos += 2;
-        lookaround = true;
-      } else if (kind === '<=' || kind === '<!') {
-        this.pos += 3;
-        lookaround = true;
-      } else if (kind.startsWith('<')) {
-        const end = this.source.indexOf('>', this.pos);
-        if (end < 0) throw new Error(`bad group name in /${this.source}/`);
-        this.pos = end + 1;
-      } else throw new Error(`unsupported group at ${this.pos} in /${this.source}/`);
-    }
-    const inner = this.alternation();
-    if (this.peek() !== ')') throw new Error(`unterminated group in /${this.source}/`);
-    this.pos += 1;
-    return lookaround ? ZERO_WIDTH : inner;
-  }
-
-  private quantified(part: PartInfo): PartInfo {
-    const c = this.peek();
-    let min: number;
-    let max: number;
-    if (c === '?' || c === '*' || c === '+') {
-      this.pos += 1;
-      [min, max] = c === '?' ? [0, 1] : c === '*' ? [0, Infinity] : [1, Infinity];
-    } else if (c === '{') {
-      const match = /^\{(\d+)(,(\d*))?\}/.exec(this.source.slice(this.pos));
-      if (match === null) return part; // a literal "{" in non-unicode mode, parsed as the next atom
-      this.pos += match[0].length;
-      min = Number(match[1]);
-      max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
-    } else return part;
-    if (this.peek() === '?') this.pos += 1; // lazy
-    if (max === 0) return ZERO_WIDTH;
-    if (min === 0) return max === 1 && part.exact !== undefined ? { exact: dedupe([...part.exact, '']), must: undefined } : ANYTHING;
-    if (min === 1 && max === 1) return part;
-    return { exact: undefined, must: part.must };
-  }
+function repeated(part: PartInfo, min: number, max: number): PartInfo {
+  if (max === 0) return ZERO_WIDTH;
+  if (min === 0) return max === 1 && part.exact !== undefined ? { exact: dedupe([...part.exact, '']), must: undefined } : ANYTHING;
+  if (min === 1 && max === 1) return part;
+  return { exact: undefined, must: part.must };
 }
 
 function dedupe(strings: readonly string[]): string[] {
@@ -251,7 +159,8 @@ function best(candidates: readonly (readonly string[])[]): string[] | undefined 
  * Throws on syntax it does not understand, so a new rule shape is noticed at load time.
  */
 export function requiredLiterals(source: string): string[] | undefined {
-  const info = new Parser(source).parseAll();
+  const root = parseRegex(source);
+  const info = root.kind === 'choice' ? infoOf(root) : asSequence(root);
   const must = info.must ?? (info.exact === undefined ? undefined : best([info.exact]));
   if (must === undefined) return undefined;
   const set = minimal(must);
