@@ -85,6 +85,9 @@ describe('rule automaton: syntax', () => {
     expect(() => parseRegex('*a')).toThrow();
     expect(() => parseRegex('{2}')).toThrow();
     expect(() => new RuleAutomaton([{ source: 'a', id: -1 }])).toThrow();
+    expect(() => new RuleAutomaton([{ source: '(?:a{1,1000}){1,1000}', id: 0 }])).toThrow(/too large/);
+    const small = new RuleAutomaton([{ source: 'a', id: 0 }]);
+    expect(() => small.scan('a'.repeat(small.maxScanLength + 1))).toThrow(RangeError);
   });
 
   it('keeps reporting correctly past a thousand different sets of matches', () => {

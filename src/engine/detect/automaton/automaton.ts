@@ -3,10 +3,10 @@
  * text finds every alternative that matches anywhere in it (what `regex.test` says per
  * alternative), at a table lookup per character instead of a regex run per rule.
  *
- * The alternatives' syntax trees (syntax.ts) become one Thompson NFA. It is run as a DFA built
+ * The alternatives' syntax trees (syntax.ts) become one Thompson NFA (nfa.ts). It is run as a DFA built
  * lazily (as RE2 does): each DFA state is a set of NFA states plus what the assertions need to
  * know of the previous character; a transition is worked out the first time it is taken and
- * kept in a hash table. Assertions (`^ $ \b \B`, one-character look-behind) are decided while
+ * kept (dense rows for the classes of ASCII characters, a hash table for the rest). Assertions (`^ $ \b \B`, one-character look-behind) are decided while
  * following the empty moves before a character, when both neighbours are known. The tables are
  * bounded: a scan that begins with MAX_STATES or more states known starts the DFA afresh (one
  * scan adds at most one state per character).
@@ -14,32 +14,14 @@
  * Look-arounds the NFA cannot model are read as always true; such an alternative's matches are
  * reported with `confirm` set, and the caller checks them with the regex.
  */
-import { inSet, parseRegex, WORD, type CharSet, type Node } from './syntax.js';
+import { ACCEPT, ASSERT, CHAR, classesOf, EMPTY, holds, NfaBuilder, SIG_NONE, SPLIT, type Classes } from './nfa.js';
+import { parseRegex } from './syntax.js';
 
 /** One alternative to recognise; `id` is what a match reports (0 ≤ id < 2^20). */
 export interface AutomatonInput {
   readonly source: string;
   readonly id: number;
 }
-
-const CHAR = 0;
-const SPLIT = 1;
-const EMPTY = 2;
-const ASSERT = 3;
-const ACCEPT = 4;
-
-/** Assertion kinds of ASSERT states. */
-const START = 0;
-const END = 1;
-const BOUNDARY = 2;
-const NOT_BOUNDARY = 3;
-const AFTER = 4;
-const NOT_AFTER = 5;
-
-/** Previous-character signature bits: none (start of text), a `\w` character, in look-behind set j. */
-const SIG_NONE = 1;
-const SIG_WORD = 2;
-const SIG_SET_SHIFT = 2;
 
 /** DFA states kept before the tables are cleared (memory stays bounded whatever the input). */
 const MAX_STATES = 10_000;
@@ -52,158 +34,7 @@ const OVERFLOW_LIST = (1 << LIST_BITS) - 1;
 /** A dense-row entry that sends the lookup to the hash table (see RuleAutomaton.dense). */
 const IN_TABLE = 0xffff;
 /** Longest text a scan takes (each character may add a state; targets have 22 bits). */
-export const MAX_SCAN_LENGTH = (1 << 22) - MAX_STATES;
-
-class NfaBuilder {
-  readonly kind: number[] = [];
-  readonly out1: number[] = [];
-  readonly out2: number[] = [];
-  /** CHAR: set number; ASSERT: assertion kind; AFTER/NOT_AFTER: look-behind set number in `arg2`. */
-  readonly arg: number[] = [];
-  readonly arg2: number[] = [];
-  readonly sets: CharSet[] = [];
-  readonly lookbehindSets: CharSet[] = [];
-  private readonly setNumbers = new Map<string, number>();
-  usesLookaround = false;
-
-  add(kind: number, out1: number, out2 = -1, arg = 0, arg2 = 0): number {
-    this.kind.push(kind);
-    this.out1.push(out1);
-    this.out2.push(out2);
-    this.arg.push(arg);
-    this.arg2.push(arg2);
-    return this.kind.length - 1;
-  }
-
-  setNumber(set: CharSet): number {
-    const key = set.join(',');
-    let number = this.setNumbers.get(key);
-    if (number === undefined) {
-      number = this.sets.length;
-      this.sets.push(set);
-      this.setNumbers.set(key, number);
-    }
-    return number;
-  }
-
-  lookbehindNumber(set: CharSet): number {
-    const key = set.join(',');
-    const known = this.lookbehindSets.findIndex((other) => other.join(',') === key);
-    if (known >= 0) return known;
-    if (this.lookbehindSets.length >= 28) throw new Error('too many look-behind sets for the automaton');
-    this.lookbehindSets.push(set);
-    this.setNumber(set);
-    return this.lookbehindSets.length - 1;
-  }
-
-  /** States for `node`, continuing at `next`; returns the entry state. */
-  build(node: Node, next: number): number {
-    switch (node.kind) {
-      case 'chars':
-        return this.add(CHAR, next, -1, this.setNumber(node.set));
-      case 'sequence': {
-        let entry = next;
-        for (let i = node.items.length - 1; i >= 0; i -= 1) entry = this.build(node.items[i] as Node, entry);
-        return entry;
-      }
-      case 'choice': {
-        const entries = node.options.map((option) => this.build(option, next));
-        let entry = entries[entries.length - 1] ?? next;
-        for (let i = entries.length - 2; i >= 0; i -= 1) entry = this.add(SPLIT, entries[i] ?? next, entry);
-        return entry;
-      }
-      case 'repeat':
-        return this.repeat(node.item, node.min, node.max, next);
-      case 'assert': {
-        const kinds = { start: START, end: END, 'word-boundary': BOUNDARY, 'not-word-boundary': NOT_BOUNDARY } as const;
-        return this.add(ASSERT, next, -1, kinds[node.what]);
-      }
-      case 'after':
-        return this.add(ASSERT, next, -1, node.negated ? NOT_AFTER : AFTER, this.lookbehindNumber(node.set));
-      case 'lookaround':
-        this.usesLookaround = true;
-        return this.add(EMPTY, next);
-    }
-  }
-
-  private repeat(item: Node, min: number, max: number, next: number): number {
-    let entry: number;
-    if (max === Infinity) {
-      // A loop: each pass may go round again or leave.
-      const loop = this.add(SPLIT, -1, next);
-      this.out1[loop] = this.build(item, loop);
-      entry = loop;
-    } else {
-      entry = next;
-      for (let k = 0; k < max - min; k += 1) entry = this.add(SPLIT, this.build(item, entry), next);
-    }
-    for (let k = 0; k < min; k += 1) entry = this.build(item, entry);
-    return entry;
-  }
-}
-
-/** Character classes: code units that every set treats alike share a class. */
-interface Classes {
-  readonly of: Uint16Array;
-  readonly count: number;
-  /** Per set number: 1 where the class is in the set. */
-  readonly member: readonly Uint8Array[];
-  /** Per class: the signature bits it gives as the previous character. */
-  readonly signature: Int32Array;
-}
-
-function classesOf(sets: readonly CharSet[], lookbehindSets: readonly CharSet[]): Classes {
-  const all = [...sets, WORD];
-  const cuts = new Set<number>([0, 0x10000]);
-  for (const set of all) for (let i = 0; i < set.length; i += 2) cuts.add(set[i] ?? 0).add((set[i + 1] ?? 0) + 1);
-  const bounds = [...cuts].sort((a, b) => a - b);
-  // Which sets hold each elementary interval [bounds[k], bounds[k+1]).
-  const holders: number[][] = bounds.slice(0, -1).map(() => []);
-  all.forEach((set, number) => {
-    for (let i = 0; i < set.length; i += 2) {
-      let k = lowerBound(bounds, set[i] ?? 0);
-      while (k < holders.length && (bounds[k] ?? 0) <= (set[i + 1] ?? 0)) holders[k++]?.push(number);
-    }
-  });
-  const of = new Uint16Array(0x10000);
-  const classByKey = new Map<string, number>();
-  const representative: number[] = [];
-  holders.forEach((list, k) => {
-    const key = list.join(',');
-    let cls = classByKey.get(key);
-    if (cls === undefined) {
-      cls = classByKey.size;
-      classByKey.set(key, cls);
-      representative.push(bounds[k] ?? 0);
-    }
-    of.fill(cls, bounds[k] ?? 0, bounds[k + 1] ?? 0);
-  });
-  const count = classByKey.size;
-  const member = sets.map(() => new Uint8Array(count));
-  holders.forEach((list, k) => {
-    const cls = of[bounds[k] ?? 0] ?? 0;
-    for (const number of list) if (number < sets.length) (member[number] as Uint8Array)[cls] = 1;
-  });
-  const signature = Int32Array.from(representative, (code) => {
-    let bits = inSet(WORD, code) ? SIG_WORD : 0;
-    lookbehindSets.forEach((set, j) => {
-      if (inSet(set, code)) bits |= 1 << (SIG_SET_SHIFT + j);
-    });
-    return bits;
-  });
-  return { of, count, member, signature };
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] ?? 0) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+const MAX_SCAN_LENGTH = (1 << 22) - MAX_STATES;
 
 export class RuleAutomaton {
   private readonly kind: Uint8Array;
@@ -216,6 +47,8 @@ export class RuleAutomaton {
   /** Class number of the end of the text. */
   private readonly endClass: number;
   private readonly stride: number;
+  /** Longest text scan() takes: each character may add a state, and keys must stay 31-bit. */
+  readonly maxScanLength: number;
   /** Ids whose alternative has a look-around the automaton reads as true. */
   readonly needsConfirming: ReadonlySet<number>;
 
@@ -273,6 +106,8 @@ export class RuleAutomaton {
     this.classes = classesOf(nfa.sets, nfa.lookbehindSets);
     this.endClass = this.classes.count;
     this.stride = this.classes.count + 1;
+    // Transition keys (state * stride + class + 1) stay below 2^31.
+    this.maxScanLength = Math.min(MAX_SCAN_LENGTH, Math.floor(0x7fffffff / this.stride) - MAX_STATES - 1);
     // Class numbers follow the first code of each class, so the ASCII ones come first.
     this.denseClasses = Math.max(...this.classes.of.subarray(0, 0x80)) + 1;
     this.visited = new Int32Array(nfa.kind.length);
@@ -288,9 +123,13 @@ export class RuleAutomaton {
 
   /** The ids of every alternative that matches somewhere in `text`, each once, in no set order. */
   scan(text: string): number[] {
-    if (text.length > MAX_SCAN_LENGTH) throw new RangeError(`automaton scan of ${text.length} characters (at most ${MAX_SCAN_LENGTH})`);
+    if (text.length > this.maxScanLength) throw new RangeError(`automaton scan of ${text.length} characters (at most ${this.maxScanLength})`);
     if (this.stateCores.length >= MAX_STATES) this.reset();
     const found: number[] = [];
+    if (this.scanStamp >= 0x7fffffff) {
+      this.reported.fill(0);
+      this.scanStamp = 0;
+    }
     this.scanStamp += 1;
     const classOf = this.classes.of;
     const length = text.length;
@@ -462,6 +301,10 @@ export class RuleAutomaton {
    * assertions), collecting the alternatives that accept and the states after the character.
    */
   private walk(from: ArrayLike<number>, signature: number, cls: number): { next: Int32Array; accepted: number[] } {
+    if (this.visitStamp >= 0x7fffffff) {
+      this.visited.fill(0);
+      this.visitStamp = 0;
+    }
     this.visitStamp += 1;
     const stamp = this.visitStamp;
     const visited = this.visited;
@@ -530,24 +373,4 @@ function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
     out[n++] = next;
   }
   return out.subarray(0, n);
-}
-
-/** Whether an assertion holds between the previous character (signature) and the next one. */
-function holds(kind: number, lookbehind: number, previous: number, next: number, atEnd: boolean): boolean {
-  const wordBefore = (previous & SIG_WORD) !== 0;
-  const wordAfter = !atEnd && (next & SIG_WORD) !== 0;
-  switch (kind) {
-    case START:
-      return (previous & SIG_NONE) !== 0;
-    case END:
-      return atEnd;
-    case BOUNDARY:
-      return wordBefore !== wordAfter;
-    case NOT_BOUNDARY:
-      return wordBefore === wordAfter;
-    case AFTER:
-      return (previous & (1 << (SIG_SET_SHIFT + lookbehind))) !== 0;
-    default:
-      return (previous & (1 << (SIG_SET_SHIFT + lookbehind))) === 0;
-  }
 }
