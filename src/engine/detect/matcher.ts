@@ -2,17 +2,18 @@
  * Compiles rule tables once, at module load, into regular expressions, and matches them.
  * A RuleBook finds what matches in one pass over a text, one of two ways:
  * - `automaton`: every rule alternative in one lazily built DFA (automaton/), which says which
- *   rules match outright. For titles: short, and met again and again, so the DFA's transitions
- *   are soon all known and a title costs a table lookup per character.
+ *   rules match outright (the one look-ahead it cannot model is confirmed by the rule's regex).
+ *   For titles: short, and met again and again, so the DFA's transitions are soon all known and
+ *   a title costs a table lookup per character.
  * - `literals`: an index of the rules' required literals finds the few rules that could match,
  *   and only their regexes run. For page text: long and new every time, where building DFA
  *   states would cost more than the regexes.
  */
 import { RuleAutomaton, type AutomatonInput } from './automaton/automaton.js';
-import { foldLetters } from './normalize.js';
-import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
-import { requiredLiterals } from './required-literals.js';
 import { startsWithWordCharacter } from './automaton/syntax.js';
+import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
+import { foldLetters } from './normalize.js';
+import { requiredLiterals } from './required-literals.js';
 import type { RuleScope } from './rules/types.js';
 
 export type { Candidates } from './literal-index.js';
