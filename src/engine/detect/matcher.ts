@@ -75,6 +75,7 @@ export type RuleBookKind = 'automaton' | 'literals';
  * with it. Built on first use: register every table before.
  */
 export class RuleBook {
+  private rules = 0;
   private readonly literals: (readonly string[])[] = [];
   private readonly alternatives: AutomatonInput[] = [];
   private index: LiteralIndex | undefined;
@@ -88,10 +89,16 @@ export class RuleBook {
    */
   register(alternatives: readonly RuleAlternative[], literals: readonly string[]): number {
     if (this.index !== undefined || this.automaton !== undefined) throw new Error('rule book already in use: register every table first');
-    const rule = this.literals.length;
-    this.literals.push(literals);
-    for (const { source, japanese } of alternatives) this.alternatives.push({ source, id: rule * 2 + (japanese ? 1 : 0) });
+    const rule = this.rules;
+    this.rules += 1;
+    if (this.kind === 'literals') this.literals.push(literals);
+    else for (const { source, japanese } of alternatives) this.alternatives.push({ source, id: rule * 2 + (japanese ? 1 : 0) });
     return rule;
+  }
+
+  /** Whether rules registered here need their required literals (only a literal index uses them). */
+  get usesLiterals(): boolean {
+    return this.kind === 'literals';
   }
 
   /** What the book's rules say about `skeleton`. */
@@ -181,6 +188,8 @@ export function topLevelAlternatives(pattern: string): string[] {
   return parts;
 }
 
+const NO_LITERALS: readonly string[] = [];
+
 /** Required literals and anchors by compiled source: title and page-text tables share most rules. */
 const literalsBySource = new Map<string, string[] | undefined>();
 const anchorBySource = new Map<string, string>();
@@ -216,7 +225,8 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
         const japanese = NON_ASCII.test(a);
         // Latin alternatives match only from the start of a word (see WORD_START).
         const anchored = japanese ? source : `${anchorOf(source)}(?:${source})`;
-        return { japanese, source: anchored, literals: literalsOf(source) };
+        // An automaton book needs no literals: every alternative is then "indexed" (none tried apart).
+        return { japanese, source: anchored, literals: book.usesLiterals ? literalsOf(source) : NO_LITERALS };
       });
       const indexed = alternatives.filter((a) => a.literals !== undefined);
       const always = alternatives.filter((a) => a.literals === undefined);
