@@ -46,19 +46,6 @@ export function bound(raw: string, limit: number): string {
   return raw.slice(0, cut);
 }
 
-/**
- * Text made only of printable ASCII, plain Japanese (PLAIN_JAPANESE), invisible characters,
- * dashes, the ideographic space and full-width ASCII: what browsers put in real titles (Edge's
- * zero-width space, Firefox's em dash) and what Japanese pages use. Such text is normalised
- * without the general Unicode steps, to the same result (checked by a property test).
- */
-const SIMPLE_TEXT =
-  // eslint-disable-next-line no-misleading-character-class -- a class of single code points on purpose
-  /^[\x20-\x7e\u3001-\u3003\u3005-\u3011\u3014-\u301b\u30fb\u2018-\u201f\u00a9\u00ae\u00b7\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\u3000\uff01-\uff5e]*$/;
-/** Full-width ASCII and the ideographic space: NFKC turns each into its ASCII counterpart. */
-const FULL_WIDTH = /[\u3000\uff01-\uff5e]/g;
-const toHalfWidth = (c: string): string => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-
 /** normalizeText for printable ASCII. */
 function normalizeAscii(input: string): string {
   const lower = input.toLowerCase();
@@ -84,15 +71,7 @@ export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string 
   const input = bound(typeof raw === 'string' ? raw : '', limit);
   if (PRINTABLE_ASCII.test(input)) return normalizeAscii(input);
   if (PLAIN_JAPANESE.test(input)) return normalizePlainJapanese(input);
-  const european = normalizeByTable(input, limit);
-  if (european !== undefined) return european;
-  if (SIMPLE_TEXT.test(input)) {
-    // Invisible characters go, dashes become "-", full-width ASCII becomes ASCII (what NFKC and
-    // the general path do to them); what is left is one of the two cases above. Nothing grows.
-    const simple = input.replace(INVISIBLE, '').replace(DASHES, '-').replace(FULL_WIDTH, toHalfWidth);
-    return PRINTABLE_ASCII.test(simple) ? normalizeAscii(simple) : normalizePlainJapanese(simple);
-  }
-  return normalizeUnicode(input, limit);
+  return normalizeByTable(input, limit) ?? normalizeUnicode(input, limit);
 }
 
 /**
@@ -123,11 +102,15 @@ function collapseAndCut(characters: string, limit: number): string {
 
 /**
  * Code ranges whose characters normalizeByTable may map one by one: Latin-1 to Latin Extended-B,
- * Greek, Cyrillic, Armenian, general punctuation (dashes, invisible characters, spaces),
- * variation selectors, the byte-order mark, the ideographic space and full-width ASCII.
+ * Greek, Cyrillic, Armenian, general punctuation (dashes, invisible characters, spaces), the
+ * other invisible characters and dashes of INVISIBLE and DASHES, the ideographic space and
+ * full-width ASCII: what browsers put in real titles (Edge's zero-width space, Firefox's em
+ * dash), what European pages use, and the look-alikes scam kits use.
  */
 const TABLE_RANGES: readonly (readonly [number, number])[] = [
-  [0x00a0, 0x024f], [0x0370, 0x058f], [0x2000, 0x206f], [0x3000, 0x3000], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xff01, 0xff5e],
+  [0x00a0, 0x024f], [0x034f, 0x034f], [0x0370, 0x058f], [0x061c, 0x061c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f],
+  [0x2000, 0x206f], [0x2212, 0x2212], [0x2e3a, 0x2e3b], [0x3000, 0x3000], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfe58, 0xfe58],
+  [0xfe63, 0xfe63], [0xfeff, 0xfeff], [0xff01, 0xff5e], [0xffa0, 0xffa0], [0xfff0, 0xfff8],
 ];
 /** Kana, kanji and Japanese punctuation that every normalisation leaves as they are (PLAIN_JAPANESE's non-ASCII part). */
 function isPlainJapanese(code: number): boolean {
