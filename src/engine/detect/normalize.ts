@@ -121,22 +121,26 @@ function isPlainJapanese(code: number): boolean {
 
 /** White space that WHITESPACE_RUN would change: a run of two, or any but the ASCII space. */
 const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
-/** What characterLevel makes of each character of TABLE_RANGES it treats alike in any company. */
-let characterTable: Map<number, string> | undefined;
+/**
+ * What characterLevel makes of each character of TABLE_RANGES met so far, or null for one whose
+ * result depends on its neighbours or is not final (such text takes the general path). Filled
+ * on demand: at most the few thousand characters of TABLE_RANGES.
+ */
+const characterTable = new Map<number, string | null>();
 
-function buildCharacterTable(): Map<number, string> {
-  const table = new Map<number, string>();
-  for (const [from, to] of TABLE_RANGES) {
-    for (let code = from; code <= to; code += 1) {
-      const c = String.fromCharCode(code);
-      const alone = characterLevel(c);
-      // Only characters whose result does not depend on their neighbours, and is itself final.
-      if (characterLevel(alone) !== alone || alone.toLowerCase() !== alone || /\p{M}/u.test(alone) || HAS_CJK.test(alone)) continue;
-      if (characterLevel(`a${c}a`) !== `a${alone}a` || characterLevel(`A${c} `) !== `a${alone} ` || characterLevel(`${c}${c}`) !== alone + alone) continue;
-      table.set(code, alone);
-    }
-  }
-  return table;
+function inTableRanges(code: number): boolean {
+  for (const [from, to] of TABLE_RANGES) if (code >= from && code <= to) return true;
+  return false;
+}
+
+function tableEntry(code: number): string | null {
+  if (!inTableRanges(code)) return null;
+  const c = String.fromCharCode(code);
+  const alone = characterLevel(c);
+  // Only characters whose result does not depend on their neighbours, and is itself final.
+  if (characterLevel(alone) !== alone || alone.toLowerCase() !== alone || /\p{M}/u.test(alone) || HAS_CJK.test(alone)) return null;
+  if (characterLevel(`a${c}a`) !== `a${alone}a` || characterLevel(`A${c} `) !== `a${alone} ` || characterLevel(`${c}${c}`) !== alone + alone) return null;
+  return alone;
 }
 
 /**
@@ -147,7 +151,6 @@ function buildCharacterTable(): Map<number, string> {
  * Same result as normalizeUnicode (checked by property tests); undefined for other text.
  */
 function normalizeByTable(input: string, limit: number): string | undefined {
-  characterTable ??= buildCharacterTable();
   let out = '';
   let start = 0;
   let japanese = false;
@@ -158,8 +161,12 @@ function normalizeByTable(input: string, limit: number): string | undefined {
       japanese = true;
       continue;
     }
-    const mapped = characterTable.get(code);
-    if (mapped === undefined) return undefined;
+    let mapped = characterTable.get(code);
+    if (mapped === undefined) {
+      mapped = tableEntry(code);
+      characterTable.set(code, mapped);
+    }
+    if (mapped === null) return undefined;
     out += input.slice(start, i) + mapped;
     start = i + 1;
   }
