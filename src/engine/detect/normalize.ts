@@ -186,7 +186,6 @@ const MIXED_TOKEN_HINT = /[a-z][0-9@$|]|[0-9@$|][a-z]/;
  */
 const MIXED_TOKEN = /(?<![a-z0-9@$|])[a-z0-9@$|]*?(?:[a-z][0-9@$|]|[0-9@$|][a-z])[a-z0-9@$|]*/g;
 const DIGITISH = /[0-9@$|]/g;
-const DIGITISH_ANYWHERE = /[0-9@$|]/;
 const DIGIT_AS_LETTER: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'l', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '|': 'l',
 };
@@ -236,12 +235,33 @@ const FOLDED_LETTER = Uint16Array.from({ length: TABLE_SPAN }, (_, code) => {
   const large = LETTER_FOLD[String.fromCharCode(code)];
   return large === undefined ? code : large.charCodeAt(0);
 });
-/** 1 for punctuation and the space (PUNCTUATION_RUN and " "), by code. */
-const IS_SEPARATOR = Uint8Array.from({ length: TABLE_SPAN }, (_, code) =>
-  code === SPACE || (code < 0x80 && ASCII_PUNCTUATION.includes(String.fromCharCode(code))) || OTHER_PUNCTUATION.has(code) ? 1 : 0,
-);
 /** Whitespace other than the ASCII space: normalised text has none, other text takes the general path. */
 const OTHER_WHITESPACE = /[^\S ]/;
+const SEPARATOR = 1;
+const OTHER_SPACE = 2;
+/** SEPARATOR for punctuation and the space (PUNCTUATION_RUN and " "), OTHER_SPACE for other white space, by code. */
+const IS_SEPARATOR = Uint8Array.from({ length: TABLE_SPAN }, (_, code) => {
+  const c = String.fromCharCode(code);
+  if (code === SPACE || (code < 0x80 && ASCII_PUNCTUATION.includes(c)) || OTHER_PUNCTUATION.has(code)) return SEPARATOR;
+  return OTHER_WHITESPACE.test(c) ? OTHER_SPACE : 0;
+});
+/**
+ * ASCII characters as MIXED_TOKEN_HINT sees them: LETTER, DIGIT, or DIGIT_LIKE (@ $ |); 0 for
+ * the rest. A letter next to a digit or digit-like character is what sends a text through
+ * foldDigits.
+ */
+const LETTER = 1;
+const DIGIT = 2;
+const DIGIT_LIKE = 3;
+const ASCII_KIND = Uint8Array.from({ length: 0x80 }, (_, code) => {
+  if (code >= 0x61 && code <= 0x7a) return LETTER;
+  if (code >= 0x30 && code <= 0x39) return DIGIT;
+  return code === 0x40 || code === 0x24 || code === 0x7c ? DIGIT_LIKE : 0;
+});
+/** What the last oneSkeletonPass saw: non-ASCII output, a digit, a letter next to a digit(-like) character. */
+let passNonAscii = false;
+let passDigits = false;
+let passMixed = false;
 
 function isCjkCode(code: number): boolean {
   return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
@@ -278,21 +298,32 @@ function codesToString(codes: readonly number[], n: number): string {
 }
 
 /**
- * skeletonOf, in one pass, for any text whose only whitespace is the ASCII space: the letter
- * folds of foldLetters, a katakana followed by "-" or "一" keeps a long-vowel mark "ー",
- * punctuation and spaces become one space except between two Japanese characters (where OCR
- * and punctuation put spaces that Japanese does not have), no space at either end. Same result
- * as skeletonOfGeneral (checked by a property test), several times faster.
+ * skeletonOf, in one pass, for text whose only whitespace is the ASCII space (undefined for
+ * other text): the letter folds of foldLetters, a katakana followed by "-" or "一" keeps a
+ * long-vowel mark "ー", punctuation and spaces become one space except between two Japanese
+ * characters (where OCR and punctuation put spaces that Japanese does not have), no space at
+ * either end. Same result as skeletonOfGeneral (checked by a property test), several times
+ * faster. On the way it notes passNonAscii, passDigits and passMixed.
  */
-function oneSkeletonPass(text: string): string {
+function oneSkeletonPass(text: string): string | undefined {
   const codes = skeletonCodes;
   const length = text.length;
   let n = 0;
   let pendingSpace = false;
   let previous = -1; // the previous character after letter folding, before the long-vowel rule
   let lastOut = -1;
+  let lastKind = 0;
+  let nonAscii = false;
+  let digits = false;
+  let mixed = false;
   for (let i = 0; i < length; i += 1) {
     let code = text.charCodeAt(i);
+    const kind = code < 0x80 ? (ASCII_KIND[code] ?? 0) : 0;
+    if (kind !== 0) {
+      if (kind === DIGIT) digits = true;
+      if (lastKind !== 0 && (kind === LETTER) !== (lastKind === LETTER)) mixed = true;
+    }
+    lastKind = kind;
     // rn → m and vv → w, left to right (written out here: a helper call per character cost a third).
     if (code === 0x72 && i + 1 < length && text.charCodeAt(i + 1) === 0x6e) {
       code = 0x6d;
@@ -304,11 +335,12 @@ function oneSkeletonPass(text: string): string {
     const folded = code;
     if ((code === 0x2d || code === 0x4e00) && previous >= 0x30a1 && previous <= 0x30fa) code = 0x30fc; // ア- → アー
     previous = folded;
-    const separator = code < TABLE_SPAN ? IS_SEPARATOR[code] === 1 : code >= 0xff00 && OTHER_PUNCTUATION.has(code);
-    if (separator) {
+    const separator = code < TABLE_SPAN ? (IS_SEPARATOR[code] ?? 0) : code >= 0xff00 && OTHER_PUNCTUATION.has(code) ? SEPARATOR : code === 0xfeff ? OTHER_SPACE : 0;
+    if (separator === SEPARATOR) {
       pendingSpace = true;
       continue;
     }
+    if (separator === OTHER_SPACE) return undefined;
     if (pendingSpace && n > 0 && !(isCjkCode(lastOut) && isCjkCode(code))) {
       codes[n] = SPACE;
       n += 1;
@@ -317,20 +349,46 @@ function oneSkeletonPass(text: string): string {
     codes[n] = code;
     n += 1;
     lastOut = code;
+    if (code > 0x7e || code < 0x20) nonAscii = true;
   }
+  passNonAscii = nonAscii;
+  passDigits = digits;
+  passMixed = mixed;
   return codesToString(codes, n);
+}
+
+/** A skeleton (see skeletonOf) with what its pass learned of it on the way. */
+export interface SkeletonFacts {
+  readonly skeleton: string;
+  /** The skeleton has characters other than printable ASCII, tab and line breaks (see hasNonAscii). */
+  readonly nonAscii: boolean;
+  /** The text had an ASCII digit. */
+  readonly digits: boolean;
+}
+
+const NON_ASCII_TEXT = /[^\t\n\r\x20-\x7e]/;
+const ASCII_DIGIT = /\d/;
+
+/** skeletonOf, and two facts the detector needs next, without scanning the text again. */
+export function skeletonFacts(plain: string): SkeletonFacts {
+  let text = oneSkeletonPass(plain);
+  if (text === undefined) {
+    const skeleton = skeletonOfGeneral(plain);
+    return { skeleton, nonAscii: NON_ASCII_TEXT.test(skeleton), digits: ASCII_DIGIT.test(plain) };
+  }
+  const digits = passDigits;
+  // Digits inside words are letters in disguise (w1nd0ws, micr0s0ft, ca11, 5ecurity): such a
+  // text is read again with them folded.
+  if (passMixed) text = oneSkeletonPass(plain.replace(MIXED_TOKEN, foldDigits)) ?? '';
+  const nonAscii = passNonAscii;
+  // "V I R U S" letter-spacing: join runs of single characters (the pass leaves its codes behind).
+  const skeleton = hasSpacedLetters(skeletonCodes, text.length) ? joinSpacedLetters(text) : text;
+  return { skeleton, nonAscii, digits };
 }
 
 /** The keyword-matching form of `plain` text (see the file comment). */
 export function skeletonOf(plain: string): string {
-  let text = plain;
-  const ascii = PRINTABLE_ASCII.test(text);
-  if (!ascii && OTHER_WHITESPACE.test(text)) return skeletonOfGeneral(text);
-  // Digits inside words are letters in disguise: w1nd0ws, micr0s0ft, ca11, 5ecurity.
-  if (DIGITISH_ANYWHERE.test(text) && MIXED_TOKEN_HINT.test(text)) text = text.replace(MIXED_TOKEN, foldDigits);
-  text = oneSkeletonPass(text);
-  // "V I R U S" letter-spacing: join runs of single characters (the pass leaves its codes behind).
-  return hasSpacedLetters(skeletonCodes, text.length) ? joinSpacedLetters(text) : text;
+  return skeletonFacts(plain).skeleton;
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { PhoneMention } from '../../shared/verdict.js';
-import { compilePattern, compileRules, hasNonAscii, matchRules, RuleBook, type BookScan, type RuleBookKind } from './matcher.js';
-import { compactOf, skeletonOf } from './normalize.js';
+import { compilePattern, compileRules, matchRules, RuleBook, type BookScan, type RuleBookKind } from './matcher.js';
+import { compactOf, skeletonFacts } from './normalize.js';
 import { extractPhones, mayContainPhone } from './phones.js';
 import { ALARMS, BLAND_WORDS, BRANDS, ERROR_CODES, GUARDS, THREATS, URGENCY } from './rules/index.js';
 import { REGIONS_BY_LANGUAGE } from './rules/phone-regions.js';
@@ -75,7 +75,6 @@ function compileFor(scope: TextSource) {
 const SETS = { title: compileFor('title'), text: compileFor('text') } as const;
 const ERROR_CODE_RES = ERROR_CODES.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'g') }));
 const HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
-const HAS_DIGIT = /\d/;
 const BLAND = new RegExp(BLAND_WORDS.map(compilePattern).join('|'), 'g');
 const NOT_CONTENT = /[\s0-9!-/:-@[-`{-~、。・「」（）]+/g;
 
@@ -122,10 +121,8 @@ const NO_PHONES: readonly PhoneMention[] = [];
 /** Collects the evidence in normalised text (`plain` from normalizeText). Guards: collectGuards. */
 export function collectSignals(plain: string, source: TextSource): TextSignals {
   const sets = SETS[source];
-  const skeleton = skeletonOf(plain);
-  const nonAscii = hasNonAscii(skeleton);
+  const { skeleton, nonAscii, digits } = skeletonFacts(plain);
   const compact = source === 'text' ? compactOf(skeleton) : undefined;
-  const digits = HAS_DIGIT.test(plain);
   const scan = sets.book.scan(skeleton);
   const threats = matchRules(sets.threats, skeleton, nonAscii, scan, compact);
   const alarms = matchRules(sets.alarms, skeleton, nonAscii, scan, compact);

@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCandidate, LiteralIndex } from '../../../src/engine/detect/literal-index.js';
-import { compilePattern, topLevelAlternatives } from '../../../src/engine/detect/matcher.js';
-import { bound, normalizeText, normalizeUnicode, skeletonOf, skeletonOfGeneral, TITLE_LIMIT } from '../../../src/engine/detect/normalize.js';
+import { compilePattern, hasNonAscii, topLevelAlternatives } from '../../../src/engine/detect/matcher.js';
+import { bound, normalizeText, normalizeUnicode, skeletonFacts, skeletonOf, skeletonOfGeneral, TITLE_LIMIT } from '../../../src/engine/detect/normalize.js';
 import { requiredLiterals } from '../../../src/engine/detect/required-literals.js';
 import { ALARMS, BRANDS, GUARDS, THREATS, URGENCY } from '../../../src/engine/detect/rules/index.js';
 import { loadCorpus } from './corpus.js';
@@ -81,6 +81,18 @@ describe('skeletonOf one-pass loops', () => {
       const plain = normalizeText(title);
       expect(skeletonOf(plain), plain).toBe(skeletonOfGeneral(plain));
     }
+  });
+
+  it('report the facts the detector would otherwise scan for: non-ASCII skeleton, a digit in the text', () => {
+    const factsHold = (text: string): boolean => {
+      const facts = skeletonFacts(text);
+      return facts.skeleton === skeletonOfGeneral(text) && facts.nonAscii === hasNonAscii(facts.skeleton) && facts.digits === /\d/.test(text);
+    };
+    for (const title of corpusTitles) expect(factsHold(normalizeText(title)), title).toBe(true);
+    fc.assert(
+      fc.property(anyText, (text) => factsHold(text) && factsHold(normalizeText(text))),
+      { numRuns: 3000 },
+    );
   });
 
   it('give what the step-by-step replaces give, on normalised and raw tricky text', () => {
