@@ -303,9 +303,10 @@ function codesToString(codes: readonly number[], n: number): string {
  * long-vowel mark "ー", punctuation and spaces become one space except between two Japanese
  * characters (where OCR and punctuation put spaces that Japanese does not have), no space at
  * either end. Same result as skeletonOfGeneral (checked by a property test), several times
- * faster. On the way it notes passNonAscii, passDigits and passMixed.
+ * faster. On the way it notes passNonAscii, passDigits and, when `watchTokens`, passMixed (and
+ * stops at the first such token).
  */
-function oneSkeletonPass(text: string): string | undefined {
+function oneSkeletonPass(text: string, watchTokens: boolean): string | undefined {
   const codes = skeletonCodes;
   const length = text.length;
   let n = 0;
@@ -321,7 +322,12 @@ function oneSkeletonPass(text: string): string | undefined {
     const kind = code < 0x80 ? (ASCII_KIND[code] ?? 0) : 0;
     if (kind !== 0) {
       if (kind === DIGIT) digits = true;
-      if (lastKind !== 0 && (kind === LETTER) !== (lastKind === LETTER)) mixed = true;
+      // A letter next to a digit(-like) character: the text must be read again with digits
+      // folded (see skeletonFacts), so stop here.
+      if (lastKind !== 0 && (kind === LETTER) !== (lastKind === LETTER) && watchTokens) {
+        mixed = true;
+        break;
+      }
     }
     lastKind = kind;
     // rn → m and vv → w, left to right (written out here: a helper call per character cost a third).
@@ -340,7 +346,10 @@ function oneSkeletonPass(text: string): string | undefined {
       pendingSpace = true;
       continue;
     }
-    if (separator === OTHER_SPACE) return undefined;
+    if (separator === OTHER_SPACE) {
+      passMixed = false;
+      return undefined;
+    }
     if (pendingSpace && n > 0 && !(isCjkCode(lastOut) && isCjkCode(code))) {
       codes[n] = SPACE;
       n += 1;
@@ -354,7 +363,7 @@ function oneSkeletonPass(text: string): string | undefined {
   passNonAscii = nonAscii;
   passDigits = digits;
   passMixed = mixed;
-  return codesToString(codes, n);
+  return mixed ? '' : codesToString(codes, n);
 }
 
 /** A skeleton (see skeletonOf) with what its pass learned of it on the way. */
@@ -371,15 +380,18 @@ const ASCII_DIGIT = /\d/;
 
 /** skeletonOf, and two facts the detector needs next, without scanning the text again. */
 export function skeletonFacts(plain: string): SkeletonFacts {
-  let text = oneSkeletonPass(plain);
+  let text = oneSkeletonPass(plain, true);
+  let digits = passDigits;
+  if (passMixed) {
+    // Digits inside words are letters in disguise (w1nd0ws, micr0s0ft, ca11, 5ecurity): such a
+    // text is read again with them folded (the first pass stopped where it found one).
+    digits = ASCII_DIGIT.test(plain);
+    text = oneSkeletonPass(plain.replace(MIXED_TOKEN, foldDigits), false);
+  }
   if (text === undefined) {
     const skeleton = skeletonOfGeneral(plain);
     return { skeleton, nonAscii: NON_ASCII_TEXT.test(skeleton), digits: ASCII_DIGIT.test(plain) };
   }
-  const digits = passDigits;
-  // Digits inside words are letters in disguise (w1nd0ws, micr0s0ft, ca11, 5ecurity): such a
-  // text is read again with them folded.
-  if (passMixed) text = oneSkeletonPass(plain.replace(MIXED_TOKEN, foldDigits)) ?? '';
   const nonAscii = passNonAscii;
   // "V I R U S" letter-spacing: join runs of single characters (the pass leaves its codes behind).
   const skeleton = hasSpacedLetters(skeletonCodes, text.length) ? joinSpacedLetters(text) : text;
