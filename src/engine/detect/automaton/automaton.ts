@@ -55,7 +55,8 @@ export class RuleAutomaton {
   // The lazily built DFA.
   /** DFA states by a hash of their NFA states and signature. */
   private stateKeys = new Map<number, number[]>();
-  private stateCores: Int32Array[] = [];
+  /** Per DFA state: its NFA states, sorted (plain arrays: most are a handful of numbers). */
+  private stateCores: (readonly number[])[] = [];
   private stateSignatures: number[] = [];
   private acceptLists: Int32Array[] = [new Int32Array(0)];
   private acceptListKeys = new Map<string, number>();
@@ -77,7 +78,7 @@ export class RuleAutomaton {
   private readonly denseClasses: number;
   private dense = new Uint16Array(0);
   /** walk() of the start states, by signature * stride + class (a few hundred cases at most). */
-  private readonly freshStarts = new Map<number, { next: Int32Array; accepted: readonly number[] }>();
+  private readonly freshStarts = new Map<number, { next: readonly number[]; accepted: readonly number[] }>();
   // Scratch for working out transitions, and for reporting ids once per scan.
   private readonly visited: Int32Array;
   private visitStamp = 0;
@@ -193,10 +194,10 @@ export class RuleAutomaton {
     this.table = new Int32Array(2 << this.tableBits);
     this.filled = 0;
     this.dense = new Uint16Array(64 * this.denseClasses);
-    this.internState(new Int32Array(0), SIG_NONE); // state 0: the start of a text
+    this.internState(EMPTY_CORE, SIG_NONE); // state 0: the start of a text
   }
 
-  private internState(core: Int32Array, signature: number): number {
+  private internState(core: readonly number[], signature: number): number {
     // Keyed by a hash of the core; the few states sharing a hash are compared in full.
     let hash = Math.imul(signature + 1, 0x9e3779b1);
     for (let i = 0; i < core.length; i += 1) hash = Math.imul(hash ^ (core[i] ?? 0), 0x01000193);
@@ -276,7 +277,7 @@ export class RuleAutomaton {
    * previous character described by `signature`: the alternatives that accept before a
    * character of class `cls`, and the NFA states after it (sorted).
    */
-  private follow(core: Int32Array, signature: number, cls: number): { next: Int32Array; accepted: number[] } {
+  private follow(core: readonly number[], signature: number, cls: number): { next: readonly number[]; accepted: number[] } {
     const fresh = this.freshStart(signature, cls);
     if (core.length === 0) return { next: fresh.next, accepted: fresh.accepted.slice() };
     const own = this.walk(core, signature, cls);
@@ -286,7 +287,7 @@ export class RuleAutomaton {
   }
 
   /** `walk` from the start states, which every transition needs: worked out once per case. */
-  private freshStart(signature: number, cls: number): { next: Int32Array; accepted: readonly number[] } {
+  private freshStart(signature: number, cls: number): { next: readonly number[]; accepted: readonly number[] } {
     const key = signature * this.stride + cls;
     let known = this.freshStarts.get(key);
     if (known === undefined) {
@@ -300,7 +301,7 @@ export class RuleAutomaton {
    * Follows the empty moves from `from` before a character of class `cls` (deciding the
    * assertions), collecting the alternatives that accept and the states after the character.
    */
-  private walk(from: ArrayLike<number>, signature: number, cls: number): { next: Int32Array; accepted: number[] } {
+  private walk(from: readonly number[], signature: number, cls: number): { next: number[]; accepted: number[] } {
     if (this.visitStamp >= 0x7fffffff) {
       this.visited.fill(0);
       this.visitStamp = 0;
@@ -342,35 +343,46 @@ export class RuleAutomaton {
   }
 }
 
-const EMPTY_CORE = new Int32Array(0);
+const EMPTY_CORE: readonly number[] = [];
 
-/** The numbers sorted, each once. */
-function sortedUnique(numbers: readonly number[]): Int32Array {
-  const sorted = Int32Array.from(numbers).sort();
+/** The numbers sorted, each once (in place: insertion sort for the usual handful). */
+function sortedUnique(numbers: number[]): number[] {
+  if (numbers.length > 32) numbers.sort((x, y) => x - y);
+  else {
+    for (let i = 1; i < numbers.length; i += 1) {
+      const value = numbers[i] ?? 0;
+      let at = i;
+      while (at > 0 && (numbers[at - 1] ?? 0) > value) {
+        numbers[at] = numbers[at - 1] ?? 0;
+        at -= 1;
+      }
+      numbers[at] = value;
+    }
+  }
   let n = 0;
-  for (let i = 0; i < sorted.length; i += 1) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] ?? 0;
-  return sorted.subarray(0, n);
+  for (let i = 0; i < numbers.length; i += 1) if (i === 0 || numbers[i] !== numbers[n - 1]) numbers[n++] = numbers[i] ?? 0;
+  numbers.length = n;
+  return numbers;
 }
 
-function sameNumbers(a: Int32Array, b: Int32Array): boolean {
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
   return true;
 }
 
 /** The union of two sorted lists of NFA states, sorted, without repeats. */
-function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
   let i = 0;
   let j = 0;
-  let n = 0;
   while (i < a.length || j < b.length) {
     const x = i < a.length ? (a[i] ?? 0) : Infinity;
     const y = j < b.length ? (b[j] ?? 0) : Infinity;
     const next = x <= y ? x : y;
     if (x === next) i += 1;
     if (y === next) j += 1;
-    out[n++] = next;
+    out.push(next);
   }
-  return out.subarray(0, n);
+  return out;
 }
