@@ -14,6 +14,7 @@ import { startsWithWordCharacter } from './automaton/syntax.js';
 import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
 import { foldLetters } from './normalize.js';
 import { requiredLiterals } from './required-literals.js';
+import { sortNumbers } from './sort-numbers.js';
 import type { RuleScope } from './rules/types.js';
 
 export type { Candidates } from './literal-index.js';
@@ -326,19 +327,6 @@ function matchedRules<R>(set: RuleSet<R>, skeleton: string, nonAscii: boolean, i
 function includes(numbers: readonly number[], value: number): boolean {
   for (let i = 0; i < numbers.length; i += 1) if (numbers[i] === value) return true;
   return false;
-}
-
-/** Sorts a short list of numbers in place (insertion sort: a handful of items). */
-function sortNumbers(numbers: number[]): void {
-  for (let i = 1; i < numbers.length; i += 1) {
-    const value = numbers[i] ?? 0;
-    let at = i;
-    while (at > 0 && (numbers[at - 1] ?? 0) > value) {
-      numbers[at] = numbers[at - 1] ?? 0;
-      at -= 1;
-    }
-    numbers[at] = value;
-  }
 }
 
 function matchesLatin<R>(entry: CompiledRule<R>, skeleton: string): boolean {

@@ -15,6 +15,7 @@
  * reported with `confirm` set, and the caller checks them with the regex.
  */
 import { ACCEPT, ASSERT, CHAR, classesOf, EMPTY, holds, NfaBuilder, SIG_NONE, SPLIT, type Classes } from './nfa.js';
+import { sortNumbers } from '../sort-numbers.js';
 import { parseRegex } from './syntax.js';
 
 /** One alternative to recognise; `id` is what a match reports (0 ≤ id < 2^20). */
@@ -345,20 +346,9 @@ export class RuleAutomaton {
 
 const EMPTY_CORE: readonly number[] = [];
 
-/** The numbers sorted, each once (in place: insertion sort for the usual handful). */
+/** The numbers sorted, each once (in place). */
 function sortedUnique(numbers: number[]): number[] {
-  if (numbers.length > 32) numbers.sort((x, y) => x - y);
-  else {
-    for (let i = 1; i < numbers.length; i += 1) {
-      const value = numbers[i] ?? 0;
-      let at = i;
-      while (at > 0 && (numbers[at - 1] ?? 0) > value) {
-        numbers[at] = numbers[at - 1] ?? 0;
-        at -= 1;
-      }
-      numbers[at] = value;
-    }
-  }
+  sortNumbers(numbers);
   let n = 0;
   for (let i = 0; i < numbers.length; i += 1) if (i === 0 || numbers[i] !== numbers[n - 1]) numbers[n++] = numbers[i] ?? 0;
   numbers.length = n;
