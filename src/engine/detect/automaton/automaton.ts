@@ -59,7 +59,7 @@ export class RuleAutomaton {
   /** Per DFA state: its NFA states, sorted (plain arrays: most are a handful of numbers). */
   private stateCores: (readonly number[])[] = [];
   private stateSignatures: number[] = [];
-  private acceptLists: Int32Array[] = [new Int32Array(0)];
+  private acceptLists: Int32Array[] = [NO_IDS];
   private acceptListKeys = new Map<string, number>();
   /** Accept lists of transitions whose list number does not fit the packed form, by key. */
   private overflowLists = new Map<number, number>();
@@ -175,7 +175,7 @@ export class RuleAutomaton {
   }
 
   private report(list: number, found: number[]): void {
-    const ids = this.acceptLists[list] ?? new Int32Array(0);
+    const ids = this.acceptLists[list] ?? NO_IDS;
     for (let k = 0; k < ids.length; k += 1) {
       const id = ids[k] ?? 0;
       if (this.reported[id] === this.scanStamp) continue;
@@ -188,7 +188,7 @@ export class RuleAutomaton {
     this.stateKeys = new Map();
     this.stateCores = [];
     this.stateSignatures = [];
-    this.acceptLists = [new Int32Array(0)];
+    this.acceptLists = [NO_IDS];
     this.acceptListKeys = new Map();
     this.overflowLists = new Map();
     this.tableBits = 12;
@@ -223,7 +223,7 @@ export class RuleAutomaton {
 
   private internAccepts(ids: number[]): number {
     if (ids.length === 0) return 0;
-    ids.sort((a, b) => a - b);
+    sortNumbers(ids);
     const key = ids.join(',');
     let list = this.acceptListKeys.get(key);
     if (list === undefined) {
@@ -253,14 +253,13 @@ export class RuleAutomaton {
     return packed;
   }
 
-  /** Puts a transition in the table (which has room); returns its slot. */
-  private store(key: number, packed: number): number {
+  /** Puts a transition in the table (which has room). */
+  private store(key: number, packed: number): void {
     const mask = (1 << this.tableBits) - 1;
     let slot = Math.imul(key, 0x9e3779b1) >>> (32 - this.tableBits);
     while ((this.table[slot << 1] ?? 0) !== 0) slot = (slot + 1) & mask;
     this.table[slot << 1] = key;
     this.table[(slot << 1) + 1] = packed;
-    return slot;
   }
 
   private grow(): void {
@@ -345,6 +344,7 @@ export class RuleAutomaton {
 }
 
 const EMPTY_CORE: readonly number[] = [];
+const NO_IDS = new Int32Array(0);
 
 /** The numbers sorted, each once (in place). */
 function sortedUnique(numbers: number[]): number[] {
