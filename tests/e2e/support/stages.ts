@@ -22,45 +22,19 @@ export interface WatchStage {
   readonly platform: WindowPlatform;
 }
 
-export function useWatchStage(): WatchStage {
-  let display: TestDisplay | undefined;
-  let server: StaticServer | undefined;
-  let platform: WindowPlatform | undefined;
-  beforeAll(async () => {
-    display = await startDisplay();
-    server = await serveStatic();
-    platform = await createX11WindowPlatform({ env: display.env });
-  });
-  afterAll(async () => {
-    platform?.dispose();
-    await server?.close();
-    await display?.stop();
-  });
-  return {
-    get display() {
-      return started(display, 'the test display');
-    },
-    get server() {
-      return started(server, 'the page server');
-    },
-    get platform() {
-      return started(platform, 'the X11 window platform');
-    },
-  };
-}
-
 /** Display and the content-check page server, for the content-check tests. */
 export interface ContentStage {
   readonly display: TestDisplay;
   readonly server: PageServer;
 }
 
-export function useContentStage(): ContentStage {
+/** A display and a page server from `serve`, started before this file's tests, stopped after. */
+function useDisplayAndServer<S extends { close(): Promise<void> }>(serve: () => Promise<S>): { readonly display: TestDisplay; readonly server: S } {
   let display: TestDisplay | undefined;
-  let server: PageServer | undefined;
+  let server: S | undefined;
   beforeAll(async () => {
     display = await startDisplay();
-    server = await servePages();
+    server = await serve();
   });
   afterAll(async () => {
     await server?.close();
@@ -72,6 +46,33 @@ export function useContentStage(): ContentStage {
     },
     get server() {
       return started(server, 'the page server');
+    },
+  };
+}
+
+export function useContentStage(): ContentStage {
+  return useDisplayAndServer(servePages);
+}
+
+export function useWatchStage(): WatchStage {
+  const base = useDisplayAndServer(serveStatic);
+  let platform: WindowPlatform | undefined;
+  beforeAll(async () => {
+    platform = await createX11WindowPlatform({ env: base.display.env });
+  });
+  // Vitest runs afterAll hooks in reverse order: the platform goes before the display it uses.
+  afterAll(() => {
+    platform?.dispose();
+  });
+  return {
+    get display() {
+      return base.display;
+    },
+    get server() {
+      return base.server;
+    },
+    get platform() {
+      return started(platform, 'the X11 window platform');
     },
   };
 }
