@@ -17,8 +17,6 @@ export const TITLE_LIMIT = 512;
 export const TEXT_LIMIT = 20_000;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/** Characters NFKC, accent removal and the look-alike table all leave unchanged. */
-const PLAIN_JAPANESE = /^[\x20-\x7e\u3001-\u3003\u3005-\u3011\u3014-\u301b\u30fb\u2018-\u201f\u00a9\u00ae\u00b7\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe\u4e00-\u9fff]*$/;
 // The class lists invisible code points one by one (joiners, variation selectors, bidi
 // controls, tags); none of them is meant to combine with its neighbour, so the lint rule about
 // combined characters does not apply.
@@ -30,7 +28,6 @@ const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
 const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 const WHITESPACE_RUN = /\s+/g;
-const ASCII_UPPER = /[A-Z]/;
 const DOUBLE_SPACE = / {2,}/;
 const DASH_RUN = /-{2,}/g;
 const CJK = '\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff';
@@ -53,24 +50,11 @@ function normalizeAscii(input: string): string {
   return collapsed.indexOf('--') >= 0 ? collapsed.replace(DASH_RUN, '-').trim() : collapsed.trim();
 }
 
-/**
- * normalizeText for ASCII plus ordinary kana, kanji and Japanese punctuation: NFKC and the
- * look-alike table leave all of these unchanged, so skip straight to case, spaces and dashes.
- */
-function normalizePlainJapanese(input: string): string {
-  // Only ASCII letters have case here, and the only whitespace is the ASCII space.
-  let text = ASCII_UPPER.test(input) ? input.toLowerCase() : input;
-  if (DOUBLE_SPACE.test(text)) text = text.replace(WHITESPACE_RUN, ' ');
-  if (text.indexOf('--') >= 0) text = text.replace(DASH_RUN, '-');
-  return text.indexOf(' ') >= 0 ? text.replace(CJK_SPACE, '$1').trim() : text;
-}
-
 /** The readable normalised form of hostile text (see the file comment). */
 export function normalizeText(raw: string, limit: number = TITLE_LIMIT): string {
   // Cut before any Unicode work: NFKC can grow a string, so cut again afterwards.
   const input = bound(typeof raw === 'string' ? raw : '', limit);
   if (PRINTABLE_ASCII.test(input)) return normalizeAscii(input);
-  if (PLAIN_JAPANESE.test(input)) return normalizePlainJapanese(input);
   return normalizeByTable(input, limit) ?? normalizeUnicode(input, limit);
 }
 
@@ -112,7 +96,7 @@ const TABLE_RANGES: readonly (readonly [number, number])[] = [
   [0x2000, 0x206f], [0x2212, 0x2212], [0x2e3a, 0x2e3b], [0x3000, 0x3000], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfe58, 0xfe58],
   [0xfe63, 0xfe63], [0xfeff, 0xfeff], [0xff01, 0xff5e], [0xffa0, 0xffa0], [0xfff0, 0xfff8],
 ];
-/** Kana, kanji and Japanese punctuation that every normalisation leaves as they are (PLAIN_JAPANESE's non-ASCII part). */
+/** Kana, kanji and Japanese punctuation: NFKC, accent removal and the look-alike table all leave them as they are. */
 function isPlainJapanese(code: number): boolean {
   if (code >= 0x4e00) return code <= 0x9fff;
   if (code >= 0x3041) return code <= 0x3096 || (code >= 0x30a1 && code <= 0x30fe);

@@ -1,6 +1,6 @@
 /**
  * The detector's fast paths must give exactly what the straightforward code gives:
- * - normalizeText's shortcuts for ASCII, plain Japanese and text the per-character table covers vs normalizeUnicode;
+ * - normalizeText's shortcuts for ASCII and for text the per-character table covers (accents, look-alikes, browser punctuation, kana and kanji) vs normalizeUnicode;
  * - skeletonOf's one-pass loops vs skeletonOfGeneral (plain replaces);
  * - the literal prefilter: a rule's regex never matches a text that lacks all of the rule's
  *   required literals, and the index marks exactly the rules whose literals occur.
