@@ -12,7 +12,7 @@
 import { RuleAutomaton, type AutomatonInput } from './automaton/automaton.js';
 import { startsWithWordCharacter } from './automaton/syntax.js';
 import { isCandidate, LiteralIndex, type Candidates } from './literal-index.js';
-import { foldLetters } from './normalize.js';
+import { foldLetters, hasNonAscii } from './normalize.js';
 import { requiredLiterals } from './required-literals.js';
 import { sortNumbers } from './sort-numbers.js';
 import type { RuleScope } from './rules/types.js';
@@ -114,7 +114,6 @@ export class RuleBook {
 }
 
 const MANDATORY_SPACE = '\u0001';
-const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 /**
  * "At the start of a word" for skeleton text (lower case, no punctuation, no "_"). Alternatives
  * that provably begin with a letter or digit use `\b`, which V8 checks faster (a third less time
@@ -223,7 +222,7 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
     .map((rule) => {
       const alternatives = topLevelAlternatives(rule.pattern).map((a) => {
         const source = compilePattern(a);
-        const japanese = NON_ASCII.test(a);
+        const japanese = hasNonAscii(a);
         // Latin alternatives match only from the start of a word (see WORD_START).
         const anchored = japanese ? source : `${anchorOf(source)}(?:${source})`;
         // An automaton book needs no literals: every alternative is then "indexed" (none tried apart).
@@ -256,11 +255,6 @@ export function compileRules<R extends MatchableRule>(rules: readonly R[], scope
       return words;
     }, []),
   };
-}
-
-/** True when text has Japanese (or other non-ASCII) characters worth the Japanese rules. */
-export function hasNonAscii(text: string): boolean {
-  return NON_ASCII.test(text);
 }
 
 /**

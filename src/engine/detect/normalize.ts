@@ -359,7 +359,12 @@ export interface SkeletonFacts {
   readonly digits: boolean;
 }
 
-const NON_ASCII_TEXT = /[^\t\n\r\x20-\x7e]/;
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+/** True when text has Japanese (or other non-ASCII) characters worth the Japanese rules. */
+export function hasNonAscii(text: string): boolean {
+  return NON_ASCII.test(text);
+}
 const ASCII_DIGIT = /\d/;
 
 /** skeletonOf, and two facts the detector needs next, without scanning the text again. */
@@ -374,7 +379,7 @@ export function skeletonFacts(plain: string): SkeletonFacts {
   }
   if (text === undefined) {
     const skeleton = skeletonOfGeneral(plain);
-    return { skeleton, nonAscii: NON_ASCII_TEXT.test(skeleton), digits: ASCII_DIGIT.test(plain) };
+    return { skeleton, nonAscii: hasNonAscii(skeleton), digits: ASCII_DIGIT.test(plain) };
   }
   const nonAscii = passNonAscii;
   // "V I R U S" letter-spacing: join runs of single characters (the pass leaves its codes behind).

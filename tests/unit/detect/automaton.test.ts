@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RuleAutomaton } from '../../../src/engine/detect/automaton/automaton.js';
 import { parseRegex, startsWithWordCharacter } from '../../../src/engine/detect/automaton/syntax.js';
-import { compileRules, hasNonAscii, matchRules, RuleBook, type RuleBookKind } from '../../../src/engine/detect/matcher.js';
-import { normalizeText, skeletonOf } from '../../../src/engine/detect/normalize.js';
+import { compileRules, matchRules, RuleBook, type RuleBookKind } from '../../../src/engine/detect/matcher.js';
+import { hasNonAscii, normalizeText, skeletonOf } from '../../../src/engine/detect/normalize.js';
 import { ALARMS, BRANDS, GUARDS, THREATS, URGENCY } from '../../../src/engine/detect/rules/index.js';
 import { loadCorpus } from './corpus.js';
 

@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCandidate, LiteralIndex } from '../../../src/engine/detect/literal-index.js';
-import { compilePattern, hasNonAscii, topLevelAlternatives } from '../../../src/engine/detect/matcher.js';
-import { bound, normalizeText, normalizeUnicode, skeletonFacts, skeletonOf, skeletonOfGeneral, TITLE_LIMIT } from '../../../src/engine/detect/normalize.js';
+import { compilePattern, topLevelAlternatives } from '../../../src/engine/detect/matcher.js';
+import { bound, hasNonAscii, normalizeText, normalizeUnicode, skeletonFacts, skeletonOf, skeletonOfGeneral, TITLE_LIMIT } from '../../../src/engine/detect/normalize.js';
 import { requiredLiterals } from '../../../src/engine/detect/required-literals.js';
 import { ALARMS, BRANDS, GUARDS, THREATS, URGENCY } from '../../../src/engine/detect/rules/index.js';
 import { loadCorpus } from './corpus.js';
