@@ -1,6 +1,7 @@
 /**
- * The rule tables' regular expressions as a syntax tree, for the rule automaton (see
- * automaton.ts). Understands the subset of JavaScript regex syntax (non-unicode mode, no flags)
+ * The rule tables' regular expressions as a syntax tree: the one parser of rule syntax, read by
+ * the rule automaton (automaton.ts), the required-literal prefilter (../required-literals.ts)
+ * and the word-anchor choice (startsWithWordCharacter). Understands the subset of JavaScript regex syntax (non-unicode mode, no flags)
  * the tables use: literals and escapes, `.`, classes, `\d \D \w \W \s \S`, groups, `|`, the
  * quantifiers `? * + {n} {n,} {n,m}` (greedy or lazy), and the assertions `^ $ \b \B`.
  * A one-character look-behind (`(?<![a-z0-9])`, `(?<=[…])`) is an assertion on the previous
