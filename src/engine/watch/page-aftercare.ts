@@ -1,0 +1,137 @@
+/**
+ * What happens to a scam page besides closing it: its alarm is silenced at once (the browser's
+ * own audio streams, never the system volume) and stays silenced while the page is open (a kit
+ * that starts a new sound is muted again), and its address is looked up in the browser on a
+ * backing-off schedule until known (Chromium commits history about every 10 s). When the person
+ * says the page is fine, exactly what was muted is unmuted. All page-controlled text is bounded.
+ */
+import type { WatchedWindow } from '../../shared/watch-events.js';
+import type { AudioOutcome, BrowserAudio, MutedStream, PageAddress, PageAddressReader } from '../ports/browser-page.js';
+import type { Clock, Logger, TimerHandle } from '../ports/clock.js';
+
+/** When to look for the address again after a detection (ms after it). */
+export const ADDRESS_SCHEDULE_MS: readonly number[] = [0, 1_000, 2_000, 4_000, 7_000, 11_000, 15_000, 20_000, 30_000, 45_000];
+/** While the page stays open, its browser is muted again this often (new streams). */
+export const REMUTE_EVERY_MS = 2_000;
+/** Re-muting stops after this long even if nobody closed the page (the guard will have acted). */
+export const REMUTE_FOR_MS = 10 * 60_000;
+
+/** What the aftercare tells its owner (the guard records these and shows them). */
+export type AftercareEvent =
+  | { readonly type: 'audio-muted'; readonly at: number; readonly window: WatchedWindow; readonly streams: number; readonly msSinceDetection: number }
+  | { readonly type: 'audio-unmuted'; readonly at: number; readonly window: WatchedWindow; readonly streams: number }
+  | { readonly type: 'audio-failed'; readonly at: number; readonly window: WatchedWindow; readonly detail: string }
+  | { readonly type: 'page-address'; readonly at: number; readonly window: WatchedWindow; readonly address: PageAddress; readonly msSinceDetection: number };
+
+/** What the aftercare needs; both ports are optional (an OS without them just skips that part). */
+export interface AftercareDeps {
+  readonly clock: Clock;
+  readonly audio?: BrowserAudio;
+  readonly addresses?: PageAddressReader;
+  readonly emit: (event: AftercareEvent) => void;
+  readonly logger?: Logger;
+}
+
+interface Care {
+  readonly window: WatchedWindow;
+  readonly detectedAt: number;
+  readonly muted: MutedStream[];
+  mutedOnce: boolean;
+  address: PageAddress | null;
+  timers: TimerHandle[];
+  ended: boolean;
+}
+
+/** The aftercare of judged pages, keyed by window id. */
+export interface PageAftercare {
+  /** A window was judged scam (or the person pressed the close key on it): silence, then find its address. */
+  onScam(window: WatchedWindow): void;
+  /** The person said the page is fine: unmute what was muted, stop looking. */
+  onAllowed(windowId: string): Promise<void>;
+  /** The window is gone (closed): stop re-muting; the address search goes on briefly (history outlives the tab). */
+  onGone(windowId: string): void;
+  /** The address found for a window, if any (for the record and the family message). */
+  addressOf(windowId: string): PageAddress | null;
+  stop(): void;
+}
+
+/** Builds the aftercare; no module state, one instance per guard. */
+export function createPageAftercare(deps: AftercareDeps): PageAftercare {
+  const cares = new Map<string, Care>();
+  const { clock } = deps;
+
+  const schedule = (care: Care, ms: number, run: () => Promise<void>): void => {
+    const handle = clock.setTimeout(() => {
+      care.timers = care.timers.filter((t) => t !== handle);
+      if (!care.ended) void run().catch((error: unknown) => deps.logger?.warn('page aftercare step failed', { error: String(error) }));
+    }, ms);
+    care.timers.push(handle);
+  };
+
+  const mute = async (care: Care): Promise<void> => {
+    if (deps.audio === undefined || care.window.pid === undefined) return;
+    const outcome: AudioOutcome = await deps.audio.mute({ pid: care.window.pid, ...(care.window.process !== undefined ? { processPath: care.window.process } : {}) });
+    if (care.ended) {
+      if (outcome.status === 'done') await deps.audio.unmute(outcome.streams); // allowed meanwhile
+      return;
+    }
+    if (outcome.status === 'done') {
+      care.muted.push(...outcome.streams);
+      deps.emit({ type: 'audio-muted', at: clock.now(), window: care.window, streams: outcome.streams.length, msSinceDetection: clock.now() - care.detectedAt });
+      care.mutedOnce = true;
+    } else if (outcome.status === 'failed' && !care.mutedOnce) {
+      deps.emit({ type: 'audio-failed', at: clock.now(), window: care.window, detail: outcome.detail.slice(0, 300) });
+      care.mutedOnce = true; // say it once, keep trying quietly
+    }
+    if (clock.now() - care.detectedAt < REMUTE_FOR_MS) schedule(care, REMUTE_EVERY_MS, () => mute(care));
+  };
+
+  const lookUp = async (care: Care, step: number): Promise<void> => {
+    if (deps.addresses === undefined || care.window.pid === undefined || care.address !== null) return;
+    const found = await deps.addresses.read({ pid: care.window.pid, title: care.window.title, since: care.detectedAt, ...(care.window.process !== undefined ? { processPath: care.window.process } : {}) });
+    if (found !== null) {
+      care.address = found;
+      deps.emit({ type: 'page-address', at: clock.now(), window: care.window, address: found, msSinceDetection: clock.now() - care.detectedAt });
+      return;
+    }
+    const next = ADDRESS_SCHEDULE_MS[step + 1];
+    const current = ADDRESS_SCHEDULE_MS[step] ?? 0;
+    if (next !== undefined) scheduleLookUp(care, step + 1, next - current);
+  };
+  // Address look-ups run on their own timers: they continue after the window is gone.
+  const scheduleLookUp = (care: Care, step: number, ms: number): void => {
+    clock.setTimeout(() => void lookUp(care, step).catch((error: unknown) => deps.logger?.warn('page address look-up failed', { error: String(error) })), ms);
+  };
+
+  const end = (care: Care): void => {
+    care.ended = true;
+    for (const handle of care.timers) clock.clearTimeout(handle);
+    care.timers = [];
+  };
+
+  return {
+    onScam(window) {
+      if (cares.has(window.windowId) && cares.get(window.windowId)?.ended === false) return;
+      const care: Care = { window, detectedAt: clock.now(), muted: [], mutedOnce: false, address: cares.get(window.windowId)?.address ?? null, timers: [], ended: false };
+      cares.set(window.windowId, care);
+      void mute(care).catch((error: unknown) => deps.logger?.warn('muting the page failed', { error: String(error) }));
+      if (care.address === null) scheduleLookUp(care, 0, 0);
+    },
+    async onAllowed(windowId) {
+      const care = cares.get(windowId);
+      if (care === undefined) return;
+      end(care);
+      if (deps.audio === undefined || care.muted.length === 0) return;
+      const outcome = await deps.audio.unmute(care.muted.splice(0));
+      if (outcome.status === 'done') deps.emit({ type: 'audio-unmuted', at: clock.now(), window: care.window, streams: outcome.streams.length });
+    },
+    onGone(windowId) {
+      const care = cares.get(windowId);
+      if (care !== undefined) end(care);
+    },
+    addressOf: (windowId) => cares.get(windowId)?.address ?? null,
+    stop() {
+      for (const care of cares.values()) end(care);
+    },
+  };
+}
