@@ -28,9 +28,6 @@ const NANP_SHAPE = /^1?[2-9]\d{2}[2-9]\d{6}$/;
 const JP_SHAPE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
 /** Regions tried per number at most: the hint's first ones, then the likeliest fallback. */
 const MAX_REGION_ATTEMPTS = 4;
-const MEMO_LIMIT = 2048;
-const NOT_A_NUMBER = 'not-a-number';
-const memo = new Map<string, PhoneMention | typeof NOT_A_NUMBER>();
 
 function isTollFree(e164: string): boolean {
   return TOLL_FREE_PREFIXES.some((prefix) => e164.startsWith(prefix));
@@ -59,18 +56,10 @@ function regionsToTry(text: string, digits: string, hint: RegionHint | undefined
  */
 export function normalizePhoneNumber(raw: string, defaultRegion?: RegionHint): PhoneMention | undefined {
   const text = raw.trim().slice(0, 40);
-  // Parsing costs tens of microseconds per region; a watcher sees the same numbers again and
-  // again, so remember recent answers (bounded). The answer depends only on text and hint.
-  const key = `${text}|${defaultRegion === undefined ? '' : typeof defaultRegion === 'string' ? defaultRegion : defaultRegion.join(',')}`;
-  const cached = memo.get(key);
-  if (cached !== undefined) return cached === NOT_A_NUMBER ? undefined : cached;
   const digits = text.replace(/\D/g, '');
   const attempts: readonly (CountryCode | undefined)[] =
     digits.length < 7 || digits.length > 15 ? [] : text.startsWith('+') ? [undefined] : regionsToTry(text, digits, defaultRegion).slice(0, MAX_REGION_ATTEMPTS);
-  const mention = parseFirstValid(text, attempts);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, mention ?? NOT_A_NUMBER);
-  return mention;
+  return parseFirstValid(text, attempts);
 }
 
 function parseFirstValid(text: string, attempts: readonly (CountryCode | undefined)[]): PhoneMention | undefined {

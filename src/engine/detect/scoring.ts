@@ -108,30 +108,7 @@ function clampToVerdict(score: number, verdict: VerdictKind): number {
   }
 }
 
-/**
- * Descriptions of rule-table evidence (brand, threat, alarm, urgency), by group and rule id:
- * the same few hundred strings come up again and again, so each is built once. Bounded by the
- * rule tables; numbers and codes (page-controlled) are never cached.
- */
-const RULE_DESCRIPTIONS = new Map<EvidenceGroup, Map<string, string>>();
-
 function describe(item: Evidence): string {
-  if (item.group === 'brand' || item.group === 'threat' || item.group === 'alarm' || item.group === 'urgency') {
-    let byId = RULE_DESCRIPTIONS.get(item.group);
-    if (byId === undefined) {
-      byId = new Map<string, string>();
-      RULE_DESCRIPTIONS.set(item.group, byId);
-    }
-    const known = byId.get(item.id);
-    if (known !== undefined) return known;
-    const text = describeAnew(item);
-    byId.set(item.id, text);
-    return text;
-  }
-  return describeAnew(item);
-}
-
-function describeAnew(item: Evidence): string {
   switch (item.group) {
     case 'brand':
       return `names ${item.brand ?? item.id} ("${item.id}")`;
