@@ -3,8 +3,8 @@
  * phone numbers as shown) for every layer: the detector reads it, the UI and mails show it, the
  * record keeps it. A page picks its own title and text, so:
  * - invisible characters and direction controls go first (zero-width spaces and joiners, bidi
- *   embeddings/overrides/isolates/marks, variation selectors, tags, fillers, soft hyphens, C0/C1
- *   controls): a right-to-left override can make "moc.tfosorcim" read as "microsoft.com", and 600
+ *   embeddings/overrides/isolates/marks, variation selectors, tags, fillers, soft hyphens; C0/C1
+ *   controls become spaces): a right-to-left override can make "moc.tfosorcim" read as "microsoft.com", and 600
  *   zero-width spaces before a title must not push the title out of the length limit;
  * - white space is collapsed (line breaks kept when asked: the detector reads OCR line by line);
  * - only then is the text cut, on a code-point boundary, with an ellipsis when asked.
@@ -22,11 +22,14 @@ export const PAGE_TEXT_LIMIT = 20_000;
  * for tags (U+E0000–E007F) and variation selectors supplement (U+E0100–E01EF) follow.
  */
 const INVISIBLE_BMP =
-  '\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f' +
+  '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f' +
   '\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufffb';
 const INVISIBLE_ASTRAL = '\\udb40[\\udc00-\\udc7f\\udd00-\\uddef]';
-/** White space that is not invisible (ASCII, no-break, typographic, ideographic, separators). */
-const SPACE = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/**
+ * White space (ASCII, no-break, typographic, ideographic, separators) and C0/C1 controls, which
+ * separate words like a space (a terminal escape must not glue two words into one).
+ */
+const SPACE = '\\u0000-\\u001f\\u007f-\\u009f \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LINE_BREAK = /[\n\v\f\r\u2028\u2029]/;
 
 /** One token per match: a run of white space, an astral invisible (skipped), or a run of visible characters. */
@@ -44,7 +47,7 @@ export function hasHiddenCharacters(text: string): boolean {
 
 /** How to clean one piece of hostile text. */
 export interface CleanOptions {
-  /** Longest result in UTF-16 units (ellipsis included). */
+  /** Longest result in characters (code points, ellipsis included). */
   readonly limit: number;
   /** Keep line breaks (one "\n" per run of them); otherwise every white-space run is one space. */
   readonly lines?: boolean;
@@ -52,11 +55,9 @@ export interface CleanOptions {
   readonly ellipsis?: boolean;
 }
 
-/** Cuts to at most `limit` UTF-16 units without splitting a surrogate pair. */
-function cutAt(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const last = text.charCodeAt(limit - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit);
+/** Characters (code points) of a string. */
+function codePoints(text: string): number {
+  return text.length - (text.match(/[\ud800-\udbff][\udc00-\udfff]/g)?.length ?? 0);
 }
 
 /**
@@ -67,6 +68,7 @@ export function cleanHostileText(raw: unknown, options: CleanOptions): string {
   if (typeof raw !== 'string' || options.limit <= 0) return '';
   const limit = Math.floor(options.limit);
   let out = '';
+  let count = 0;
   let pendingSpace = '';
   let cut = false;
   for (const match of raw.matchAll(tokenPattern())) {
@@ -76,15 +78,17 @@ export function cleanHostileText(raw: unknown, options: CleanOptions): string {
     }
     if (match[2] === undefined) continue;
     out += pendingSpace + match[2];
+    count += pendingSpace.length + codePoints(match[2]);
     pendingSpace = '';
-    if (out.length > limit) {
+    if (count > limit) {
       cut = true;
       break;
     }
   }
   if (!cut) return out;
-  if (options.ellipsis !== true) return cutAt(out, limit);
-  return `${cutAt(out, limit - 1).trimEnd()}…`;
+  const characters = Array.from(out);
+  if (options.ellipsis !== true) return characters.slice(0, limit).join('');
+  return `${characters.slice(0, limit - 1).join('').trimEnd()}…`;
 }
 
 /** A title as every layer keeps it: one line, at most TITLE_LIMIT characters. */
