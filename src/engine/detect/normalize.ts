@@ -10,7 +10,8 @@
  *   folded together and punctuation turned into spaces, for keyword rules.
  */
 import { cleanHostileText, PAGE_TEXT_LIMIT, TITLE_LIMIT } from '../../shared/hostile-text.js';
-import { HOMOGLYPHS } from './rules/homoglyphs.js';
+import { CONFUSABLES_BY_ASCII } from './rules/confusables.js';
+import { letterForms } from './rules/letter-forms.js';
 
 export { TITLE_LIMIT } from '../../shared/hostile-text.js';
 /** Longest page text looked at. */
@@ -19,7 +20,14 @@ export const TEXT_LIMIT = PAGE_TEXT_LIMIT;
 // eslint-disable-next-line no-misleading-character-class -- a class of combining marks on purpose
 const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const DASHES = /[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g;
-const HOMOGLYPH_CHARS = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
+/** Look-alike letters → ASCII: Unicode's confusables (UTS #39) and the letter forms it lacks. */
+const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(CONFUSABLES_BY_ASCII).flatMap(([ascii, forms]) => Array.from(forms, (form): [string, string] => [form, ascii])),
+  ...letterForms(),
+]);
+const LOOK_ALIKE = new RegExp(`[${[...LOOK_ALIKES.keys()].join('')}]`, 'gu');
+/** Emoji and pictographs: dropped, so "Mi😀cro😀soft" reads as one word (rules allow a missing space). */
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}]/gu;
 const WHITESPACE_RUN = /\s+/g;
 const DASH_RUN = /-{2,}/g;
 const CJK = '\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff';
@@ -28,7 +36,7 @@ const CJK_SPACE = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
 const HAS_CJK = new RegExp(`[${CJK}]`);
 
 function foldHomoglyphs(text: string): string {
-  return text.replace(HOMOGLYPH_CHARS, (c) => HOMOGLYPHS[c] ?? c);
+  return text.replace(LOOK_ALIKE, (c) => LOOK_ALIKES.get(c) ?? c);
 }
 
 /** Cuts to `limit` UTF-16 units without leaving half a surrogate pair. */
@@ -44,7 +52,7 @@ export function normalizeText(raw: unknown, limit: number = TITLE_LIMIT): string
   let text = cleanHostileText(raw, { limit });
   // Fold look-alikes before and after decomposition: NFKD turns some of them into others (ϲ → ς),
   // and lower-casing makes new ones (Greek capitals) and marks (Turkish İ).
-  text = foldHomoglyphs(foldHomoglyphs(text).normalize('NFKD')).toLowerCase();
+  text = foldHomoglyphs(foldHomoglyphs(text).replace(PICTOGRAPHS, '').normalize('NFKD')).toLowerCase();
   text = foldHomoglyphs(text).replace(COMBINING_MARKS, '').normalize('NFC').replace(DASHES, '-');
   text = text.replace(DASH_RUN, '-').replace(WHITESPACE_RUN, ' ');
   if (HAS_CJK.test(text)) text = text.replace(CJK_SPACE, '$1');

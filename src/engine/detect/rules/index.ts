@@ -8,7 +8,6 @@ export { BRANDS } from './brands.js';
 export { BLAND_WORDS } from './bland.js';
 export { BROWSER_NAMES, BROWSER_NAME_MARKERS, MORE_PAGES, PROFILE_NAMES } from './browser-suffixes.js';
 export { ERROR_CODES } from './error-codes.js';
-export { HOMOGLYPHS } from './homoglyphs.js';
 export type * from './types.js';
 
 const LANGUAGES: readonly LanguageRules[] = [ENGLISH, JAPANESE, EUROPEAN];
