@@ -2,10 +2,11 @@
  * One classification: normalise → signals → verdict, every step explainable. Pure and
  * synchronous; safe on hostile input (bounded, no regex compiled per call).
  */
-import type { WindowObservation } from '../../shared/observation.js';
+import type { WindowBehaviour, WindowObservation } from '../../shared/observation.js';
 import type { PhoneMention, Verdict } from '../../shared/verdict.js';
 import { browserFamilyOf, executableBaseName } from '../browsers.js';
 import { stripBrowserSuffix } from './browser-suffix.js';
+import { visualOrder } from './bidi.js';
 import { coversScreen } from './geometry.js';
 import { normalizeText, TEXT_LIMIT, TITLE_LIMIT } from './normalize.js';
 import { MAX_PHONES } from './phones.js';
@@ -25,6 +26,9 @@ export interface DetectOptions {
 }
 
 const UNKNOWN_OWNER: Owner = { kind: 'unknown' };
+const NO_BEHAVIOUR: WindowBehaviour = {};
+/** Raw title characters looked at for the drawn reading (invisible padding included). */
+const VISUAL_ORDER_LIMIT = 64 * TITLE_LIMIT;
 
 function ownerOf(process: unknown): Owner {
   if (typeof process !== 'string' || process.trim() === '') return UNKNOWN_OWNER;
@@ -57,18 +61,35 @@ function isAllowListed(strippedTitle: string, options: DetectOptions): boolean {
   return options.allowTitles.some((entry) => stripBrowserSuffix(normalizeText(entry, TITLE_LIMIT)).title === strippedTitle);
 }
 
+/**
+ * The title's signals read in stored order and as drawn (a right-to-left override reverses
+ * part of it): evidence, phones and guards of both (the scoring counts an id once).
+ */
+function bothWays(stored: string, drawn: string): TextSignals {
+  const first = collectSignals(stored, 'title');
+  const second = collectSignals(drawn, 'title');
+  return {
+    ...first,
+    evidence: first.evidence.concat(second.evidence),
+    phones: first.phones.concat(second.phones),
+    alsoRead: second,
+  };
+}
+
 /** Classifies one observation. Pure and synchronous. */
 export function classify(observation: WindowObservation, options: DetectOptions = {}): Verdict {
   const rawTitle: unknown = observation?.title;
-  const plainTitle = normalizeText(rawTitle, TITLE_LIMIT);
-  const title = stripBrowserSuffix(plainTitle).title;
-  const titleSignals = collectSignals(title, 'title');
+  const title = stripBrowserSuffix(normalizeText(rawTitle, TITLE_LIMIT)).title;
+  const drawn = visualOrder(rawTitle, VISUAL_ORDER_LIMIT);
+  const drawnTitle = drawn === undefined ? undefined : stripBrowserSuffix(normalizeText(drawn, TITLE_LIMIT)).title;
+  const titleSignals = drawnTitle === undefined || drawnTitle === title ? collectSignals(title, 'title') : bothWays(title, drawnTitle);
+  const behaviour = observation?.behaviour ?? NO_BEHAVIOUR;
   const rawText: unknown = observation?.text;
   const hasText = typeof rawText === 'string' && rawText.trim() !== '';
   const fullscreen = coversScreen(observation?.bounds, observation?.screen);
   const owner = ownerOf(observation?.process);
   // Fast path for the common case: an ordinary title, nothing else to look at.
-  if (!hasText && !fullscreen && titleSignals.evidence.length === 0 && owner.kind !== 'other') {
+  if (!hasText && !fullscreen && titleSignals.evidence.length === 0 && owner.kind !== 'other' && behaviour === NO_BEHAVIOUR) {
     return { verdict: 'clean', score: 0, reasons: [], phones: [] };
   }
   const plainText = hasText ? normalizeText(rawText, TEXT_LIMIT) : '';
@@ -79,6 +100,7 @@ export function classify(observation: WindowObservation, options: DetectOptions 
     phones: mergePhones(titleSignals.phones, textSignals?.phones ?? [], options),
     owner,
     fullscreen,
+    behaviour,
     blandTitle: fullscreen && isBlandTitle(titleSignals.skeleton, title),
     allowListed: isAllowListed(title, options),
     textLength: hasText ? plainText.length : undefined,

@@ -78,6 +78,30 @@ function parseFirstValid(text: string, attempts: readonly (CountryCode | undefin
   return undefined;
 }
 
+/** A trailing group of one or two digits, after a separator. */
+const TRAILING_GROUP = /^(.*\d)[ ()./-]{1,3}\d{1,2}$/;
+
+/** True for a number whose shape says which country it is (North American, or Japanese with hyphens). */
+function hasTellingShape(text: string): boolean {
+  return !text.startsWith('+') && (NANP_SHAPE.test(text.replace(/\D/g, '')) || JP_SHAPE.test(text));
+}
+
+/**
+ * One candidate as a number. A digit or two right after a complete number ("1-888-555-0199 2
+ * viruses") is not part of it, though with it the digits may still make a valid number of some
+ * other country (+49 188855501992): a shorter reading with a telling shape wins over the whole,
+ * and the whole wins over other shorter readings.
+ */
+function readNumber(raw: string, hint: RegionHint | undefined): PhoneMention | undefined {
+  const shorter: string[] = [];
+  for (let text = raw, match = TRAILING_GROUP.exec(text); match?.[1] !== undefined && shorter.length < 2; match = TRAILING_GROUP.exec(text)) {
+    text = match[1];
+    shorter.push(text);
+  }
+  for (const text of shorter) if (hasTellingShape(text)) return normalizePhoneNumber(text, hint) ?? normalizePhoneNumber(raw, hint);
+  return normalizePhoneNumber(raw, hint) ?? shorter.map((text) => normalizePhoneNumber(text, hint)).find((mention) => mention !== undefined);
+}
+
 /** Cheap test: could `text` contain a phone number at all? */
 export function mayContainPhone(text: string): boolean {
   return QUICK_CHECK.test(text);
@@ -102,7 +126,7 @@ export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMe
     const before = cleaned.charAt((match.index ?? 0) - 1);
     const after = cleaned.charAt((match.index ?? 0) + match[0].length);
     if (/[a-z0-9#]/i.test(before) || /[a-z0-9]/i.test(after)) continue;
-    const mention = normalizePhoneNumber(raw, defaultRegion);
+    const mention = readNumber(raw, defaultRegion);
     if (mention?.e164 !== undefined && !seen.has(mention.e164)) {
       seen.add(mention.e164);
       found.push(mention);

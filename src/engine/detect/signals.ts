@@ -44,6 +44,8 @@ export interface TextSignals {
   readonly skeleton: string;
   /** What the scope's rule book found in the text; guards use it later. */
   readonly scanned: ScannedText;
+  /** The same text read another way (a title as drawn, see bidi.ts): its guards count too. */
+  readonly alsoRead?: TextSignals;
 }
 
 const PHONE_WEIGHT: Readonly<Record<TextSource, number>> = { title: 0.3, text: 0.25 };
@@ -147,11 +149,8 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
  * "clean": guards can only lower a verdict, and most titles never need them.
  */
 export function collectGuards(signals: TextSignals): GuardHit[] {
-  return matchRules(SETS[signals.source].guards, signals.scanned).map((g) => ({
-    kind: g.kind,
-    id: g.id,
-    source: signals.source,
-  }));
+  const hits = matchRules(SETS[signals.source].guards, signals.scanned).map((g) => ({ kind: g.kind, id: g.id, source: signals.source }));
+  return signals.alsoRead === undefined ? hits : hits.concat(collectGuards(signals.alsoRead));
 }
 
 /** A page without a <title>: browsers then show its address ("127.0.0.1:8080/x.html", "example.com"). */
