@@ -87,7 +87,7 @@ export class X11WindowActions implements WindowActions {
 
   async exitFullScreen(windowId: string): Promise<ActionOutcome> {
     const before = await this.isFullScreen(windowId);
-    if (before === undefined) return { status: 'not-needed', detail: 'the window is gone' };
+    if (before === undefined) return { status: 'skipped', detail: 'window gone' };
     if (!before) return { status: 'not-needed' };
     try {
       await this.run('wmctrl', ['-ir', windowId, '-b', 'remove,fullscreen']);
