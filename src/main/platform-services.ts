@@ -38,6 +38,7 @@ function unavailableWindows(error: unknown): { windows: ForegroundWatcher; actio
       closeWindow: refuse,
       confirmLeavePage: refuse,
       isWindowOpen: () => Promise.resolve(false),
+      identifyProcess: () => Promise.resolve(undefined),
       terminateProcessTree: refuse,
       isProcessAlive: () => Promise.resolve(false),
       preventSessionRestore: refuse,
