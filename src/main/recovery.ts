@@ -78,7 +78,7 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
   };
   const view = (): WizardView => {
     const current = active();
-    return current === undefined ? NO_WIZARD : wizardView(current.view(), language());
+    return current === undefined ? NO_WIZARD : wizardView(current.view(), language(), current.state);
   };
   const onStep = (stepId: string): CleanupWizard => {
     const current = active();

@@ -25,7 +25,7 @@ const timeline: TimelineEvent[] = [
 ];
 const plan = buildPlan({ context: { region: 'JP', detections: [], findings: [finding] }, answers: { paid: ['gift-card'] }, helpContacts: [], now: 1 });
 const wizard: WizardState = {
-  version: 1,
+  version: 2,
   incidentId: 'inc-1',
   phase: 'steps',
   answers: { paid: ['gift-card'] },
