@@ -186,3 +186,50 @@ export type WizardStepView = z.infer<typeof wizardStepViewSchema>;
 export type WizardView = z.infer<typeof wizardViewSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type IncidentView = z.infer<typeof incidentViewSchema>;
+
+/** A family contact as Settings shows it: the webhook address without its secret path. */
+export const familyContactViewSchema = z.object({
+  id: text(40),
+  name: text(80),
+  language: languageSchema,
+  /** The e-mail address, when set. */
+  email: text(320).nullable(),
+  /** `https://host/…` only (the path often holds a secret topic or token). */
+  webhook: text(300).nullable(),
+  webhookMode: z.enum(['json', 'ntfy']).nullable(),
+});
+
+/** The family section of Settings. */
+export const familyViewSchema = z.object({
+  contacts: z.array(familyContactViewSchema).max(50),
+  /** A mail server is set up (e-mail contacts need one; `scarestop family smtp`). */
+  mailReady: z.boolean(),
+});
+
+/** A new contact from the form; the same checks as `scarestop family add`. */
+export const familyAddSchema = z
+  .object({
+    name: z.string().max(200),
+    language: languageSchema,
+    email: z.string().max(320).optional(),
+    webhookUrl: z.string().max(2000).optional(),
+    webhookMode: z.enum(['json', 'ntfy']).optional(),
+  })
+  .strict();
+
+/** Why a contact was refused (the renderer words it), or null when it was added. */
+export const familyAddResultSchema = z.object({
+  error: z.enum(['bad-name', 'bad-language', 'bad-email', 'bad-url', 'bad-webhook-mode', 'no-channel', 'bad-trigger']).nullable(),
+  family: familyViewSchema,
+});
+
+/** What a test message did, per channel. */
+export const familyTestResultSchema = z.object({
+  results: z.array(z.object({ channel: z.enum(['email', 'webhook']), ok: z.boolean(), code: text(40).nullable() })).max(4),
+});
+
+export type FamilyContactView = z.infer<typeof familyContactViewSchema>;
+export type FamilyView = z.infer<typeof familyViewSchema>;
+export type FamilyAdd = z.infer<typeof familyAddSchema>;
+export type FamilyAddResult = z.infer<typeof familyAddResultSchema>;
+export type FamilyTestResult = z.infer<typeof familyTestResultSchema>;

@@ -4,29 +4,18 @@
  * `scarestop report` and by the wizard when it ends.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { hostname, release, type as osType, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Lang, WizardState } from '../../engine/cleanup/index.js';
 import type { IncidentId, IncidentStore } from '../../engine/ports/store.js';
-import { renderReport, type MachineFacts } from '../../engine/report/index.js';
+import { renderReport } from '../../engine/report/index.js';
 import { dataHome } from '../../platform/index.js';
+import { machineFacts } from '../../platform/machine-facts.js';
 import { printHtmlToPdf, type PdfOutcome } from '../../platform/pdf-print.js';
 
 /** Where the files went; `pdf` says why there is none. */
 export interface ReportFiles {
   readonly html: string;
   readonly pdf: PdfOutcome;
-}
-
-/** This PC's name, the account and the OS (any may be unknown). */
-export function machineFacts(): MachineFacts {
-  let userName: string | undefined;
-  try {
-    userName = userInfo().username;
-  } catch {
-    userName = undefined; // no passwd entry (containers): the report says "not known"
-  }
-  return { computerName: hostname(), ...(userName === undefined ? {} : { userName }), system: `${osType()} ${release()}` };
 }
 
 /** Renders the report HTML of an incident. */

@@ -52,6 +52,7 @@ async function checkStopped(toolId: string, rescan: ExecuteContext['rescan']): P
  * first (re-identified by the adapter), and nothing moves unless they all ended.
  */
 async function quarantineStopped(action: Extract<PlanAction, { kind: 'quarantine' }>, context: ExecuteContext): Promise<ActionRecord> {
+  const stoppedFirst: string[] = [];
   if (action.toolId !== undefined) {
     let live: readonly Evidence[];
     try {
@@ -65,10 +66,13 @@ async function quarantineStopped(action: Extract<PlanAction, { kind: 'quarantine
       if (stopped.status === 'failed' || stopped.status === 'needs-admin') {
         return { status: stopped.status, detail: `${stopped.detail} The file was left in place.`, stillRunning: [processName(item, action.toolId)] };
       }
+      stoppedFirst.push(processName(item, action.toolId));
     }
   }
   const { result, entry } = await context.actions.quarantine(action.path, action.why);
-  return entry === undefined ? toRecord(result) : { status: result.status, detail: `${result.detail ?? ''} [quarantine id ${entry.id}]`.trim() };
+  const first = stoppedFirst.length === 0 ? '' : `Stopped first: ${stoppedFirst.join(', ')}. `;
+  if (entry === undefined) return { status: result.status, detail: `${first}${result.detail ?? ''}`.trim() };
+  return { status: result.status, detail: `${first}${result.detail ?? ''} [quarantine id ${entry.id}]`.trim() };
 }
 
 /** Executes one action. Informational actions (advice, contacts, manual, questions) are not run here. */
