@@ -24,6 +24,8 @@ import type { AlertEvent } from '../engine/family/alert-event.js';
 import { notifyFamilyOfWatchEvents } from '../engine/family/watch-alerts.js';
 import type { SqliteIncidentStore } from '../storage/index.js';
 import { skipOwnWindows } from './own-window-filter.js';
+import type { SenderFactory } from '../engine/family/family-alerts.js';
+import { createFamilySettings } from './family-settings.js';
 import type { RecoveryFactory } from './recovery-features.js';
 import { allowEntries, allowValueForTitle, settingsView, storedPatch } from './settings-view.js';
 
@@ -49,6 +51,8 @@ export interface ServiceDeps {
   readonly newToolIntervalMs?: number;
   /** Family alerts over the open database (main: createFamilyAlerts with the guard marker). */
   readonly familyAlerts?: (database: SqliteIncidentStore['database']) => FamilyAlertsHandle;
+  /** Real senders for "Send a test" in Settings (main: createFamilySenders). */
+  readonly familySenders?: SenderFactory;
 }
 
 /** The part of FamilyAlerts the services use: queue (never waits), start/stop delivery. */
@@ -91,6 +95,7 @@ export function createServices(deps: ServiceDeps): AppServices {
 
   const recordEvent = createIncidentRecorder(store, clock);
   const family = deps.familyAlerts?.(store.database);
+  const familySettings = createFamilySettings(store.database, deps.familySenders, () => clock.now());
   const tellFamily = family === undefined ? undefined : notifyFamilyOfWatchEvents(family);
   const record = (event: WatchEvent): void => {
     try {
@@ -260,6 +265,10 @@ export function createServices(deps: ServiceDeps): AppServices {
     confirmWizardStep: (stepId, outcome) => recovery.confirmWizardStep(stepId, outcome),
     history: () => historyView(store, language()),
     exportReport: (incidentId, reportLanguage) => recovery.exportReport(incidentId, reportLanguage),
+    familyContacts: () => familySettings.list(),
+    addFamilyContact: (input) => familySettings.add(input),
+    removeFamilyContact: (id) => familySettings.remove(id),
+    testFamilyContact: (id) => familySettings.test(id),
     setRegisteredHotkey(value) {
       hotkey = value;
       emit({ type: 'status', status: status() });

@@ -1,6 +1,6 @@
 /**
  * Settings: close mode, language, start at login, the close shortcut, the allow list, and the
- * family contacts section (filled in by the family-alerts feature). Changes save at once.
+ * family contacts (add, test, remove: see family.ts). Changes save at once.
  */
 import type { Settings, SettingsPatch } from '../../../src/shared/ipc.js';
 import { HOTKEY_CHOICES } from '../../../src/shared/ipc-names.js';
@@ -10,6 +10,7 @@ import { setLanguage, t } from '../i18n.js';
 import type { MessageKey } from '../messages-en.js';
 import type { ScreenContext } from '../screen.js';
 import { errorText, screenHeading, screenSection, statusLine } from './common.js';
+import { familySection } from './family.js';
 
 interface RadioChoice {
   readonly value: string;
@@ -85,7 +86,7 @@ export async function renderSettings(ctx: ScreenContext): Promise<HTMLElement> {
     h('div', { class: 'field' }, h('label', { attrs: { for: 'hotkey' } }, t('settings.hotkey')), ' ', hotkey),
     h('h2', {}, t('settings.allowList')),
     allowItems.length === 0 ? h('p', {}, t('settings.allowListEmpty')) : h('ul', { id: 'allow-list' }, ...allowItems),
-    h('section', { id: 'family', attrs: { 'aria-labelledby': 'family-title' } }, h('h2', { id: 'family-title' }, t('settings.family')), h('p', {}, t('settings.familyText'))),
+    await familySection(ctx),
     line,
   );
 }
