@@ -11,7 +11,6 @@ import { createInventorySource, createPageTextReader, createSystemActions, creat
 import { machineFacts } from '../platform/machine-facts.js';
 import { recoveryFactory } from './recovery.js';
 import type { ServiceDeps } from './services.js';
-import { createFamilyAlerts } from '../platform/net/family-alerts-factory.js';
 import { createFamilySenders } from '../platform/net/family-senders.js';
 
 /** Where things live for this user. */
@@ -89,7 +88,7 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     ...(pageText !== undefined ? { pageText } : {}),
     logger: options.logger,
     // Family alerts with the guard marker: the next start tells the family if this one died.
-    familyAlerts: (database) => createFamilyAlerts(database, { clock: systemClock, logger: options.logger, guard: true }),
+    family: { guard: true },
     familySenders: (settings) => createFamilySenders(settings),
     inventory,
     recovery: recoveryFactory({
