@@ -47,3 +47,40 @@ export function browserFamilyOf(processNameOrPath: string | undefined): BrowserF
 export function isBrowserProcess(processNameOrPath: string | undefined): boolean {
   return browserFamilyOf(processNameOrPath) !== undefined;
 }
+
+/**
+ * Helper executables a browser starts as its own children (crash reporters, sandbox and
+ * PWA helpers), by engine, lower-case without `.exe`. They end with the browser; anything else
+ * a browser started (an office program opened from a download) is not part of it.
+ */
+const CHROMIUM_HELPERS = new Set([
+  'chrome_crashpad_handler',
+  'crashpad_handler',
+  'chrome-sandbox',
+  'nacl_helper',
+  'nacl_helper_bootstrap',
+  'notification_helper',
+  'identity_helper',
+  'elevation_service',
+  'chrome_proxy',
+  'msedge_proxy',
+  'msedge_pwa_launcher',
+  'msedgewebview2',
+  'msedge_crashpad_handler',
+  'opera_crashreporter',
+]);
+const FIREFOX_HELPERS = new Set(['crashreporter', 'crashhelper', 'plugin-container', 'pingsender', 'minidump-analyzer', 'glxtest', 'vaapitest']);
+
+/**
+ * True when a process with this executable is part of a browser of `family`: the family's own
+ * executable, or one of that engine's helpers. A browser of another family is not.
+ */
+export function isProcessOfBrowserFamily(processNameOrPath: string | undefined, family: BrowserFamily): boolean {
+  if (processNameOrPath === undefined || processNameOrPath === '') return false;
+  const own = browserFamilyOf(processNameOrPath);
+  if (own !== undefined) return own === family;
+  const base = executableBaseName(processNameOrPath);
+  if (family === 'firefox') return FIREFOX_HELPERS.has(base);
+  if (family === 'other') return false;
+  return CHROMIUM_HELPERS.has(base);
+}

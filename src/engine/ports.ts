@@ -5,6 +5,7 @@
 export type * from './ports/clock.js';
 export { PlatformError } from './ports/errors.js';
 export type * from './ports/windows.js';
+export type * from './ports/processes.js';
 export type * from './ports/inventory.js';
 export type * from './ports/page-text.js';
 export type * from './ports/system-actions.js';

@@ -6,6 +6,10 @@
 import type {
   AlertView,
   CloseResult,
+  FamilyAdd,
+  FamilyAddResult,
+  FamilyTestResult,
+  FamilyView,
   IncidentView,
   Language,
   ScanView,
@@ -46,6 +50,10 @@ export interface AppServices {
   confirmWizardStep(stepId: string, outcome: 'done' | 'skipped'): Promise<WizardView>;
   history(): IncidentView[];
   exportReport(incidentId: string, language: Language): Promise<{ readonly path: string }>;
+  familyContacts(): FamilyView;
+  addFamilyContact(input: FamilyAdd): FamilyAddResult;
+  removeFamilyContact(id: string): FamilyView;
+  testFamilyContact(id: string): Promise<FamilyTestResult>;
   /** The shortcut main managed to register (shown on the home screen). */
   setRegisteredHotkey(hotkey: string | null): void;
   subscribe(listener: (event: AppEvent) => void): () => void;

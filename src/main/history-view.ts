@@ -3,7 +3,8 @@
  * the UI language. Page titles inside are hostile text; they stay text (bounded here).
  */
 import type { IncidentStore, OutcomeStatus, TimelineEvent } from '../engine/ports.js';
-import { reportText } from '../engine/report/report-texts.js';
+import type { WizardState } from '../engine/cleanup/index.js';
+import { describeEvent as describeWizardEvent } from '../engine/report/report-story.js';
 import { toDisplayText } from '../shared/display-text.js';
 import type { IncidentView, Language } from '../shared/ipc.js';
 import { assertNever } from '../shared/result.js';
@@ -26,7 +27,7 @@ const actionWords: Readonly<Record<Language, Readonly<Record<string, string>>>> 
 };
 
 /** One timeline event in plain words. */
-export function describeEvent(event: TimelineEvent, language: Language): string {
+export function describeEvent(event: TimelineEvent, language: Language, wizard?: WizardState): string {
   const w = words[language];
   const payload = event.payload;
   switch (payload.kind) {
@@ -36,14 +37,18 @@ export function describeEvent(event: TimelineEvent, language: Language): string 
       if (payload.phones.length > 0) parts.push(`${w.number} ${payload.phones.slice(0, 3).map((p) => toDisplayText(p, 40)).join(', ')}`);
       return parts.join(' ');
     }
-    case 'action':
-      return `${w.action}: ${actionWords[language][payload.action] ?? payload.action} — ${statusWords[language][payload.status]}${payload.detail !== undefined ? ` (${toDisplayText(payload.detail, 150)})` : ''}`;
+    case 'action': {
+      const known = actionWords[language][payload.action];
+      if (known === undefined) return `${w.action}: ${describeWizardEvent(payload, wizard, language)}`;
+      return `${w.action}: ${known} — ${statusWords[language][payload.status]}${payload.detail !== undefined && language === 'en' ? ` (${toDisplayText(payload.detail, 150)})` : ''}`;
+    }
+    // The recovery wizard's events in the report's words: what was verified, never step ids.
     case 'finding':
-      return `${w.finding}: ${toDisplayText(payload.finding.name, 100)} (${reportText(`risk-${payload.finding.risk}`, language)})`;
+      return describeWizardEvent(payload, wizard, language);
     case 'answer':
-      return `${w.answer}: ${payload.question} — ${Array.isArray(payload.answer) ? payload.answer.join(', ') : String(payload.answer)}`;
+      return `${w.answer}: ${describeWizardEvent(payload, wizard, language)}`;
     case 'step':
-      return `${w.step}: ${payload.step} — ${statusWords[language][payload.status]}`;
+      return `${w.step}: ${describeWizardEvent(payload, wizard, language)}`;
     case 'alert':
       return `${w.alert}: ${payload.channel} — ${statusWords[language][payload.status]}`;
     case 'note':
@@ -72,13 +77,15 @@ export function incidentHeading(timeline: readonly TimelineEvent[], language: La
 export function historyView(store: IncidentStore, language: Language, limit = 50): IncidentView[] {
   return store.listIncidents({ limit }).map((incident) => {
     const timeline = store.timeline(incident.id);
+    const saved = store.loadWizard(incident.id)?.state as WizardState | undefined;
+    const wizard = saved?.version === 2 ? saved : undefined;
     return {
       id: incident.id,
       startedAt: new Date(incident.openedAt).toISOString(),
       title: incidentHeading(timeline, language, incident.title),
       timeline: timeline
         .slice(-200)
-        .map((event) => ({ at: new Date(event.at).toISOString(), kind: event.payload.kind, text: toDisplayText(describeEvent(event, language), 400) })),
+        .map((event) => ({ at: new Date(event.at).toISOString(), kind: event.payload.kind, text: toDisplayText(describeEvent(event, language, wizard), 400) })),
     };
   });
 }

@@ -30,6 +30,10 @@ export function createHandlerTable(services: AppServices): HandlerTable {
     'scarestop:wizard-run': ({ stepId }) => services.runWizardStep(stepId),
     'scarestop:wizard-confirm': ({ stepId, outcome }) => services.confirmWizardStep(stepId, outcome),
     'scarestop:history-list': () => services.history(),
+    'scarestop:family-list': () => services.familyContacts(),
+    'scarestop:family-add': (input) => services.addFamilyContact(input),
+    'scarestop:family-remove': ({ id }) => services.removeFamilyContact(id),
+    'scarestop:family-test': ({ id }) => services.testFamilyContact(id),
     'scarestop:history-export': ({ incidentId, language }) => services.exportReport(incidentId, language),
   };
 }

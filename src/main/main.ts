@@ -17,6 +17,7 @@ import { createHandlerTable } from './ipc-handlers.js';
 import { registerIpcHandlers, sendRendererMessage } from './ipc-register.js';
 import { mainLabel } from './main-labels.js';
 import { platformServiceDeps } from './platform-services.js';
+import { printReportToPdf } from './report-pdf.js';
 import { lockDown } from './security.js';
 import { createServices } from './services.js';
 import { AppTray } from './tray.js';
@@ -56,7 +57,7 @@ function applyLoginItem(settings: Settings): void {
 async function start(): Promise<void> {
   const trust = new TrustPolicy(paths.rendererDir);
   lockDown(app, session.defaultSession, trust);
-  const deps = await platformServiceDeps({ dataHome: dataHome(), locale: app.getLocale(), reportsDir: join(app.getPath('documents'), 'ScareStop'), logger });
+  const deps = await platformServiceDeps({ dataHome: dataHome(), locale: app.getLocale(), reportsDir: join(app.getPath('documents'), 'ScareStop'), logger, printPdf: printReportToPdf });
   const services: AppServices = createServices(deps);
   const appWindows = new AppWindows({ preload: paths.preload, icon: join(paths.icons, 'icon.ico') }, trust);
   windows = appWindows;

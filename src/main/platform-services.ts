@@ -8,8 +8,10 @@ import type { ForegroundWatcher, InventorySource, Logger, PageTextReader, Window
 import { PlatformError } from '../engine/ports.js';
 import { systemClock } from '../engine/watch/index.js';
 import { createInventorySource, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
+import { machineFacts } from '../platform/machine-facts.js';
 import { recoveryFactory } from './recovery.js';
 import type { ServiceDeps } from './services.js';
+import { createFamilySenders } from '../platform/net/family-senders.js';
 
 /** Where things live for this user. */
 export interface PlatformOptions {
@@ -18,6 +20,8 @@ export interface PlatformOptions {
   /** Exported reports (the user's Documents\ScareStop). */
   readonly reportsDir: string;
   readonly logger: Logger;
+  /** Prints a saved report to PDF (main.ts: Electron's printToPDF). */
+  readonly printPdf?: (htmlPath: string, pdfPath: string) => Promise<boolean>;
 }
 
 /** A window source that only says why it cannot work (the watcher shows it and retries). */
@@ -37,6 +41,7 @@ function unavailableWindows(error: unknown): { windows: ForegroundWatcher; actio
       closeWindow: refuse,
       confirmLeavePage: refuse,
       isWindowOpen: () => Promise.resolve(false),
+      identifyProcess: () => Promise.resolve(undefined),
       terminateProcessTree: refuse,
       isProcessAlive: () => Promise.resolve(false),
       preventSessionRestore: refuse,
@@ -84,8 +89,17 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     logger: options.logger,
     // Family alerts with the guard marker: the next start tells the family if this one died.
     family: { guard: true },
+    familySenders: (settings) => createFamilySenders(settings),
     inventory,
-    recovery: recoveryFactory({ inventory, systemActions, clock: systemClock, reportsDir: options.reportsDir, locale: options.locale }),
+    recovery: recoveryFactory({
+      inventory,
+      systemActions,
+      clock: systemClock,
+      reportsDir: options.reportsDir,
+      locale: options.locale,
+      machine: machineFacts(),
+      ...(options.printPdf === undefined ? {} : { printPdf: options.printPdf }),
+    }),
     dispose,
   };
 }

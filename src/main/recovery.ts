@@ -5,11 +5,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CleanupWizard, type AnswerValue, type QuestionId } from '../engine/cleanup/index.js';
+import { CleanupWizard, type AnswerValue, type QuestionId, type WizardState } from '../engine/cleanup/index.js';
 import type { Clock, IncidentStore, InventorySource, SystemActions } from '../engine/ports.js';
 import { RemoteMatcher } from '../engine/remote/matcher.js';
 import { scanRemoteTools } from '../engine/remote/scan.js';
-import { renderReport } from '../engine/report/index.js';
+import { renderReport, type MachineFacts } from '../engine/report/index.js';
 import type { Language, ScanView, WizardView } from '../shared/ipc.js';
 import type { RemoteFinding } from '../shared/remote.js';
 import type { RecoveryFactory, RecoveryFeatures } from './recovery-features.js';
@@ -28,6 +28,10 @@ export interface RecoveryDeps {
   readonly reportsDir: string;
   /** OS locale, for the help list's region while the setting is `auto` (ja-JP → JP). */
   readonly locale: string;
+  /** Prints a saved HTML report to PDF (Electron's printToPDF); false when it could not. */
+  readonly printPdf?: (htmlPath: string, pdfPath: string) => Promise<boolean>;
+  /** This PC and its owner, for the report. */
+  readonly machine?: MachineFacts;
 }
 
 /** The factory `createServices` calls with the open store. */
@@ -76,9 +80,29 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
     if (open !== undefined && store.loadWizard(open.id) !== undefined) wizard = begin();
     return wizard;
   };
+  // Reports saved when a wizard finished, by incident (shown on the end screen).
+  const saved = new Map<string, string[]>();
+  const writeReport = async (incidentId: string, reportLanguage: Language): Promise<string[]> => {
+    const incident = store.getIncident(incidentId);
+    if (incident === undefined) throw new Error(`no incident ${incidentId}`);
+    const state = store.loadWizard(incidentId)?.state as WizardState | undefined;
+    const html = renderReport({ incident, timeline: store.timeline(incidentId), lang: reportLanguage, generatedAt: deps.clock.now(), ...(state?.version === 2 ? { wizard: state } : {}), ...(deps.machine === undefined ? {} : { machine: deps.machine }) });
+    mkdirSync(deps.reportsDir, { recursive: true });
+    const path = join(deps.reportsDir, `scarestop-report-${incidentId.replace(/[^a-z0-9-]/gi, '_')}-${reportLanguage}.html`);
+    writeFileSync(path, html, 'utf8');
+    const pdf = path.replace(/\.html$/u, '.pdf');
+    const printed = deps.printPdf === undefined ? false : await deps.printPdf(path, pdf).catch(() => false);
+    return printed ? [path, pdf] : [path];
+  };
+  /** The record is saved by itself when the wizard ends (HTML, and PDF where it can be printed). */
+  const saveWhenFinished = async (): Promise<void> => {
+    const current = active();
+    if (current === undefined || current.view().kind !== 'finished' || saved.has(current.incidentId)) return;
+    saved.set(current.incidentId, await writeReport(current.incidentId, language()));
+  };
   const view = (): WizardView => {
     const current = active();
-    return current === undefined ? NO_WIZARD : wizardView(current.view(), language());
+    return current === undefined ? NO_WIZARD : wizardView(current.view(), language(), current.state, saved.get(current.incidentId) ?? []);
   };
   const onStep = (stepId: string): CleanupWizard => {
     const current = active();
@@ -113,24 +137,20 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
       // Ask for elevation when the step requires it, or after it reported it needs it.
       const elevate = shown.kind === 'step' && (shown.step.admin === 'required' || shown.record.status === 'needs-admin');
       await current.runStep({ elevate });
+      await saveWhenFinished();
       return view();
     },
     async confirmWizardStep(stepId, outcome) {
       const current = onStep(stepId);
       if (outcome === 'skipped') current.skipStep();
       else await current.confirmManual();
+      await saveWhenFinished();
       return view();
     },
-    exportReport(incidentId, language) {
-      const incident = store.getIncident(incidentId);
-      if (incident === undefined) return Promise.reject(new Error(`no incident ${incidentId}`));
-      const saved = store.loadWizard(incidentId);
-      const wizardState = saved === undefined ? undefined : (saved.state as Parameters<typeof renderReport>[0]['wizard']);
-      const html = renderReport({ incident, timeline: store.timeline(incidentId), lang: language, generatedAt: deps.clock.now(), ...(wizardState === undefined ? {} : { wizard: wizardState }) });
-      mkdirSync(deps.reportsDir, { recursive: true });
-      const path = join(deps.reportsDir, `scarestop-report-${incidentId.replace(/[^a-z0-9-]/gi, '_')}-${language}.html`);
-      writeFileSync(path, html, 'utf8');
-      return Promise.resolve({ path });
+    async exportReport(incidentId, reportLanguage) {
+      const [path] = await writeReport(incidentId, reportLanguage);
+      if (path === undefined) throw new Error('report not written');
+      return { path };
     },
     dispose: () => Promise.resolve(),
   };

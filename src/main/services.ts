@@ -14,6 +14,8 @@ import { closeResultOf } from './alert-view.js';
 import type { AppEvent, AppServices } from './app-services.js';
 import { historyView } from './history-view.js';
 import { skipOwnWindows } from './own-window-filter.js';
+import type { SenderFactory } from '../engine/family/family-alerts.js';
+import { createFamilySettings } from './family-settings.js';
 import type { RecoveryFactory } from './recovery-features.js';
 import { settingsView, storedPatch } from './settings-view.js';
 
@@ -39,6 +41,8 @@ export interface ServiceDeps {
   readonly newToolIntervalMs?: number;
   /** Family alerts over the open database (main: with the guard marker); left out: none. */
   readonly family?: GuardStoreOptions['family'];
+  /** Real senders for "Send a test" in Settings (main: createFamilySenders). */
+  readonly familySenders?: SenderFactory;
 }
 
 /** Builds the services; call `start()` to begin watching. */
@@ -60,6 +64,7 @@ export function createServices(deps: ServiceDeps): AppServices {
   };
   let problem: string | null = null;
   let hotkey: string | null = null;
+  const familySettings = createFamilySettings(store.database, deps.familySenders, () => clock.now());
 
   const desk = new AlertDesk({
     clock,
@@ -175,6 +180,10 @@ export function createServices(deps: ServiceDeps): AppServices {
     confirmWizardStep: (stepId, outcome) => recovery.confirmWizardStep(stepId, outcome),
     history: () => historyView(store, settings().language),
     exportReport: (incidentId, reportLanguage) => recovery.exportReport(incidentId, reportLanguage),
+    familyContacts: () => familySettings.list(),
+    addFamilyContact: (input) => familySettings.add(input),
+    removeFamilyContact: (id) => familySettings.remove(id),
+    testFamilyContact: (id) => familySettings.test(id),
     setRegisteredHotkey(value) {
       hotkey = value;
       emit({ type: 'status', status: status() });

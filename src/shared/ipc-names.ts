@@ -36,6 +36,10 @@ export const REQUEST_CHANNEL_NAMES = [
   'scarestop:wizard-confirm',
   'scarestop:history-list',
   'scarestop:history-export',
+  'scarestop:family-list',
+  'scarestop:family-add',
+  'scarestop:family-remove',
+  'scarestop:family-test',
 ] as const;
 
 /** Every event channel name. */

@@ -106,8 +106,9 @@ export const scanViewSchema = z.object({
 });
 
 /** A yes/no answer, or the chosen values of a multiple-choice question. */
-export const wizardAnswerSchema = z.union([z.string().min(1).max(40), z.array(z.string().min(1).max(40)).max(10)]);
-export const wizardStepKindSchema = z.enum(['question', 'disconnect', 'end-session', 'remove', 'accounts', 'help', 'reconnect']);
+/** A short free text (payment details) may be empty: "I do not know". */
+export const wizardAnswerSchema = z.union([z.string().max(400), z.array(z.string().min(1).max(40)).max(10)]);
+export const wizardStepKindSchema = z.enum(['question', 'hang-up', 'disconnect', 'close-browser', 'end-session', 'questions', 'remove', 'accounts', 'help', 'reconnect']);
 
 export const wizardStepViewSchema = z.object({
   /** Question id or plan step id (e.g. `end-session:anydesk`). */
@@ -121,15 +122,21 @@ export const wizardStepViewSchema = z.object({
   choices: z.array(z.object({ value: text(40), label: text(120) })).max(10),
   /** More than one answer may be picked. */
   multi: z.boolean(),
+  /** The answer is a short free text (may be left empty). */
+  textAnswer: z.boolean().optional(),
   /** What the step does or asks, one line each (actions, advice, help lines). */
   items: z.array(text(300)).max(30),
   /** The app can do (part of) it with "Do it for me". */
   automatic: z.boolean(),
   /** Said when the step may ask for administrator permission. */
   adminNote: text(300).nullable(),
-  status: z.enum(['pending', 'running', 'done', 'failed', 'needs-admin', 'skipped']),
+  status: z.enum(['pending', 'running', 'done', 'not-needed', 'failed', 'needs-admin', 'skipped']),
   /** Outcome in plain words after an attempt. */
   detail: text(400).nullable(),
+  /** What was verified, in words (done / done by you, checked / could not check / skipped). */
+  statusText: text(200).nullable().optional(),
+  /** A warning about the last outcome (the tool still runs; the internet is still on). */
+  warning: text(400).nullable().optional(),
   /** The app stopped in the middle of this step last time. */
   interrupted: z.boolean(),
 });
@@ -140,6 +147,10 @@ export const wizardViewSchema = z.object({
   number: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   step: wizardStepViewSchema.nullable(),
+  /** When finished: the steps and advice still open, in words. */
+  open: z.array(text(300)).max(40).optional(),
+  /** When finished: where the report was saved (HTML, and PDF when it could be made). */
+  reportPaths: z.array(text(1000)).max(4).optional(),
 });
 
 export const timelineEntrySchema = z.object({
@@ -177,3 +188,50 @@ export type WizardStepView = z.infer<typeof wizardStepViewSchema>;
 export type WizardView = z.infer<typeof wizardViewSchema>;
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 export type IncidentView = z.infer<typeof incidentViewSchema>;
+
+/** A family contact as Settings shows it: the webhook address without its secret path. */
+export const familyContactViewSchema = z.object({
+  id: text(40),
+  name: text(80),
+  language: languageSchema,
+  /** The e-mail address, when set. */
+  email: text(320).nullable(),
+  /** `https://host/…` only (the path often holds a secret topic or token). */
+  webhook: text(300).nullable(),
+  webhookMode: z.enum(['json', 'ntfy']).nullable(),
+});
+
+/** The family section of Settings. */
+export const familyViewSchema = z.object({
+  contacts: z.array(familyContactViewSchema).max(50),
+  /** A mail server is set up (e-mail contacts need one; `scarestop family smtp`). */
+  mailReady: z.boolean(),
+});
+
+/** A new contact from the form; the same checks as `scarestop family add`. */
+export const familyAddSchema = z
+  .object({
+    name: z.string().max(200),
+    language: languageSchema,
+    email: z.string().max(320).optional(),
+    webhookUrl: z.string().max(2000).optional(),
+    webhookMode: z.enum(['json', 'ntfy']).optional(),
+  })
+  .strict();
+
+/** Why a contact was refused (the renderer words it), or null when it was added. */
+export const familyAddResultSchema = z.object({
+  error: z.enum(['bad-name', 'bad-language', 'bad-email', 'bad-url', 'bad-webhook-mode', 'no-channel', 'bad-trigger']).nullable(),
+  family: familyViewSchema,
+});
+
+/** What a test message did, per channel. */
+export const familyTestResultSchema = z.object({
+  results: z.array(z.object({ channel: z.enum(['email', 'webhook']), ok: z.boolean(), code: text(40).nullable() })).max(4),
+});
+
+export type FamilyContactView = z.infer<typeof familyContactViewSchema>;
+export type FamilyView = z.infer<typeof familyViewSchema>;
+export type FamilyAdd = z.infer<typeof familyAddSchema>;
+export type FamilyAddResult = z.infer<typeof familyAddResultSchema>;
+export type FamilyTestResult = z.infer<typeof familyTestResultSchema>;

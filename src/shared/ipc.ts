@@ -8,6 +8,10 @@ import { z } from 'zod';
 import {
   alertSchema,
   closeResultSchema,
+  familyAddResultSchema,
+  familyAddSchema,
+  familyTestResultSchema,
+  familyViewSchema,
   incidentViewSchema,
   languageSchema,
   navigateEventSchema,
@@ -53,6 +57,12 @@ export const requestChannels = {
   'scarestop:wizard-confirm': { args: z.object({ stepId: z.string().min(1).max(80), outcome: z.enum(['done', 'skipped']) }).strict(), result: wizardViewSchema },
   'scarestop:history-list': { args: none, result: z.array(incidentViewSchema).max(100) },
   /** Writes the HTML report of one incident and returns where it was saved. */
+  'scarestop:family-list': { args: none, result: familyViewSchema },
+  /** Adds a family contact after the same checks as the CLI; says why when refused. */
+  'scarestop:family-add': { args: familyAddSchema, result: familyAddResultSchema },
+  'scarestop:family-remove': { args: z.object({ id: z.string().min(1).max(40) }).strict(), result: familyViewSchema },
+  /** Sends a test message to one contact now and says what happened. */
+  'scarestop:family-test': { args: z.object({ id: z.string().min(1).max(40) }).strict(), result: familyTestResultSchema },
   'scarestop:history-export': { args: z.object({ incidentId: z.string().min(1).max(64), language: languageSchema }).strict(), result: z.object({ path: z.string().max(1000) }) },
 } as const;
 

@@ -39,6 +39,8 @@ export interface CloseStepReport {
   readonly status: 'done' | 'not-needed' | 'failed' | 'skipped';
   readonly detail?: string;
   readonly ms: number;
+  /** Processes the step left running on purpose (terminate: programs opened from the browser, reused pids). */
+  readonly spared?: readonly { readonly pid: number; readonly image: string; readonly reason: 'not-part-of-browser' | 'identity-changed' }[];
 }
 
 /** How the scary window went away. */

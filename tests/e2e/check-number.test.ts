@@ -59,3 +59,17 @@ describe('scarestop check-number', { timeout: 90_000 }, () => {
     expect(missing.code).toBe(2);
   });
 });
+
+describe('scarestop check-number in words', { timeout: 90_000 }, () => {
+  const home = mkdtempSync(join(tmpdir(), 'scarestop-check-words-'));
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('shows neither our own bookkeeping nor the day the table was installed', async () => {
+    const run = await runCli(['check-number', '050-6881-5063'], cliEnv(home));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('KNOWN SCAM NUMBER');
+    expect(run.stdout).toContain('listed in: public scam warnings');
+    expect(run.stdout).not.toMatch(/issue #|re-verified|table since/u);
+    expect(run.stdout).not.toContain(new Date().toISOString().slice(0, 10));
+  });
+});

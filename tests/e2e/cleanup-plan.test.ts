@@ -25,8 +25,9 @@ interface PlanJson {
 }
 
 /** Starts the portable tool and runs the plan command in a fresh pid namespace; returns the JSON. */
-function planWithAnyDeskRunning(extra: string[] = []): { plan: PlanJson; toolStillRunning: boolean } {
-  const tool = join(home, 'Downloads', 'AnyDesk');
+function planWithAnyDeskRunning(extra: string[] = [], fileName = 'AnyDesk'): { plan: PlanJson; toolStillRunning: boolean } {
+  const tool = join(home, 'Downloads', fileName);
+  if (!existsSync(tool)) copyFileSync('/bin/sleep', tool);
   const script = [
     `"${tool}" 600 &`,
     // Wait until the child has really become the tool (exec done), however busy the machine is.
@@ -43,19 +44,34 @@ function planWithAnyDeskRunning(extra: string[] = []): { plan: PlanJson; toolSti
 }
 
 describe('scarestop cleanup --plan --json', () => {
-  it('lists disconnect, end session (AnyDesk), remove (AnyDesk, quarantine), accounts, help, reconnect — and changes nothing', () => {
-    const { plan, toolStillRunning } = planWithAnyDeskRunning(['--region', 'JP']);
+  it('lists hang-up and disconnect before any question, then the rest — and changes nothing', () => {
+    const { plan, toolStillRunning } = planWithAnyDeskRunning(['--region', 'JP', '--lang', 'ja']);
     expect(plan.findings).toEqual([{ toolId: 'anydesk', name: 'AnyDesk', risk: 'running' }]);
-    expect(plan.steps.map((step) => step.kind)).toEqual(['disconnect', 'end-session', 'remove', 'accounts', 'help', 'reconnect']);
-    const [, end, remove, , help] = plan.steps;
-    expect(end).toMatchObject({ id: 'end-session:anydesk', toolId: 'anydesk', actions: [{ kind: 'stop-process', path: join(home, 'Downloads', 'AnyDesk') }] });
-    expect(remove?.toolId).toBe('anydesk');
-    expect(remove?.actions.map((action) => action.kind)).toEqual(['quarantine', 'rescan']);
-    expect(remove?.actions[0]?.path).toBe(join(home, 'Downloads', 'AnyDesk'));
-    expect(help?.actions.map((action) => action.label).join(' ')).toContain('#9110');
+    const kinds = plan.steps.map((step) => step.kind);
+    expect(kinds).toEqual(['hang-up', 'disconnect', 'close-browser', 'end-session', 'questions', 'remove', 'accounts', 'help', 'reconnect']);
+    expect(kinds.indexOf('hang-up')).toBeLessThan(kinds.indexOf('questions'));
+    expect(kinds.indexOf('disconnect')).toBeLessThan(kinds.indexOf('questions'));
+    const byKind = (kind: string) => plan.steps.find((step) => step.kind === kind);
+    expect(byKind('end-session')).toMatchObject({ id: 'end-session:anydesk', toolId: 'anydesk', actions: [{ kind: 'stop-process', path: join(home, 'Downloads', 'AnyDesk') }, { kind: 'check-stopped' }] });
+    expect(byKind('remove')?.actions.map((action) => action.kind)).toEqual(['quarantine', 'rescan']);
+    expect(byKind('remove')?.actions[0]?.path).toBe(join(home, 'Downloads', 'AnyDesk'));
+    const help = byKind('help')?.actions.map((action) => action.label) ?? [];
+    expect(help[0]).toContain('#9110');
+    expect(help.join('\n')).toContain('IPA 情報セキュリティ安心相談窓口　03-5978-7509（平日10時〜12時、13時30分〜17時。時間外は、IPAのホームページのチャットボットで相談できます）');
     // Nothing changed: the tool still runs, it is still in Downloads, no database was created.
     expect(toolStillRunning).toBe(true);
     expect(existsSync(join(home, 'Downloads', 'AnyDesk'))).toBe(true);
     expect(existsSync(join(home, 'data'))).toBe(false);
+  }, 150_000);
+
+  it('gives a running stand-in Quick Assist its own "end the session" step and no removal', () => {
+    const { plan } = planWithAnyDeskRunning(['--region', 'US', '--lang', 'en'], 'QuickAssist.exe');
+    const session = plan.steps.find((step) => step.id === 'end-session:quick-assist');
+    expect(session?.actions.map((action) => action.kind)).toEqual(['manual', 'stop-process', 'check-stopped']);
+    expect(session?.actions[0]?.label).toBe('In Quick Assist (built into Windows), click “Leave” to end the screen sharing');
+    expect(plan.steps.some((step) => step.id === 'remove:quick-assist')).toBe(false);
+    const help = plan.steps.find((step) => step.kind === 'help')?.actions.map((action) => action.label).join('\n') ?? '';
+    expect(help).toContain('reportfraud.ftc.gov');
+    expect(help).toContain('ic3.gov');
   }, 150_000);
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinuxSystemActions } from '../../src/platform/linux/system-actions.js';
-import { FolderQuarantine, sha256File } from '../../src/platform/linux/quarantine.js';
+import { FolderQuarantine, sha256File } from '../../src/platform/folder-quarantine.js';
 import { stopLinuxProcess } from '../../src/platform/linux/process-control.js';
 import { scanForCleanup } from '../../src/cli/commands/recovery-context.js';
 import type { RemoteFinding } from '../../src/shared/remote.js';

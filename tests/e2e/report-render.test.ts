@@ -1,8 +1,8 @@
 /**
  * The incident report, written by `scarestop report` from a real store, opened in Debian's
  * Chromium (headless, playwright-core): it renders, hostile page text stays text (no script
- * runs), no secret is shown, and full-page screenshots are written to
- * test-results/report-en.png and test-results/report-ja.png.
+ * runs), no secret is shown, it is in one language with the zone on every time, and full-page
+ * screenshots are written to docs/screenshots/report-en.png and report-ja.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -17,7 +17,7 @@ import type { RemoteFinding } from '../../src/shared/remote.js';
 import { FakeSystem } from '../unit/cleanup/fakes.js';
 
 const HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-const SHOTS = resolve('test-results');
+const SHOTS = resolve('docs', 'screenshots');
 let home: string;
 let browser: Browser;
 let incidentId: string;
@@ -60,14 +60,19 @@ beforeAll(async () => {
   system.running.add(4242);
   system.files.add('C:\\Users\\hanako\\Downloads\\AnyDesk.exe').add('C:\\ProgramData\\AnyDesk\\service.conf');
   const wizard = CleanupWizard.start({ store, actions: system.actions(), clock: { now: () => (now += 30_000) }, rescan: system.rescan }, { findings: [finding], region: 'JP', helpContacts: [] });
+  await wizard.runStep({ elevate: false }); // hang up (by the person)
+  await wizard.runStep({ elevate: false }); // disconnect
+  await wizard.runStep({ elevate: false }); // close the page
+  await wizard.runStep({ elevate: false }); // end the AnyDesk session (checked)
   wizard.answer('calledNumber', 'yes');
   wizard.answer('remoteControl', 'yes');
   wizard.answer('paid', ['gift-card', 'card']);
+  wizard.answer('paidAmount', '50,000円');
+  wizard.answer('paidWhen', '11月22日 22時ごろ');
+  wizard.answer('giftCards', 'Google Play 3枚 XKCD-1234-5678-ABCD, XKCD-2222-3333-4444, XKCD-5555-6666-7777');
   wizard.answer('typedSecrets', ['passwords']);
   wizard.answer('openedAttachment', 'no');
-  await wizard.runStep({ elevate: false });
-  await wizard.runStep({ elevate: false });
-  await wizard.runStep({ elevate: false });
+  await wizard.runStep({ elevate: false }); // remove (quarantine + rescan)
   await wizard.runStep({ elevate: false, checked: ['gift-card-issuer'] });
   store.close();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -82,6 +87,8 @@ afterAll(async () => {
 function writeReport(lang: 'en' | 'ja'): string {
   const out = join(home, `report-${lang}.html`);
   execFileSync(process.execPath, ['bin/scarestop.mjs', 'report', '--incident', incidentId, '--lang', lang, '--out', out], { env: { ...process.env, SCARESTOP_HOME: home, TZ: 'Asia/Tokyo' } });
+  // The PDF is written beside the HTML (Chromium's print-to-PDF).
+  expect(readFileSync(out.replace(/\.html$/u, '.pdf')).subarray(0, 4).toString()).toBe('%PDF');
   return out;
 }
 
@@ -102,9 +109,20 @@ describe('incident report in Chromium', () => {
       expect(text).toContain('050-6881-5063');
       expect(text).toContain('AnyDesk');
       expect(text).not.toContain(HASH.slice(0, 12));
-      expect(text).toContain(lang === 'en' ? 'Next steps still open' : 'これからすること');
-      expect(text).toContain(lang === 'en' ? 'Call your card company' : 'カード会社に電話して');
+      expect(text).toContain(lang === 'en' ? 'Still to do' : 'まだ残っていること');
+      expect(text).toContain(lang === 'en' ? 'Call your card company' : 'カード会社の24時間の窓口');
       expect(text).toContain('#9110');
+      expect(text).toContain('XKCD-1234-5678-ABCD');
+      expect(text).toContain('50,000円');
+      // One language: no Japanese words of ours in English (page titles and answers excepted),
+      // none of our English labels in Japanese; the zone on every time.
+      const ours = text.replace(/警告：ウイルスが検出されました|50,000円|11月22日 22時ごろ|Google Play 3枚/gu, '');
+      if (lang === 'en') expect(ours).not.toMatch(/[\u3040-\u30ff]/u);
+      else for (const label of ['Incident', 'Started', 'Timeline', 'Outcome', 'Done', 'Step ', 'Running now']) expect(ours).not.toContain(label);
+      const times = text.match(/\d{1,2}:\d{2}:\d{2}[^\n\t）)]*/gu) ?? [];
+      expect(times.length).toBeGreaterThan(5);
+      for (const time of times) expect(time).toMatch(/ (JST|GMT\+9)/u);
+      expect(text).not.toMatch(/end-session:|remove:anydesk/u);
       expect(errors).toEqual([]);
       const shot = join(SHOTS, `report-${lang}.png`);
       await page.screenshot({ path: shot, fullPage: true });

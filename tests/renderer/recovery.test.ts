@@ -54,50 +54,70 @@ describe('scan, wizard and history with the real scanner and wizard', { timeout:
     const { page } = harness;
     await page.locator('article.finding', { hasText: 'AnyDesk' }).locator('button').click();
     await harness.waitForScreen('wizard');
-    await page.locator('#wizard-progress', { hasText: 'Question 1 of 5' }).waitFor();
-    await page.locator('#answer-yes').click(); // called the number
-    await page.locator('#wizard-progress', { hasText: 'Question 2 of 5' }).waitFor();
-
-    await page.reload();
-    await harness.waitForScreen('wizard');
-    expect(await page.locator('#wizard-progress').textContent()).toBe('Question 2 of 5');
-
-    await page.locator('#answer-yes').click(); // someone connected
-    await page.locator('#wizard-progress', { hasText: 'Question 3 of 5' }).waitFor();
-    await page.locator('#choice-none').check(); // paid: nothing
-    await page.locator('#wizard-answer-next').click();
-    await page.locator('#wizard-progress', { hasText: 'Question 4 of 5' }).waitFor();
-    await page.locator('#choice-passwords').check();
-    await page.locator('#wizard-answer-next').click();
-    await page.locator('#wizard-progress', { hasText: 'Question 5 of 5' }).waitFor();
-    await page.locator('#answer-no').click();
-
-    // The plan begins with disconnecting; "Do it for me" runs it.
-    await page.locator('#wizard-progress', { hasText: /^Step 1 of \d+$/ }).waitFor();
-    expect(await page.locator('.wizard-step').getAttribute('data-kind')).toBe('disconnect');
-    const kinds: string[] = [];
-    for (let screens = 0; screens < 12; screens += 1) {
-      if ((await page.locator('#wizard-finished').count()) > 0) break;
-      const step = page.locator('.wizard-step');
+    // The urgent steps come first: hang up, disconnect, close the page; no question before them.
+    const urgent: string[] = [];
+    const step = page.locator('.wizard-step');
+    const next = async (): Promise<void> => {
       const id = (await step.getAttribute('data-step')) ?? '';
-      kinds.push((await step.getAttribute('data-kind')) ?? '');
-      if (screens === 1) {
-        await page.reload();
-        await harness.waitForScreen('wizard');
-        expect(await page.locator('.wizard-step').getAttribute('data-step')).toBe(id);
-      }
       const run = page.locator('#wizard-run');
       await ((await run.count()) > 0 ? run : page.locator('#wizard-done')).click();
       await page.waitForFunction((previous) => document.querySelector('#wizard-finished') !== null || document.querySelector('.wizard-step')?.getAttribute('data-step') !== previous, id, { timeout: 30_000 });
+    };
+    while ((await step.getAttribute('data-kind')) !== 'question') {
+      urgent.push((await step.getAttribute('data-kind')) ?? '');
+      if (urgent.length === 2) {
+        await page.reload();
+        await harness.waitForScreen('wizard');
+        expect(await step.getAttribute('data-kind')).toBe('disconnect');
+      }
+      await next();
+    }
+    expect(urgent).toEqual(['hang-up', 'disconnect', 'close-browser']);
+    expect(system.calls).toContain('disconnectNetwork');
+
+    await page.locator('#wizard-progress', { hasText: 'Question 1 of 5' }).waitFor();
+    await page.locator('#answer-yes').click(); // called the number
+    await page.locator('#wizard-progress', { hasText: 'Question 2 of 5' }).waitFor();
+    await page.reload();
+    await harness.waitForScreen('wizard');
+    expect(await page.locator('#wizard-progress').textContent()).toBe('Question 2 of 5');
+    await page.locator('#answer-yes').click(); // someone connected
+    await page.locator('#wizard-progress', { hasText: 'Question 3 of 5' }).waitFor();
+    await page.locator('#choice-gift-card').check(); // paid with gift cards: three more questions
+    await page.locator('#wizard-answer-next').click();
+    await page.locator('#wizard-progress', { hasText: 'Question 4 of 8' }).waitFor();
+    await page.locator('#wizard-text').fill('50,000 yen');
+    await page.locator('#wizard-answer-next').click();
+    await page.locator('#wizard-progress', { hasText: 'Question 5 of 8' }).waitFor();
+    await page.locator('#wizard-answer-next').click(); // when: not known
+    await page.locator('#wizard-progress', { hasText: 'Question 6 of 8' }).waitFor();
+    await page.locator('#wizard-text').fill('Google Play 1234-5678');
+    await page.locator('#wizard-answer-next').click();
+    await page.locator('#wizard-progress', { hasText: 'Question 7 of 8' }).waitFor();
+    await page.locator('#choice-passwords').check();
+    await page.locator('#wizard-answer-next').click();
+    await page.locator('#wizard-progress', { hasText: 'Question 8 of 8' }).waitFor();
+    await page.locator('#answer-no').click();
+
+    const kinds: string[] = [];
+    for (let screens = 0; screens < 12; screens += 1) {
+      if ((await page.locator('#wizard-finished').count()) > 0) break;
+      kinds.push((await step.getAttribute('data-kind')) ?? '');
+      await next();
     }
     expect(await page.locator('#wizard-finished').count()).toBe(1);
-    expect(kinds[0]).toBe('disconnect');
-    expect(kinds).toContain('remove');
+    expect(kinds[0]).toBe('remove');
     expect(kinds[kinds.length - 1]).toBe('reconnect');
-    expect(system.calls).toContain('disconnectNetwork');
     expect(system.calls).toContain(`quarantine:${portable}`);
     expect(system.calls).toContain('reconnectNetwork');
     expect(existsSync(portable)).toBe(false);
+    // Advice was not ticked off: the end screen says what is open, and where the record is.
+    expect(await page.locator('#wizard-finished').textContent()).toBe('Well done. These are still open:');
+    expect(await page.locator('#wizard-open li').count()).toBeGreaterThan(0);
+    const saved = ((await page.locator('#wizard-report bdi').first().textContent()) ?? '').trim();
+    const html = readFileSync(saved, 'utf8');
+    expect(html).toContain('Google Play 1234-5678');
+    expect(html).toContain('50,000 yen');
   });
 
   it('History lists the incident with its timeline and exports the report', async () => {

@@ -6,7 +6,8 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionOutcome, WindowInfo } from '../../src/engine/ports/windows.js';
+import type { ProcessIdentity } from '../../src/engine/ports/processes.js';
+import type { ActionOutcome, TerminateOutcome, WindowInfo } from '../../src/engine/ports/windows.js';
 import { runDriver } from './support/driver.js';
 import { buildChromeStandIn } from './support/standins.js';
 import { startWine, type WineSession } from './support/wine.js';
@@ -23,6 +24,7 @@ interface Results {
   keyboard: Step<{ escExit: Timed; escAfter: WindowInfo | null; f11Exit: Timed; close: Timed; leave: Timed; exited: boolean }>;
   refusing: Step<{ pid: number; commandLine?: string; customRestore: ActionOutcome; customPreferences: { profile: Record<string, unknown> }; children: number[]; launched: number[]; launchedAlive: boolean[]; close: Timed; openAfterClose: boolean; leave: Timed; terminate: Timed; rootAlive: boolean; childrenAlive: boolean[]; windowOpenAfter: boolean }>;
   nonBrowser: Step<{ terminate: ActionOutcome; aliveAfter: boolean }>;
+  reidentify: Step<{ launchedAt: number; identity: ProcessIdentity; staleTerminate: TerminateOutcome; staleDirect: string; aliveAfterStale: boolean; terminate: TerminateOutcome; aliveAfter: boolean }>;
   sessionRestore: Step<{ chrome: ActionOutcome; firefox: ActionOutcome; preferences: { profile: Record<string, unknown>; homepage: string }; userJs: string }>;
   seenTitles: string[];
   watchErrors: string[];
@@ -141,6 +143,18 @@ describe('Win32 window adapter under Wine', () => {
     const nonBrowser = value(results.nonBrowser);
     expect(nonBrowser.terminate.status).toBe('failed');
     expect(nonBrowser.aliveAfter).toBe(true);
+  });
+
+  it('re-identifies by GetProcessTimes: a stale start time (a reused pid) is never ended, the real one is', () => {
+    const step = value(results.reidentify);
+    // The creation time is the real one: within a minute of the launch, in ms since epoch.
+    expect(Math.abs(step.identity.startTime - step.launchedAt)).toBeLessThan(60_000);
+    expect(step.identity.image.toLowerCase()).toMatch(/chrome\.exe$/);
+    expect(step.staleTerminate).toMatchObject({ status: 'failed', spared: [{ pid: step.identity.pid, reason: 'identity-changed' }] });
+    expect(step.staleDirect).toBe('changed');
+    expect(step.aliveAfterStale).toBe(true);
+    expect(step.terminate.status).toBe('done');
+    expect(step.aliveAfter).toBe(false);
   });
 
   it('stops Chrome and Firefox from restoring the closed page', () => {

@@ -1,7 +1,7 @@
 /**
  * Settings: close mode, language, start at login, the close shortcut, the allow list, pausing
  * protection (only here, and only after a question: a caller may tell the person to pause it),
- * and the family contacts section (filled in by the family-alerts feature). Changes save at once.
+ * and the family contacts (add, test, remove: see family.ts). Changes save at once.
  */
 import type { Settings, SettingsPatch, Status } from '../../../src/shared/ipc.js';
 import { HOTKEY_CHOICES } from '../../../src/shared/ipc-names.js';
@@ -11,6 +11,7 @@ import { formatClock, setLanguage, t } from '../i18n.js';
 import type { MessageKey } from '../messages-en.js';
 import type { ScreenContext } from '../screen.js';
 import { errorText, screenHeading, screenSection, statusLine } from './common.js';
+import { familySection } from './family.js';
 
 interface RadioChoice {
   readonly value: string;
@@ -116,7 +117,7 @@ export async function renderSettings(ctx: ScreenContext): Promise<HTMLElement> {
     h('h2', {}, t('settings.allowList')),
     allowItems.length === 0 ? h('p', {}, t('settings.allowListEmpty')) : h('ul', { id: 'allow-list' }, ...allowItems),
     pauseSection(status, ctx),
-    h('section', { id: 'family', attrs: { 'aria-labelledby': 'family-title' } }, h('h2', { id: 'family-title' }, t('settings.family')), h('p', {}, t('settings.familyText'))),
+    await familySection(ctx),
     line,
   );
 }

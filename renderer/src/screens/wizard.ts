@@ -14,6 +14,15 @@ type Act = (request: Promise<WizardView>) => void;
 
 function question(step: WizardStepView, act: Act, ctx: ScreenContext): (Node | null)[] {
   const answer = (value: string | string[]): void => act(ctx.api.call('scarestop:wizard-answer', { stepId: step.id, answer: value }));
+  if (step.textAnswer === true) {
+    const input = h('input', { id: 'wizard-text', attrs: { type: 'text', maxlength: '400', 'aria-describedby': 'wizard-text-hint' } });
+    return [
+      h('label', { id: 'wizard-step-title', class: 'question', attrs: { for: 'wizard-text' } }, toDisplayText(step.title)),
+      input,
+      h('p', { class: 'note', id: 'wizard-text-hint' }, t('wizard.textHint')),
+      h('div', { class: 'big-buttons' }, button(t('wizard.next'), () => answer(input.value), { kind: 'primary', id: 'wizard-answer-next' })),
+    ];
+  }
   if (!step.multi) {
     return [
       h('h2', { id: 'wizard-step-title' }, toDisplayText(step.title)),
@@ -41,12 +50,13 @@ function step(view: WizardStepView, act: Act, ctx: ScreenContext): (Node | null)
     view.items.length > 0 ? h('ul', { class: 'items', id: 'wizard-items' }, ...view.items.map((item) => h('li', {}, toDisplayText(item, 300)))) : null,
     view.adminNote !== null ? h('p', { class: 'note' }, toDisplayText(view.adminNote, 300)) : null,
     view.interrupted ? h('p', { class: 'note' }, t('wizard.interrupted')) : null,
+    view.warning !== undefined && view.warning !== null ? h('p', { class: 'problem', id: 'wizard-warning', attrs: { role: 'alert' } }, toDisplayText(view.warning, 400)) : null,
     failed ? h('p', { class: 'problem', id: 'wizard-result' }, view.status === 'needs-admin' ? t('wizard.needsAdmin') : t('wizard.result.failed'), view.detail !== null ? ` (${toDisplayText(view.detail, 400)})` : '') : null,
     h(
       'div',
       { class: 'big-buttons' },
       view.automatic ? button(t('wizard.run'), () => act(ctx.api.call('scarestop:wizard-run', { stepId: view.id })), { kind: 'primary', id: 'wizard-run' }) : null,
-      button(t('wizard.done'), confirm('done'), { kind: view.automatic ? 'secondary' : 'primary', id: 'wizard-done' }),
+      button(view.automatic ? t('wizard.done') : t('wizard.stepDone'), view.automatic ? confirm('done') : () => act(ctx.api.call('scarestop:wizard-run', { stepId: view.id })), { kind: view.automatic ? 'secondary' : 'primary', id: 'wizard-done' }),
       button(t('wizard.skip'), confirm('skipped'), { kind: 'plain', id: 'wizard-skip' }),
     ),
   ];
@@ -72,7 +82,16 @@ export async function renderWizard(ctx: ScreenContext): Promise<HTMLElement> {
     );
   }
   if (view.status === 'finished' || view.step === null) {
-    return screenSection('wizard', screenHeading(t('wizard.heading')), h('p', { class: 'big done', id: 'wizard-finished' }, t('wizard.finished')), button(t('common.home'), () => ctx.navigate('home'), { kind: 'primary', id: 'wizard-home' }));
+    const open = view.open ?? [];
+    const paths = view.reportPaths ?? [];
+    return screenSection(
+      'wizard',
+      screenHeading(t('wizard.heading')),
+      h('p', { class: 'big done', id: 'wizard-finished' }, open.length === 0 ? t('wizard.finished') : t('wizard.finishedOpen')),
+      open.length === 0 ? null : h('ul', { class: 'open', id: 'wizard-open' }, ...open.map((item) => h('li', {}, `☐ ${toDisplayText(item, 300)}`))),
+      paths.length === 0 ? null : h('p', { id: 'wizard-report' }, t('wizard.reportSaved'), ...paths.map((path) => h('span', { class: 'path' }, ' ', h('bdi', {}, toDisplayText(path, 1000))))),
+      button(t('common.home'), () => ctx.navigate('home'), { kind: 'primary', id: 'wizard-home' }),
+    );
   }
   const current = view.step;
   const progressText = t(current.kind === 'question' ? 'wizard.questionProgress' : 'wizard.progress', { n: view.number, count: view.total });

@@ -18,13 +18,21 @@ premium-rate, international). Numbers without a country code are read as --regio
 Quote numbers with spaces: scarestop check-number "+81 3 6271 7243"
 Exit status: 0 checked (known or not), 2 not a phone number or bad usage.`;
 
+const INTERNAL_SOURCE = /\bissue #\d+|not re-verified/iu;
+
 /** Human-readable answer. */
 export function checkText(result: Extract<NumberCheck, { status: 'checked' }>): string {
   const lines = [`${result.national}  (${result.international}${result.region !== undefined ? `, ${result.region}` : ''}${result.type !== undefined ? `, ${result.type.toLowerCase().replace(/_/g, ' ')}` : ''})`];
   if (result.known) {
-    const since = result.since === undefined ? '' : result.sinceFrom === 'source-report' ? ` — reported since ${result.since}` : ` — in this PC's table since ${result.since}`;
+    // Only a date someone reported the number on means something: the date it was copied into
+    // this PC's table is just the install date.
+    const since = result.since !== undefined && result.sinceFrom === 'source-report' ? ` — reported since ${result.since}` : '';
     lines.push(`KNOWN SCAM NUMBER${since}`);
-    for (const source of result.sources) lines.push(`  source: ${source.source}${source.firstReported !== undefined ? ` (${source.firstReported})` : ''}${source.note !== undefined ? ` — ${source.note}` : ''}`);
+    for (const source of result.sources) {
+      // The built-in list's bookkeeping ("issue #7 / … (not re-verified)") is ours, not the user's.
+      const name = INTERNAL_SOURCE.test(source.source) ? 'public scam warnings' : source.source;
+      lines.push(`  listed in: ${name}${source.firstReported !== undefined ? ` (${source.firstReported})` : ''}${source.note !== undefined && !INTERNAL_SOURCE.test(source.note) ? ` — ${source.note}` : ''}`);
+    }
   } else lines.push('Not in the known scam-number table.');
   for (const flag of result.formats) lines.push(`${flag.typical ? 'Typical scam format' : 'Note'}: ${flag.detail}`);
   if (!result.valid) lines.push('Note: this number does not exist in its country\'s numbering plan.');

@@ -1,8 +1,10 @@
 /**
  * The recovery wizard in a terminal, for a helper sitting at the PC: one screen per question
- * or step, plain words, numbered choices. Every answer and result is saved before the next
- * screen, so `q`, Ctrl+C, a closed window or a crash lose nothing: run it again to continue.
+ * or step, plain words, numbered choices. Nothing is cleared: the incident number, "please
+ * type again" and every result stay on screen. Every answer and result is saved before the
+ * next screen, so `q`, Ctrl+C, a closed window or a crash lose nothing: run it again to continue.
  */
+import { cleanHostileText } from '../../shared/hostile-text.js';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import {
@@ -11,62 +13,47 @@ import {
   choiceLabel,
   openItems,
   questionLabel,
-  statusLabel,
+  recordLabel,
+  resultLabel,
+  skippedDisconnectWarning,
   stepExplanation,
   stepLabel,
+  stillRunningLabel,
   adviceLabel,
+  type ActionRecord,
   type AdviceId,
   type CleanupWizard,
   type Lang,
+  type PlanAction,
+  type PlanStep,
+  type WizardState,
   type WizardView,
 } from '../../engine/cleanup/index.js';
+import { isManualAction } from '../../engine/cleanup/execute.js';
 import { writeLine } from '../io.js';
-
-const words = {
-  ja: {
-    choose: '番号を入力してください',
-    chooseMany: '当てはまる番号をスペース区切りで入力してください',
-    stepMenu: '[Enter] 実行する   [m] 自分でやった   [s] あとで   [q] 中断',
-    adminMenu: '[a] 管理者として実行   [m] 自分でやった   [s] あとで   [q] 中断',
-    retryMenu: '[Enter] もう一度   [m] 自分でやった   [s] あとで   [q] 中断',
-    adviceAsk: 'もう済んだものの番号を入力（なければ Enter）',
-    continue: '[Enter] 次へ   [q] 中断',
-    interrupted: '前回はこの手順の途中で止まりました。続きから行います。',
-    saved: '保存しました。続きは「scarestop cleanup」をもう一度実行してください。',
-    finished: 'すべての手順が終わりました。',
-    open: 'これからすること：',
-    report: '記録を保存するには：scarestop report --incident',
-    invalid: 'もう一度入力してください。',
-  },
-  en: {
-    choose: 'Type a number',
-    chooseMany: 'Type the numbers that apply, separated by spaces',
-    stepMenu: '[Enter] do it   [m] I did it myself   [s] later   [q] stop for now',
-    adminMenu: '[a] run as administrator   [m] I did it myself   [s] later   [q] stop for now',
-    retryMenu: '[Enter] try again   [m] I did it myself   [s] later   [q] stop for now',
-    adviceAsk: 'Type the numbers you have already done (or just Enter)',
-    continue: '[Enter] next   [q] stop for now',
-    interrupted: 'Last time this step stopped in the middle. It continues where it stopped.',
-    saved: 'Saved. Run "scarestop cleanup" again to continue.',
-    finished: 'All steps are finished.',
-    open: 'Still to do:',
-    report: 'To keep a record: scarestop report --incident',
-    invalid: 'Please try again.',
-  },
-} as const;
+import { terminalWords } from './cleanup-words.js';
 
 /**
- * File names and page text can carry terminal escape sequences or bidi overrides: show them as
- * `?` so nothing from a scammer can move the cursor, recolour or rewrite the screen.
+ * File names and page text can carry terminal escape sequences or bidi overrides: the shared
+ * cleaner removes them so nothing from a scammer can move the cursor, recolour or rewrite the screen.
  */
 export function printable(line: string): string {
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
-  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, '?');
+  return cleanHostileText(line, { limit: 4_000, lines: true, ellipsis: true });
 }
 
+/** Typed numbers as a list: full-width digits 「１」 and the separators 「、」「，」 are accepted. */
+export function parseNumbers(line: string): number[] | undefined {
+  const parts = line.normalize('NFKC').split(/[\s,、，・]+/u).filter((part) => part !== '');
+  if (parts.length === 0 || parts.some((part) => !/^\d{1,2}$/u.test(part))) return undefined;
+  return parts.map(Number);
+}
+
+/** What the front door does when the wizard ends (save the report, tell the family): lines to show. */
+export type OnFinished = (state: WizardState) => Promise<readonly string[]>;
+
 /** Runs the wizard until it is finished, the user stops, or input ends. Returns the exit status. */
-export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Readable; stdout: Writable }, lang: Lang): Promise<number> {
-  const w = words[lang];
+export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Readable; stdout: Writable }, lang: Lang, onFinished?: OnFinished): Promise<number> {
+  const w = terminalWords[lang];
   const rl = createInterface({ input: io.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const out = (line = '') => writeLine(io.stdout, printable(line));
@@ -75,27 +62,39 @@ export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Read
     const next = await lines.next();
     return next.done === true ? undefined : String(next.value).trim();
   };
+  const isStop = (line: string | undefined): boolean => line === undefined || line.normalize('NFKC').toLowerCase() === 'q';
   const stop = () => {
     out(w.saved);
     rl.close();
     return 0;
   };
+  const resultLine = (result: ActionRecord): string => {
+    const running = result.stillRunning === undefined || result.stillRunning.length === 0 ? '' : `（${stillRunningLabel(result.stillRunning, lang)}）`;
+    // The system's own details are English: the Japanese screen shows only its own words.
+    const detail = lang === 'en' && result.detail !== undefined ? `: ${result.detail}` : '';
+    return `    → ${resultLabel(result.status, lang)}${lang === 'ja' ? running : running.replace(/[（）]/gu, (bracket) => (bracket === '（' ? ' (' : ')'))}${detail}`;
+  };
+  /** After a step: what was verified, and a warning when the tool still runs or the internet is on. */
+  const outcome = (step: PlanStep) => {
+    const record = wizard.state.steps[step.id];
+    if (record === undefined) return;
+    out(`${w.outcome}${recordLabel(record, lang)}`);
+    if (record.stillRunning !== undefined && record.stillRunning.length > 0) out(`！ ${stillRunningLabel(record.stillRunning, lang)}`);
+    if (step.kind === 'disconnect' && record.status === 'skipped') out(`！ ${skippedDisconnectWarning(lang)}`);
+  };
 
-  // One screen per question or step: clear the terminal between them (not when piped).
-  const isTerminal = (io.stdout as Writable & { isTTY?: boolean }).isTTY === true;
   const phones = [...new Set(wizard.state.context.detections.flatMap((detection) => detection.phones))].slice(0, 3);
   let view: WizardView = wizard.view();
   for (;;) {
-    if (isTerminal) io.stdout.write('\u001b[2J\u001b[H');
     out();
     if (view.kind === 'finished') {
-      out(`== ${w.finished} ==`);
       const open = openItems(view.state);
+      out(`== ${open.length === 0 ? w.finished : w.finishedOpen} ==`);
       if (open.length > 0) {
         out(w.open);
-        for (const item of open) out(`  ☐ ${item.kind === 'advice' ? adviceLabel(item.id, lang) : `${stepLabel(item.step, lang)} (${statusLabel(item.status, lang)})`}`);
+        for (const item of open) out(`  ☐ ${item.kind === 'advice' ? adviceLabel(item.id, lang) : `${stepLabel(item.step, lang)}${w.paren(recordLabel(view.state.steps[item.step.id], lang))}`}`);
       }
-      out(`${w.report} ${wizard.incidentId}`);
+      for (const line of onFinished === undefined ? [] : await onFinished(view.state)) out(line);
       rl.close();
       return 0;
     }
@@ -103,17 +102,26 @@ export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Read
       const { question } = view;
       out(`(${view.number}/${view.total}) ${questionLabel(question.id, lang)}`);
       if (question.id === 'calledNumber' && phones.length > 0) out(`   ☎ ${phones.join(', ')}`);
+      if (question.type === 'text') {
+        const line = await ask(w.typeText);
+        if (line === undefined || (isStop(line) && line.length === 1)) return stop();
+        const answered = wizard.answer(question.id, line);
+        if (!answered.ok) out(w.invalid);
+        view = wizard.view();
+        continue;
+      }
       question.choices.forEach((choice, index) => out(`  ${index + 1}. ${choiceLabel(choice, lang)}`));
       const line = await ask(question.type === 'multi' ? w.chooseMany : w.choose);
-      if (line === undefined || line === 'q') return stop();
-      const picked = line.split(/[\s,]+/u).map((part) => question.choices[Number(part) - 1]);
-      if (picked.length === 0 || picked.some((choice) => choice === undefined)) {
+      if (isStop(line)) return stop();
+      const numbers = parseNumbers(line ?? '');
+      const picked = numbers?.map((n) => question.choices[n - 1]) ?? [];
+      if (picked.length === 0 || picked.some((choice) => choice === undefined) || (question.type !== 'multi' && picked.length > 1)) {
         out(w.invalid);
         continue;
       }
       const value = question.type === 'multi' ? (picked as string[]) : (picked[0] as string);
       const answered = wizard.answer(question.id, value);
-      if (!answered.ok) out(`${w.invalid} ${answered.error.message}`);
+      if (!answered.ok) out(w.invalid);
       view = wizard.view();
       continue;
     }
@@ -121,34 +129,46 @@ export async function runTerminalWizard(wizard: CleanupWizard, io: { stdin: Read
     const { step, record } = view;
     out(`== (${view.number}/${view.total}) ${stepLabel(step, lang)} ==`);
     out(stepExplanation(step, lang));
-    if (view.interrupted) out(`! ${w.interrupted}`);
+    if (view.interrupted) out(`！ ${w.interrupted}`);
     const note = adminNote(step, lang);
-    if (note !== undefined) out(`(${note})`);
+    if (note !== undefined) out(w.paren(note).trim());
     step.actions.forEach((action, index) => {
       const result = record.results[String(index)];
-      out(`  ${step.kind === 'accounts' ? `${index + 1}. ☐` : '-'} ${actionLabel(action, lang)}${result === undefined ? '' : `  [${result.status}]`}`);
+      out(`  ${step.kind === 'accounts' ? `${index + 1}. ☐` : '-'} ${actionLabel(action, lang)}${result === undefined ? '' : `  [${resultLabel(result.status, lang)}]`}`);
     });
-    if (record.status === 'failed' || record.status === 'needs-admin') out(`→ ${statusLabel(record.status, lang)}${record.detail === undefined ? '' : `: ${record.detail}`}`);
+    if (record.status === 'failed' || record.status === 'needs-admin') out(`→ ${recordLabel(record, lang)}`);
+    if (record.stillRunning !== undefined && record.stillRunning.length > 0) out(`！ ${stillRunningLabel(record.stillRunning, lang)}`);
 
-    const progress = { onAction: (action: Parameters<typeof actionLabel>[0], result?: { status: string; detail?: string }) => out(result === undefined ? `  … ${actionLabel(action, lang)}` : `    ${result.status}${result.detail === undefined ? '' : `: ${result.detail}`}`) };
+    const progress = { onAction: (action: PlanAction, result?: ActionRecord) => out(result === undefined ? `  … ${actionLabel(action, lang)}` : resultLine(result)) };
+    let line: string | undefined;
     if (step.kind === 'accounts') {
-      const line = await ask(w.adviceAsk);
-      if (line === undefined || line === 'q') return stop();
-      const checked = line === '' ? [] : line.split(/[\s,]+/u).map((part) => step.actions[Number(part) - 1]).flatMap((action) => (action?.kind === 'advice' ? [action.id as AdviceId] : []));
+      line = await ask(w.adviceAsk);
+      if (isStop(line)) return stop();
+      const numbers = line === '' ? [] : parseNumbers(line ?? '');
+      if (numbers === undefined) {
+        out(w.invalid);
+        continue;
+      }
+      const checked = numbers.map((n) => step.actions[n - 1]).flatMap((action) => (action?.kind === 'advice' ? [action.id as AdviceId] : []));
       view = await wizard.runStep({ elevate: false, checked, ...progress });
-      continue;
-    }
-    if (step.kind === 'help') {
-      const line = await ask(w.continue);
-      if (line === undefined || line === 'q') return stop();
+    } else if (step.kind === 'help') {
+      line = await ask(w.continue);
+      if (isStop(line)) return stop();
       view = await wizard.runStep({ elevate: false, ...progress });
-      continue;
+    } else {
+      const automatic = step.actions.some((action) => !isManualAction(action));
+      const menu = !automatic ? w.manualMenu : record.status === 'needs-admin' || (step.admin === 'required' && record.status === 'pending') ? w.adminMenu : record.status === 'failed' ? w.retryMenu : w.stepMenu;
+      line = await ask(menu);
+      if (isStop(line)) return stop();
+      const key = (line ?? '').normalize('NFKC').toLowerCase();
+      if (key === 's') view = wizard.skipStep();
+      else if (key === 'm' || !automatic) view = await wizard.confirmManual();
+      else if (key === '' || key === 'a') view = await wizard.runStep({ elevate: key === 'a', ...progress });
+      else {
+        out(w.invalid);
+        continue;
+      }
     }
-    const menu = record.status === 'needs-admin' || (step.admin === 'required' && record.status === 'pending') ? w.adminMenu : record.status === 'failed' ? w.retryMenu : w.stepMenu;
-    const line = await ask(menu);
-    if (line === undefined || line === 'q') return stop();
-    if (line === 's') view = wizard.skipStep();
-    else if (line === 'm') view = await wizard.confirmManual();
-    else view = await wizard.runStep({ elevate: line === 'a', ...progress });
+    outcome(step);
   }
 }

@@ -7,15 +7,20 @@ import type { RemoteFinding } from '../../shared/remote.js';
 import { createSystemActions, dataHome } from '../../platform/index.js';
 import { writeLine, type CliCommand } from '../io.js';
 import { printable, runTerminalWizard } from './cleanup-terminal.js';
+import { systemClock } from '../../engine/watch/system-clock.js';
+import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
+import { senderOptions } from './family-runtime.js';
 import { openStore, openWarning, parseOptions, pickLang, pickRegion, readFindingsFile, readSettings, scanForCleanup, type ScanForCleanup } from './recovery-context.js';
+import { saveReport } from './report-files.js';
 
 const HELP = [
   'Usage: scarestop cleanup [--plan [--json]] [--incident ID] [--lang ja|en] [--region CC] [--findings FILE]',
   '',
-  'Walks you through recovering from a tech-support scam, one step at a time:',
-  'disconnect the internet, end the remote session, remove the remote-access tools,',
-  'protect money and accounts, where to get help, reconnect. Progress is saved after',
-  'every answer and step; run it again to continue where it stopped.',
+  'Walks you through recovering from a tech-support scam, one step at a time, in the order',
+  'the police give: hang up, disconnect the internet, close the warning page, end remote',
+  'sessions; then a few questions; then remove the remote-access tools, protect money and',
+  'accounts, where to get help, reconnect. Progress is saved after every answer and step;',
+  'run it again to continue. At the end the record is saved (HTML and PDF) and your family told.',
   '',
   '  --plan          print the plan for what is found now; change nothing',
   '  --json          with --plan: one JSON document',
@@ -95,18 +100,42 @@ export const run: CliCommand = async (args, io) => {
     const warning = openWarning(store.openReport);
     if (warning !== undefined) writeLine(io.stderr, warning);
     const actions = await createSystemActions({ dataHome: dataHome(io.env) });
+    const wanted = parsed.values['--incident'];
+    const existing = wanted ?? store.latestOpenIncident()?.id;
+    const resuming = existing !== undefined && store.loadWizard(existing) !== undefined;
     const wizard = CleanupWizard.start(
       { store, actions, clock: { now: () => Date.now() }, rescan: async () => (await scan()).findings },
-      {
-        findings: initial.findings,
-        region,
-        helpContacts: store.getSettings().helpContacts,
-        hints: initial.hints,
-        ...(parsed.values['--incident'] === undefined ? {} : { incidentId: parsed.values['--incident'] }),
-      },
+      { findings: initial.findings, region, helpContacts: store.getSettings().helpContacts, hints: initial.hints, ...(wanted === undefined ? {} : { incidentId: wanted }) },
     );
-    writeLine(io.stdout, lang === 'ja' ? `ScareStop 回復ガイド（記録番号 ${wizard.incidentId}）` : `ScareStop recovery (incident ${wizard.incidentId})`);
-    return await runTerminalWizard(wizard, io, lang);
+    // The family hears what the app would tell them: the wizard started, a tool runs right now.
+    const family = createFamilyAlerts(store.database, { clock: systemClock, senders: senderOptions(io.env) });
+    if (!resuming) {
+      const at = new Date().toISOString();
+      family.notify({ kind: 'wizard-started', at });
+      for (const finding of initial.findings) {
+        if (finding.risk === 'connected' || finding.risk === 'running') family.notify({ kind: 'remote-tool', at, tool: finding.name, action: finding.risk === 'connected' ? 'connected' : 'started' });
+      }
+    }
+    // Sent while the internet is still on; whatever fails stays queued and is sent again at the end.
+    const firstSend = family.flush().catch(() => undefined);
+    writeLine(io.stdout, lang === 'ja' ? `ScareStop 回復ガイド（記録番号 ${wizard.incidentId}）` : `ScareStop recovery (record number ${wizard.incidentId})`);
+    const finish = async (): Promise<readonly string[]> => {
+      const lines: string[] = [];
+      const files = await saveReport(store, wizard.incidentId, lang, io.env);
+      lines.push(lang === 'ja' ? `記録を保存しました：${files.html}` : `The record was saved: ${files.html}`);
+      if (files.pdf.ok) lines.push(lang === 'ja' ? `PDF：${files.pdf.path}` : `PDF: ${files.pdf.path}`);
+      else lines.push(lang === 'ja' ? 'PDFは作れませんでした（このパソコンに Chromium・Chrome・Edge が見つかりません）。HTMLの記録をブラウザーで開いて印刷できます。' : 'No PDF could be made (no Chromium, Chrome or Edge was found). Open the HTML record in a browser to print it.');
+      await firstSend;
+      const sent = await family.flush().catch(() => undefined);
+      if (sent !== undefined && sent.attempted > 0) {
+        const ok = sent.failed === 0 && sent.expired === 0;
+        lines.push(lang === 'ja' ? (ok ? 'ご家族にお知らせを送りました。' : 'ご家族へのお知らせは、あとでもう一度送ります。') : ok ? 'Your family was told.' : 'The message to your family will be sent again later.');
+      }
+      return lines;
+    };
+    const code = await runTerminalWizard(wizard, io, lang, finish);
+    await firstSend;
+    return code;
   } catch (error) {
     writeLine(io.stderr, `scarestop cleanup: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

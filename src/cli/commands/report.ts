@@ -1,22 +1,20 @@
 /**
  * `scarestop report [--incident ID] [--out FILE] [--lang ja|en]`: writes the incident report as
- * one self-contained, printable HTML file (default: the newest incident, into
- * `<data folder>/reports/`). `--out -` prints it.
+ * one self-contained, printable HTML file and a PDF beside it when a Chromium-family browser can
+ * print it (default: the newest incident, into `<data folder>/reports/`). `--out -` prints the HTML.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { WizardState } from '../../engine/cleanup/index.js';
-import { renderReport } from '../../engine/report/index.js';
-import { dataHome } from '../../platform/index.js';
+import { resolve } from 'node:path';
 import { writeLine, type CliCommand } from '../io.js';
 import { openStore, openWarning, parseOptions, pickLang } from './recovery-context.js';
+import { reportHtml, saveReport } from './report-files.js';
 
 const HELP = [
   'Usage: scarestop report [--incident ID] [--out FILE|-] [--lang ja|en]',
   '',
   'Writes a printable record of an incident (timeline, what the scam page showed, tools found',
   'and removed, your answers, next steps still open) for your family, bank or the police.',
-  'It never contains passwords. Default: the newest incident, saved in the data folder.',
+  'It never contains passwords. Default: the newest incident, saved in the data folder as HTML',
+  'and PDF (the PDF needs Chromium, Chrome or Edge; without one only the HTML is written).',
 ].join('\n');
 
 /** Runs `scarestop report`; returns the exit status. */
@@ -41,25 +39,15 @@ export const run: CliCommand = async (args, io) => {
       return 1;
     }
     const lang = pickLang(parsed.values['--lang'], store.getSettings(), io.env);
-    const saved = store.loadWizard(incident.id);
-    const html = renderReport({
-      incident,
-      timeline: store.timeline(incident.id),
-      ...(saved === undefined ? {} : { wizard: saved.state as WizardState }),
-      lang,
-      generatedAt: Date.now(),
-    });
     const out = parsed.values['--out'];
     if (out === '-') {
-      io.stdout.write(html);
+      io.stdout.write(reportHtml(store, incident.id, lang, io.env));
       return 0;
     }
-    const target = out === undefined ? join(dataHome(io.env), 'reports', `${incident.id}-${lang}.html`) : resolve(out);
-    mkdirSync(dirname(target), { recursive: true });
-    // Write then rename, so a crash never leaves half a report under the final name.
-    writeFileSync(`${target}.tmp`, html, { flush: true });
-    renameSync(`${target}.tmp`, target);
-    writeLine(io.stdout, target);
+    const files = await saveReport(store, incident.id, lang, io.env, out === undefined ? undefined : resolve(out));
+    writeLine(io.stdout, files.html);
+    if (files.pdf.ok) writeLine(io.stdout, files.pdf.path);
+    else writeLine(io.stderr, `scarestop report: no PDF (${files.pdf.detail})`);
     return 0;
   } finally {
     store.close();

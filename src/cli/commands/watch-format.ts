@@ -39,7 +39,8 @@ export function eventToText(event: WatchEvent): string {
     case 'content-checked':
       return `page read (${event.textChars} characters in ${event.ms} ms): ${event.verdict.verdict} ${JSON.stringify(event.window.title)}`;
     case 'action-taken':
-      return `${event.message} (${event.outcome}, ${event.ms} ms: ${event.steps.map((s) => `${s.step}=${s.status}`).join(', ')})`;
+      // A skipped step says why ("skipped: window gone"): nothing was typed or sent for it.
+      return `${event.message} (${event.outcome}, ${event.ms} ms: ${event.steps.map((s) => `${s.step}=${s.status}${s.status === 'skipped' && s.detail !== undefined ? `: ${s.detail}` : ''}`).join(', ')})`;
     case 'action-failed':
       return `NOT CLOSED: ${event.message} (${event.steps.map((s) => `${s.step}=${s.status}${s.detail !== undefined ? ` [${s.detail}]` : ''}`).join(', ')})`;
     case 'error':

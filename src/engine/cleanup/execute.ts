@@ -1,6 +1,6 @@
 /** Runs one plan action through the system-actions port and says how it went. */
 import type { SystemActionResult, SystemActions } from '../ports/system-actions.js';
-import type { RemoteFinding } from '../../shared/remote.js';
+import type { Evidence, RemoteFinding } from '../../shared/remote.js';
 import { assertNever } from '../../shared/result.js';
 import type { ActionRecord, PlanAction, WizardState } from './types.js';
 
@@ -20,12 +20,62 @@ export interface Executed {
 
 // Evidence that means the tool is still usable; incoming-session logs are history, not presence.
 const PRESENT = new Set(['running', 'connected', 'service', 'portable', 'installed', 'unattended', 'autostart']);
+const LIVE = new Set(['running', 'connected']);
 
 function toRecord(result: SystemActionResult): ActionRecord {
   return result.detail === undefined ? { status: result.status } : { status: result.status, detail: result.detail };
 }
 
-/** Executes one action. Informational actions (advice, contacts, manual) are not run here. */
+const fileName = (path: string): string => path.split(/[\\/]/u).pop() ?? path;
+
+/** A running process in plain terms: its file name and process number. */
+function processName(item: Evidence, toolName: string): string {
+  return `${item.path === undefined ? toolName : fileName(item.path)}${item.pid === undefined ? '' : ` (${item.pid})`}`;
+}
+
+/** Live evidence of one tool in a fresh scan (processes matched by name, original name and command line). */
+export async function liveProcesses(toolId: string, rescan: () => Promise<readonly RemoteFinding[]>): Promise<{ readonly finding?: RemoteFinding; readonly live: readonly Evidence[] }> {
+  const finding = (await rescan()).find((candidate) => candidate.toolId === toolId);
+  return { ...(finding === undefined ? {} : { finding }), live: finding?.evidence.filter((item) => LIVE.has(item.kind)) ?? [] };
+}
+
+/** Checks that no process of the tool runs; names what still does. */
+async function checkStopped(toolId: string, rescan: ExecuteContext['rescan']): Promise<ActionRecord> {
+  const { finding, live } = await liveProcesses(toolId, rescan);
+  if (live.length === 0) return { status: 'done', detail: 'Checked: no process of it runs.' };
+  const names = [...new Set(live.map((item) => processName(item, finding?.name ?? toolId)))];
+  return { status: 'failed', detail: `Still running: ${names.join(', ')}`, stillRunning: names };
+}
+
+/**
+ * Quarantine never moves a file that is in use: every process of the tool seen now is stopped
+ * first (re-identified by the adapter), and nothing moves unless they all ended.
+ */
+async function quarantineStopped(action: Extract<PlanAction, { kind: 'quarantine' }>, context: ExecuteContext): Promise<ActionRecord> {
+  const stoppedFirst: string[] = [];
+  if (action.toolId !== undefined) {
+    let live: readonly Evidence[];
+    try {
+      live = (await liveProcesses(action.toolId, context.rescan)).live;
+    } catch (error) {
+      return { status: 'failed', detail: `Could not check whether it still runs (${String(error)}); the file was left in place.` };
+    }
+    for (const item of live) {
+      if (item.pid === undefined) continue;
+      const stopped = await context.actions.stopProcess({ pid: item.pid, ...(item.path === undefined ? {} : { path: item.path, name: fileName(item.path) }) });
+      if (stopped.status === 'failed' || stopped.status === 'needs-admin') {
+        return { status: stopped.status, detail: `${stopped.detail} The file was left in place.`, stillRunning: [processName(item, action.toolId)] };
+      }
+      stoppedFirst.push(processName(item, action.toolId));
+    }
+  }
+  const { result, entry } = await context.actions.quarantine(action.path, action.why);
+  const first = stoppedFirst.length === 0 ? '' : `Stopped first: ${stoppedFirst.join(', ')}. `;
+  if (entry === undefined) return { status: result.status, detail: `${first}${result.detail ?? ''}`.trim() };
+  return { status: result.status, detail: `${first}${result.detail ?? ''} [quarantine id ${entry.id}]`.trim() };
+}
+
+/** Executes one action. Informational actions (advice, contacts, manual, questions) are not run here. */
 export async function executeAction(action: PlanAction, context: ExecuteContext): Promise<Executed> {
   const { actions, elevate } = context;
   switch (action.kind) {
@@ -50,21 +100,32 @@ export async function executeAction(action: PlanAction, context: ExecuteContext)
           await actions.runUninstaller({ toolName: action.toolName, command: action.command, ...(action.quietCommand === undefined ? {} : { quietCommand: action.quietCommand }) }, { elevate }),
         ),
       };
-    case 'quarantine': {
-      const { result, entry } = await actions.quarantine(action.path, action.why);
-      return { record: entry === undefined ? toRecord(result) : { status: result.status, detail: `${result.detail ?? ''} [quarantine id ${entry.id}]`.trim() } };
-    }
+    case 'quarantine':
+      return { record: await quarantineStopped(action, context) };
     case 'remove-autostart':
       return { record: toRecord(await actions.removeAutostart({ name: action.name, source: action.source }, { elevate })) };
+    case 'check-stopped':
+      return { record: await checkStopped(action.toolId, context.rescan) };
     case 'rescan': {
       const findings = await context.rescan();
-      const left = findings.find((finding) => finding.toolId === action.toolId)?.evidence.filter((item) => PRESENT.has(item.kind)) ?? [];
+      const finding = findings.find((candidate) => candidate.toolId === action.toolId);
+      const left = finding?.evidence.filter((item) => PRESENT.has(item.kind)) ?? [];
       if (left.length === 0) return { record: { status: 'done', detail: 'Scan again: nothing left.' } };
-      return { record: { status: 'failed', detail: `Still found: ${left.map((item) => `${item.kind}${item.path === undefined ? '' : ` ${item.path}`}`).join('; ')}` } };
+      const running = left.filter((item) => LIVE.has(item.kind)).map((item) => processName(item, finding?.name ?? action.toolId));
+      return {
+        record: {
+          status: 'failed',
+          detail: `Still found: ${left.map((item) => `${item.kind}${item.path === undefined ? '' : ` ${item.path}`}`).join('; ')}`,
+          ...(running.length === 0 ? {} : { stillRunning: [...new Set(running)] }),
+        },
+      };
     }
     case 'manual-uninstall':
     case 'advice':
     case 'contact':
+    case 'official':
+    case 'manual':
+    case 'question':
       return { record: { status: 'skipped', detail: 'Done by the user.' } };
     default:
       return assertNever(action, 'plan action');
@@ -73,5 +134,5 @@ export async function executeAction(action: PlanAction, context: ExecuteContext)
 
 /** Actions the user does (or reads) rather than the app. */
 export function isManualAction(action: PlanAction): boolean {
-  return action.kind === 'manual-uninstall' || action.kind === 'advice' || action.kind === 'contact';
+  return ['manual-uninstall', 'advice', 'contact', 'official', 'manual', 'question'].includes(action.kind);
 }

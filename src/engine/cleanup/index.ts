@@ -3,8 +3,8 @@ export { CleanupWizard, type WizardDeps, type WizardStartOptions, type WizardVie
 export { buildPlan, adviceFor, serviceNameOf, autostartOf, type PlanInputs, type ToolCleanupHints } from './plan.js';
 export { hintsFromInventory, type CatalogToolFacts } from './hints.js';
 export { scanForCleanup, type CleanupScan } from './scan-for-cleanup.js';
-export { questions, applyAnswer, nextQuestion, type Question, type AnswerValue } from './questions.js';
-export { helpContactsFor, japanHelp } from './help.js';
+export { questions, questionsFor, applyAnswer, nextQuestion, type Question, type AnswerValue } from './questions.js';
+export { helpActions, officialContactsFor, moneyContactsFor } from './help.js';
 export { openItems, type OpenItem } from './summary.js';
 export * from './texts.js';
 export type * from './types.js';

@@ -1,11 +1,12 @@
 /**
  * Builds the recovery plan from what is known (scan findings, recent detections) and the
- * answers: disconnect → end sessions → remove tools → money and accounts → help → reconnect.
+ * answers (see {@link buildPlan} for the order).
  * Pure: the same inputs give the same plan.
  */
 import type { HelpContact } from '../ports/store.js';
 import type { Evidence, RemoteFinding } from '../../shared/remote.js';
-import { helpContactsFor } from './help.js';
+import { helpActions } from './help.js';
+import { questionsFor } from './questions.js';
 import type { AdviceId, Answers, Plan, PlanAction, PlanContext, PlanStep } from './types.js';
 
 /** Extra facts about a tool the findings do not carry (from the inventory / catalog). */
@@ -46,17 +47,23 @@ export function autostartOf(evidence: Evidence): { name: string; source: string 
   return match?.[1] === undefined || match[2] === undefined ? undefined : { name: match[1], source: match[2] };
 }
 
+// Built-in client programs whose window is the session: closing them ends it. Never a service.
+const BUILT_IN_CLIENT = /^(?:quickassist|mstsc)(?:\.exe)?$/iu;
+
 function endSessionStep(finding: RemoteFinding, hints: ToolCleanupHints | undefined): PlanStep | undefined {
-  const actions: PlanAction[] = [];
+  const builtIn = finding.builtIn === true;
+  const actions: PlanAction[] = builtIn ? [{ kind: 'manual', id: 'leave-builtin-session', toolName: finding.name }] : [];
   const pids = new Set<number>();
   for (const item of finding.evidence) {
     if (!LIVE.has(item.kind) || item.pid === undefined || pids.has(item.pid)) continue;
+    const name = item.path === undefined ? finding.name : baseName(item.path);
+    if (builtIn && !BUILT_IN_CLIENT.test(name)) continue;
     pids.add(item.pid);
-    actions.push({ kind: 'stop-process', pid: item.pid, name: item.path === undefined ? finding.name : baseName(item.path), ...(item.path === undefined ? {} : { path: item.path }) });
+    actions.push({ kind: 'stop-process', pid: item.pid, name, ...(item.path === undefined ? {} : { path: item.path }) });
   }
   // The inventory's real service names win; the name shown in the evidence is the fallback.
-  const services = new Set<string>(hints?.services ?? []);
-  if (services.size === 0) {
+  const services = new Set<string>(builtIn ? [] : (hints?.services ?? []));
+  if (services.size === 0 && !builtIn) {
     for (const item of finding.evidence) {
       if (item.kind !== 'service') continue;
       const name = serviceNameOf(item);
@@ -64,7 +71,10 @@ function endSessionStep(finding: RemoteFinding, hints: ToolCleanupHints | undefi
     }
   }
   for (const name of services) actions.push({ kind: 'stop-service', name });
-  if (actions.length === 0) return undefined;
+  const live = finding.evidence.some((item) => LIVE.has(item.kind));
+  if (actions.length === 0 || (builtIn && !live)) return undefined;
+  // A session is over only when no process of the tool runs any more: checked, not assumed.
+  actions.push({ kind: 'check-stopped', toolId: finding.toolId });
   return { id: `end-session:${finding.toolId}`, kind: 'end-session', toolId: finding.toolId, toolName: finding.name, admin: services.size > 0 ? 'required' : 'maybe', actions };
 }
 
@@ -80,14 +90,14 @@ function removeStep(finding: RemoteFinding, hints: ToolCleanupHints | undefined)
   for (const item of finding.evidence) {
     if ((item.kind === 'portable' || item.kind === 'unattended') && item.path !== undefined && !paths.has(item.path)) {
       paths.add(item.path);
-      actions.push({ kind: 'quarantine', path: item.path, why: item.kind });
+      actions.push({ kind: 'quarantine', path: item.path, why: item.kind, toolId: finding.toolId });
     }
   }
   // A running portable copy that the scanner saw only as a process: quarantine its file too.
   for (const item of finding.evidence) {
     if (LIVE.has(item.kind) && item.path !== undefined && !installed && !paths.has(item.path)) {
       paths.add(item.path);
-      actions.push({ kind: 'quarantine', path: item.path, why: 'portable' });
+      actions.push({ kind: 'quarantine', path: item.path, why: 'portable', toolId: finding.toolId });
     }
   }
   const autostart = new Map<string, { name: string; source: string }>();
@@ -112,28 +122,40 @@ export function adviceFor(answers: Answers, findings: readonly RemoteFinding[]):
   if (paid.includes('gift-card')) advice.push('gift-card-issuer');
   if (paid.includes('e-money')) advice.push('e-money-provider');
   // Someone who saw or controlled the screen may have seen any password typed meanwhile.
-  const controlled = answers.remoteControl !== 'no' && (answers.remoteControl !== undefined || findings.some((f) => !f.builtIn));
+  const controlled = answers.remoteControl !== 'no' && (answers.remoteControl !== undefined || findings.some((f) => f.builtIn !== true || f.risk === 'connected' || f.risk === 'running'));
   if (typed.includes('passwords') || controlled || answers.typedSecrets === undefined) advice.push('change-passwords');
   const moneyRisk = paid.some((p) => p !== 'none') || typed.some((t) => t !== 'none') || controlled || answers.paid === undefined;
   if (moneyRisk) advice.push('watch-statements');
   if (answers.openedAttachment === 'yes' || answers.openedAttachment === 'unsure') advice.push('scan-attachment');
+  // After remote control the scammer may have left something behind: a full scan (IPA's advice).
+  else if (controlled) advice.push('full-scan');
   return advice;
 }
 
-/** The plan, in the fixed order. Built-in Windows features get no removal steps. */
+/**
+ * The plan, in the order the police and IPA give: hang up, cut the internet, close the scary
+ * page, end remote sessions — then the questions — then remove the tools, money and accounts,
+ * where to get help, and reconnect. Built-in Windows features get a session step, never removal.
+ */
 export function buildPlan(inputs: PlanInputs): Plan {
   const { context, answers } = inputs;
   const tools = context.findings.filter((finding) => finding.builtIn !== true);
-  const steps: PlanStep[] = [{ id: 'disconnect', kind: 'disconnect', admin: 'maybe', actions: [{ kind: 'network-off' }] }];
-  for (const finding of tools) {
+  const steps: PlanStep[] = [
+    { id: 'hang-up', kind: 'hang-up', admin: 'never', actions: [{ kind: 'manual', id: 'hang-up' }] },
+    { id: 'disconnect', kind: 'disconnect', admin: 'maybe', actions: [{ kind: 'network-off' }] },
+    { id: 'close-browser', kind: 'close-browser', admin: 'never', actions: [{ kind: 'manual', id: 'close-browser' }] },
+  ];
+  // Built-in sessions first: Quick Assist open now is the scammer at the screen now.
+  const bySessionUrgency = [...context.findings].sort((a, b) => Number(b.builtIn === true) - Number(a.builtIn === true));
+  for (const finding of bySessionUrgency) {
     const step = endSessionStep(finding, inputs.hints?.[finding.toolId]);
     if (step !== undefined) steps.push(step);
   }
+  steps.push({ id: 'questions', kind: 'questions', admin: 'never', actions: questionsFor(answers).map((question) => ({ kind: 'question', id: question.id })) });
   for (const finding of tools) steps.push(removeStep(finding, inputs.hints?.[finding.toolId]));
-  const advice = adviceFor(answers, tools);
+  const advice = adviceFor(answers, context.findings);
   if (advice.length > 0) steps.push({ id: 'accounts', kind: 'accounts', admin: 'never', actions: advice.map((id) => ({ kind: 'advice', id })) });
-  const contacts = helpContactsFor(context.region, inputs.helpContacts);
-  steps.push({ id: 'help', kind: 'help', admin: 'never', actions: contacts.map((contact) => ({ kind: 'contact', contact })) });
+  steps.push({ id: 'help', kind: 'help', admin: 'never', actions: helpActions(context.region, answers, inputs.helpContacts) });
   steps.push({ id: 'reconnect', kind: 'reconnect', admin: 'maybe', actions: [{ kind: 'network-on' }] });
   return { builtAt: inputs.now, region: context.region, steps };
 }

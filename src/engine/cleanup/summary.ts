@@ -18,7 +18,8 @@ export function openItems(state: WizardState): OpenItem[] {
       continue;
     }
     if (step.kind === 'help') continue; // reading the list is enough
-    if (status !== 'done') items.push({ kind: 'step', step, status });
+    if (step.kind === 'questions') continue;
+    if (status !== 'done' && status !== 'not-needed') items.push({ kind: 'step', step, status });
   }
   return items;
 }

@@ -17,6 +17,12 @@ export interface Answers {
   readonly calledNumber?: YesNo;
   readonly remoteControl?: YesNo;
   readonly paid?: readonly Payment[];
+  /** Free text, only asked when something was paid: how much (empty = not known). */
+  readonly paidAmount?: string;
+  /** Free text: when it was paid. */
+  readonly paidWhen?: string;
+  /** Free text, only asked after gift cards: which cards (Google Play, Apple…) and their numbers. */
+  readonly giftCards?: string;
   readonly typedSecrets?: readonly Secret[];
   readonly openedAttachment?: YesNo;
 }
@@ -32,7 +38,24 @@ export type AdviceId =
   | 'e-money-provider'
   | 'change-passwords'
   | 'watch-statements'
-  | 'scan-attachment';
+  | 'scan-attachment'
+  | 'full-scan';
+
+/** Public help lines and places the wizard knows by itself (words per language in texts). */
+export type OfficialContactId =
+  | 'jp-police-consult'
+  | 'jp-police-emergency'
+  | 'jp-consumer'
+  | 'jp-ipa'
+  | 'card-company'
+  | 'bank'
+  | 'gift-card-issuer'
+  | 'us-ftc'
+  | 'us-ic3'
+  | 'local-police';
+
+/** Things only the person can do (the wizard explains and asks them to confirm). */
+export type ManualId = 'hang-up' | 'close-browser' | 'leave-builtin-session';
 
 /** One thing the wizard does or asks the user to do. */
 export type PlanAction =
@@ -41,15 +64,21 @@ export type PlanAction =
   | { readonly kind: 'stop-process'; readonly pid: number; readonly name: string; readonly path?: string }
   | { readonly kind: 'stop-service'; readonly name: string }
   | { readonly kind: 'uninstall'; readonly toolName: string; readonly command: string; readonly quietCommand?: string }
-  | { readonly kind: 'quarantine'; readonly path: string; readonly why: 'portable' | 'unattended' }
+  /** Any process of `toolId` still running is stopped first; the file is never moved while in use. */
+  | { readonly kind: 'quarantine'; readonly path: string; readonly why: 'portable' | 'unattended'; readonly toolId?: string }
   | { readonly kind: 'remove-autostart'; readonly name: string; readonly source: string }
   | { readonly kind: 'manual-uninstall'; readonly toolName: string; readonly how?: string }
   | { readonly kind: 'rescan'; readonly toolId: string }
+  /** Checks that no process of the tool runs any more (name, original file name, command line). */
+  | { readonly kind: 'check-stopped'; readonly toolId: string }
+  | { readonly kind: 'manual'; readonly id: ManualId; readonly toolName?: string }
+  | { readonly kind: 'question'; readonly id: QuestionId }
+  | { readonly kind: 'official'; readonly id: OfficialContactId }
   | { readonly kind: 'advice'; readonly id: AdviceId }
   | { readonly kind: 'contact'; readonly contact: HelpContact };
 
-/** Kinds of steps, in plan order. */
-export type StepKind = 'disconnect' | 'end-session' | 'remove' | 'accounts' | 'help' | 'reconnect';
+/** Kinds of steps, in plan order: the urgent ones first, then the questions, then the rest. */
+export type StepKind = 'hang-up' | 'disconnect' | 'close-browser' | 'end-session' | 'questions' | 'remove' | 'accounts' | 'help' | 'reconnect';
 
 /** Whether a step may need administrator rights. */
 export type AdminNeed = 'never' | 'maybe' | 'required';
@@ -80,12 +109,21 @@ export interface Plan {
 }
 
 /** Status of a step in the saved state. */
-export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'needs-admin' | 'skipped';
+export type StepStatus = 'pending' | 'running' | 'done' | 'not-needed' | 'failed' | 'needs-admin' | 'skipped';
+
+/**
+ * What was verified about a finished step: ScareStop did it and checked; the person did it and
+ * ScareStop checked; the person did it and it cannot be checked (hanging up). Shown everywhere.
+ */
+export type Verification = 'checked' | 'unchecked';
 
 /** Result of one action, saved as soon as it is known. */
 export interface ActionRecord {
   readonly status: OutcomeStatus;
+  /** The system's own words (English; shown in English screens and logs only). */
   readonly detail?: string;
+  /** Programs of the tool still running (file names), when a check found some. */
+  readonly stillRunning?: readonly string[];
 }
 
 /** Saved progress of one step. */
@@ -97,15 +135,20 @@ export interface StepRecord {
   readonly detail?: string;
   /** The user did it by hand (unplugged the cable, uninstalled from Settings). */
   readonly manual?: boolean;
+  /** Whether the outcome was checked (rescan, network status) or could not be. */
+  readonly verification?: Verification;
+  /** Processes of the tool still running after the step (names), when the check found some. */
+  readonly stillRunning?: readonly string[];
   /** Advice ids the user ticked off (accounts step). */
   readonly checked?: readonly AdviceId[];
 }
 
 /** Everything the wizard saves (as JSON) in the store, replaced atomically on every change. */
 export interface WizardState {
-  readonly version: 1;
+  readonly version: 2;
   readonly incidentId: IncidentId;
-  readonly phase: 'questions' | 'steps' | 'finished';
+  /** Questions are asked while the plan's `questions` step is current. */
+  readonly phase: 'steps' | 'finished';
   readonly answers: Answers;
   readonly context: PlanContext;
   readonly plan?: Plan;

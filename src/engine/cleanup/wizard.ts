@@ -19,7 +19,7 @@ import type { RemoteFinding } from '../../shared/remote.js';
 import { err, ok, type Result } from '../../shared/result.js';
 import { executeAction, isManualAction } from './execute.js';
 import { buildPlan, type ToolCleanupHints } from './plan.js';
-import { applyAnswer, nextQuestion, questions, type AnswerValue, type Question } from './questions.js';
+import { applyAnswer, nextQuestion, questionsFor, type AnswerValue, type Question } from './questions.js';
 import type { ActionRecord, AdviceId, PlanAction, PlanStep, QuestionId, StepRecord, StepStatus, WizardState } from './types.js';
 
 /** What the wizard needs from the world. */
@@ -65,7 +65,7 @@ const pending: StepRecord = { status: 'pending', attempts: 0, results: {} };
 function asState(value: unknown): WizardState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const state = value as Partial<WizardState>;
-  return state.version === 1 && typeof state.incidentId === 'string' && typeof state.phase === 'string' ? (state as WizardState) : undefined;
+  return state.version === 2 && typeof state.incidentId === 'string' && typeof state.phase === 'string' ? (state as WizardState) : undefined;
 }
 
 /** The recovery wizard. */
@@ -96,16 +96,10 @@ export class CleanupWizard {
     const detections = [...seen.values()].slice(-5).flatMap((event) =>
       event.payload.kind === 'detection' ? [{ title: event.payload.title, ...(event.payload.brand === undefined ? {} : { brand: event.payload.brand }), phones: event.payload.phones }] : [],
     );
-    const state: WizardState = {
-      version: 1,
-      incidentId: incident.id,
-      phase: 'questions',
-      answers: {},
-      context: { region: options.region, detections, findings: options.findings },
-      stepIndex: 0,
-      steps: {},
-      startedAt: now,
-    };
+    const context = { region: options.region, detections, findings: options.findings };
+    // The urgent steps need no answers: the plan exists from the first screen on.
+    const plan = buildPlan({ context, answers: {}, helpContacts: options.helpContacts, now, ...(options.hints === undefined ? {} : { hints: options.hints }) });
+    const state: WizardState = { version: 2, incidentId: incident.id, phase: 'steps', answers: {}, context, plan, stepIndex: 0, steps: {}, startedAt: now };
     const wizard = new CleanupWizard(deps, state, saved?.seq ?? 0, options);
     // Finding events get ids from the tool, so a wizard started twice records each tool once.
     const findings: TimelineEvent[] = options.findings.map((finding) => ({
@@ -129,12 +123,12 @@ export class CleanupWizard {
   /** What to show now. */
   view(): WizardView {
     const state = this.current;
-    if (state.phase === 'questions') {
-      const question = nextQuestion(state.answers) ?? questions[questions.length - 1];
-      if (question === undefined) throw new Error('no questions defined');
-      return { kind: 'question', question, number: questions.indexOf(question) + 1, total: questions.length };
-    }
     const step = this.currentStep();
+    const question = step?.kind === 'questions' && state.phase === 'steps' ? nextQuestion(state.answers) : undefined;
+    if (question !== undefined) {
+      const asked = questionsFor(state.answers);
+      return { kind: 'question', question, number: asked.indexOf(question) + 1, total: asked.length };
+    }
     if (state.phase === 'finished' || step === undefined) return { kind: 'finished', state };
     const record = state.steps[step.id] ?? pending;
     return { kind: 'step', step, record, number: state.stepIndex + 1, total: state.plan?.steps.length ?? 0, interrupted: record.status === 'running' };
@@ -142,15 +136,21 @@ export class CleanupWizard {
 
   /** Records an answer; after the last one the plan is built and the steps begin. */
   answer(id: QuestionId, value: AnswerValue): Result<WizardView, { code: 'invalid-answer' | 'not-asking'; message: string }> {
-    if (this.current.phase !== 'questions') return err({ code: 'not-asking', message: 'The questions are already answered.' });
+    const shown = this.view();
+    if (shown.kind !== 'question' || shown.question.id !== id) return err({ code: 'not-asking', message: 'That question is not being asked now.' });
     const applied = applyAnswer(this.current.answers, id, value);
     if (!applied.ok) return err({ code: 'invalid-answer', message: applied.message });
     let next: WizardState = { ...this.current, answers: applied.answers };
     const events: TimelinePayload[] = [{ kind: 'answer', question: id, answer: applied.answers[id] ?? '' }];
-    if (nextQuestion(applied.answers) === undefined) {
-      const plan = buildPlan({ context: next.context, answers: next.answers, helpContacts: this.startOptions.helpContacts, now: this.deps.clock.now(), ...(this.startOptions.hints === undefined ? {} : { hints: this.startOptions.hints }) });
-      next = { ...next, phase: 'steps', plan, stepIndex: 0 };
-      events.push({ kind: 'note', text: `Plan: ${plan.steps.map((step) => step.id).join(' → ')}` });
+    const plan = next.plan;
+    if (nextQuestion(applied.answers) === undefined && plan !== undefined) {
+      // The steps done so far stay as they were; the rest is planned again with the answers.
+      const rebuilt = buildPlan({ context: next.context, answers: next.answers, helpContacts: this.startOptions.helpContacts, now: this.deps.clock.now(), ...(this.startOptions.hints === undefined ? {} : { hints: this.startOptions.hints }) });
+      const asked = rebuilt.steps.findIndex((step) => step.kind === 'questions');
+      const steps = [...plan.steps.slice(0, next.stepIndex), ...rebuilt.steps.slice(asked)];
+      const record: StepRecord = { status: 'done', attempts: 1, results: {}, verification: 'unchecked' };
+      next = { ...next, plan: { ...plan, steps }, steps: { ...next.steps, questions: record }, stepIndex: next.stepIndex + 1 };
+      events.push({ kind: 'step', step: 'questions', status: 'done' });
     }
     this.commit(next, events);
     return ok(this.view());
@@ -160,6 +160,7 @@ export class CleanupWizard {
    * Does the current step: runs each automatic action that has not succeeded yet, saving each
    * result as it comes. Advances when the step is done; stays on it when it failed or needs
    * admin rights (the view says which). `checked` ticks off advice on the accounts step.
+   * A step with nothing automatic (hang up, close the browser) counts as done by the person.
    */
   async runStep(options: {
     readonly elevate: boolean;
@@ -168,44 +169,63 @@ export class CleanupWizard {
     readonly onAction?: (action: PlanAction, result?: ActionRecord) => void;
   }): Promise<WizardView> {
     const step = this.currentStep();
-    if (step === undefined || this.current.phase !== 'steps') return this.view();
+    if (step === undefined || this.current.phase !== 'steps' || step.kind === 'questions') return this.view();
+    if (!step.actions.some((action) => !isManualAction(action)) && step.kind !== 'accounts' && step.kind !== 'help') return this.confirmManual();
     const before = this.current.steps[step.id] ?? pending;
     let record: StepRecord = { ...before, status: 'running', attempts: before.attempts + 1 };
     this.commitStep(step, record, [{ kind: 'step', step: step.id, status: 'started', ...(options.elevate ? { detail: 'with administrator rights' } : {}) }]);
 
     for (const [index, action] of step.actions.entries()) {
       const previous = record.results[index];
-      if (previous !== undefined && (previous.status === 'done' || previous.status === 'not-needed')) continue;
+      // A check runs every time: what it checks may have changed since.
+      const check = action.kind === 'check-stopped' || action.kind === 'rescan';
+      if (!check && previous !== undefined && (previous.status === 'done' || previous.status === 'not-needed')) continue;
       if (isManualAction(action)) continue;
       options.onAction?.(action);
-      const executed = await executeAction(action, { actions: this.deps.actions, elevate: options.elevate, rescan: this.deps.rescan, ...(this.current.network === undefined ? {} : { network: this.current.network }) });
+      const executed = await this.execute(action, options.elevate);
       record = { ...record, results: { ...record.results, [index]: executed.record } };
       const network = executed.network ?? this.current.network;
       this.commitStep(step, record, [{ kind: 'action', action: action.kind, status: executed.record.status, ...(executed.record.detail === undefined ? {} : { detail: executed.record.detail }) }], network);
       options.onAction?.(action, executed.record);
     }
     const status = outcomeOf(step, record);
-    const detail = Object.values(record.results).find((result) => result.status === status)?.detail;
-    record = { ...record, status, ...(detail === undefined ? {} : { detail }), ...(options.checked === undefined ? {} : { checked: [...options.checked] }) };
+    const results = Object.values(record.results);
+    const detail = results.find((result) => result.status === status)?.detail;
+    const stillRunning = results.flatMap((result) => result.stillRunning ?? []);
+    const { stillRunning: _old, ...rest } = record;
+    record = {
+      ...rest,
+      status,
+      verification: 'checked',
+      ...(detail === undefined ? {} : { detail }),
+      ...(stillRunning.length === 0 ? {} : { stillRunning: [...new Set(stillRunning)] }),
+      ...(options.checked === undefined ? {} : { checked: [...options.checked] }),
+    };
+    if (step.kind === 'accounts') record = { ...record, status: (record.checked?.length ?? 0) >= step.actions.length ? 'done' : 'skipped', verification: 'unchecked' };
+    if (step.kind === 'help') record = { ...record, status: 'done', verification: 'unchecked' };
     this.finishStep(step, record);
     return this.view();
   }
 
-  /** The user did the step by hand. Network steps and removal are checked before accepting it. */
+  /**
+   * "I did it myself". Whatever can be checked is checked before it is accepted: the network
+   * for disconnect/reconnect, a fresh scan for sessions and removal (it names what still runs).
+   * Hanging up and closing the browser cannot be checked, and the record says so.
+   */
   async confirmManual(): Promise<WizardView> {
     const step = this.currentStep();
-    if (step === undefined || this.current.phase !== 'steps') return this.view();
+    if (step === undefined || this.current.phase !== 'steps' || step.kind === 'questions') return this.view();
     const before = this.current.steps[step.id] ?? pending;
-    let verified: { ok: boolean; detail: string } = { ok: true, detail: 'Done by hand.' };
-    if (step.kind === 'disconnect' || step.kind === 'reconnect') {
-      const status = await this.deps.actions.networkStatus();
-      const wanted = step.kind === 'reconnect';
-      verified = status.online === wanted ? { ok: true, detail: wanted ? 'Online again (checked).' : 'Offline (checked).' } : { ok: false, detail: wanted ? 'Still offline.' : 'Still connected.' };
-    } else if (step.kind === 'remove' && step.toolId !== undefined) {
-      const rescan = await executeAction({ kind: 'rescan', toolId: step.toolId }, { actions: this.deps.actions, elevate: false, rescan: this.deps.rescan });
-      verified = { ok: rescan.record.status === 'done', detail: rescan.record.detail ?? '' };
-    }
-    const record: StepRecord = { ...before, status: verified.ok ? 'done' : 'failed', manual: true, detail: verified.detail };
+    const verified = await this.verifyManual(step);
+    const { stillRunning: _old, ...rest } = before;
+    const record: StepRecord = {
+      ...rest,
+      status: verified.ok ? 'done' : 'failed',
+      manual: true,
+      verification: verified.checked ? 'checked' : 'unchecked',
+      detail: verified.detail,
+      ...(verified.stillRunning === undefined || verified.stillRunning.length === 0 ? {} : { stillRunning: verified.stillRunning }),
+    };
     this.finishStep(step, record);
     return this.view();
   }
@@ -213,9 +233,31 @@ export class CleanupWizard {
   /** Leaves the current step for later; it stays an open next step in the report. */
   skipStep(): WizardView {
     const step = this.currentStep();
-    if (step === undefined || this.current.phase !== 'steps') return this.view();
+    if (step === undefined || this.current.phase !== 'steps' || step.kind === 'questions') return this.view();
     this.finishStep(step, { ...(this.current.steps[step.id] ?? pending), status: 'skipped' });
     return this.view();
+  }
+
+  private execute(action: PlanAction, elevate: boolean) {
+    return executeAction(action, { actions: this.deps.actions, elevate, rescan: this.deps.rescan, ...(this.current.network === undefined ? {} : { network: this.current.network }) });
+  }
+
+  private async verifyManual(step: PlanStep): Promise<{ ok: boolean; checked: boolean; detail: string; stillRunning?: readonly string[] }> {
+    try {
+      if (step.kind === 'disconnect' || step.kind === 'reconnect') {
+        const status = await this.deps.actions.networkStatus();
+        const wanted = step.kind === 'reconnect';
+        return status.online === wanted ? { ok: true, checked: true, detail: wanted ? 'Online again (checked).' : 'Offline (checked).' } : { ok: false, checked: true, detail: wanted ? 'Still offline.' : 'Still connected.' };
+      }
+      if ((step.kind === 'end-session' || step.kind === 'remove') && step.toolId !== undefined) {
+        const check = await this.execute({ kind: step.kind === 'remove' ? 'rescan' : 'check-stopped', toolId: step.toolId }, false);
+        return { ok: check.record.status === 'done', checked: true, detail: check.record.detail ?? '', ...(check.record.stillRunning === undefined ? {} : { stillRunning: check.record.stillRunning }) };
+      }
+    } catch (error) {
+      // The check itself failed: accept the person's word, and say it could not be checked.
+      return { ok: true, checked: false, detail: `Could not check: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    return { ok: true, checked: false, detail: 'Done by hand (cannot be checked).' };
   }
 
   private currentStep(): PlanStep | undefined {
@@ -224,13 +266,14 @@ export class CleanupWizard {
 
   /** Saves a step's final status; moves on unless it failed or needs admin rights. */
   private finishStep(step: PlanStep, record: StepRecord): void {
-    const advance = record.status === 'done' || record.status === 'skipped';
+    const advance = record.status === 'done' || record.status === 'skipped' || record.status === 'not-needed';
     const steps = { ...this.current.steps, [step.id]: record };
     const stepIndex = advance ? this.current.stepIndex + 1 : this.current.stepIndex;
     const finished = advance && stepIndex >= (this.current.plan?.steps.length ?? 0);
     const now = this.deps.clock.now();
     const next: WizardState = { ...this.current, steps, stepIndex, ...(finished ? { phase: 'finished', finishedAt: now } : {}) };
     const status = record.status === 'pending' || record.status === 'running' ? 'failed' : record.status;
+    // The record says what was verified: the step id is for the machine, the words for people.
     const events: TimelinePayload[] = [{ kind: 'step', step: step.id, status, ...(record.detail === undefined ? {} : { detail: record.detail }) }];
     if (finished) events.push({ kind: 'step', step: 'wizard', status: 'done' });
     this.commit(next, events);
@@ -260,5 +303,7 @@ function outcomeOf(step: PlanStep, record: StepRecord): StepStatus {
   const results = step.actions.map((action, index) => (isManualAction(action) ? undefined : record.results[index]));
   if (results.some((result) => result?.status === 'needs-admin')) return 'needs-admin';
   if (results.some((result) => result?.status === 'failed')) return 'failed';
+  const ran = results.filter((result) => result !== undefined);
+  if (ran.length > 0 && ran.every((result) => result?.status === 'not-needed')) return 'not-needed';
   return 'done';
 }

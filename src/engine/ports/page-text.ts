@@ -12,6 +12,26 @@ export interface PageTextReading {
   readonly languages?: string;
   /** Size of the image that was read, after cropping and scaling. */
   readonly imageSize?: { readonly width: number; readonly height: number };
+  /** Thumbnail of the very image that was read (to tell later whether the page drew anything new). */
+  readonly thumbnail?: PageThumbnail;
+}
+
+/**
+ * A tiny grayscale picture of a window (about 64x36 cells, each the mean gray of its area): cheap
+ * to take and to compare, so the content check can tell whether a page drew something new before
+ * it spends a second of OCR on it.
+ */
+export interface PageThumbnail {
+  readonly width: number;
+  readonly height: number;
+  /** `width * height` bytes, row-major. */
+  readonly pixels: Uint8Array;
+}
+
+/** How a read is done. */
+export interface PageTextReadOptions {
+  /** Capture and recognise again even when a reading of this window and title is cached. */
+  readonly fresh?: boolean;
 }
 
 /**
@@ -24,7 +44,12 @@ export interface PageTextReading {
  * `tool-missing` (Linux: `xwd` or `tesseract` not installed).
  */
 export interface PageTextReader {
-  read(window: WindowInfo, signal?: AbortSignal): Promise<PageTextReading>;
+  read(window: WindowInfo, signal?: AbortSignal, options?: PageTextReadOptions): Promise<PageTextReading>;
+  /**
+   * A thumbnail of the window's picture right now, without OCR. Optional: without it the content
+   * check reads again on its schedule only. Rejects like `read`.
+   */
+  glance?(window: WindowInfo, signal?: AbortSignal): Promise<PageThumbnail>;
 }
 
 /** Stable `PlatformError.code` values a `PageTextReader` rejects with. */

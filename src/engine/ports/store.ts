@@ -42,6 +42,8 @@ export type TimelinePayload =
       /** Phone numbers shown on the page, as shown or E.164. */
       readonly phones: readonly string[];
       readonly browser?: string;
+      /** The page's address when the browser's history told it (hostile text). */
+      readonly url?: string;
     }
   | { readonly kind: 'action'; readonly action: string; readonly status: OutcomeStatus; readonly detail?: string }
   | { readonly kind: 'finding'; readonly finding: RemoteFinding }

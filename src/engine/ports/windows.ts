@@ -1,5 +1,6 @@
 import type { Rect } from '../../shared/geometry.js';
 import type { PlatformError } from './errors.js';
+import type { ProcessIdentity, SparedProcess } from './processes.js';
 
 /** A top-level window as the platform sees it. */
 export interface WindowInfo {
@@ -42,7 +43,12 @@ export interface ForegroundWatcher {
 export type ActionOutcome =
   | { readonly status: 'done'; readonly detail?: string }
   | { readonly status: 'not-needed'; readonly detail?: string }
+  /** Nothing was done because what the step was for is gone (`window gone`) or could not be checked (no focus). */
+  | { readonly status: 'skipped'; readonly detail: string }
   | { readonly status: 'failed'; readonly detail: string; readonly error?: PlatformError };
+
+/** Outcome of ending a browser's process tree, naming every process left running on purpose. */
+export type TerminateOutcome = ActionOutcome & { readonly spared?: readonly SparedProcess[] };
 
 /** Which browser family a process belongs to, for session-restore prevention. */
 export type BrowserFamily = 'chromium' | 'chrome' | 'edge' | 'brave' | 'opera' | 'vivaldi' | 'firefox' | 'other';
@@ -57,15 +63,23 @@ export interface WindowActions {
   exitFullScreen(windowId: string): Promise<ActionOutcome>;
   /** Polite close (WM_CLOSE / _NET_CLOSE_WINDOW), like clicking the X. */
   closeWindow(windowId: string): Promise<ActionOutcome>;
-  /** Confirm a "Leave site?" prompt drawn for this window. */
+  /**
+   * Confirm a "Leave site?" prompt drawn for this window. Keys go only to this window, after
+   * checking it still exists and has the focus; otherwise `skipped` (`window gone`) and no key.
+   */
   confirmLeavePage(windowId: string): Promise<ActionOutcome>;
   isWindowOpen(windowId: string): Promise<boolean>;
+  /** Who runs as `pid` right now; undefined when it is gone (or a zombie) or cannot be read. */
+  identifyProcess(pid: number): Promise<ProcessIdentity | undefined>;
   /**
-   * End the browser's whole process tree (polite first, then forced); `done` only once the
-   * process is gone. Adapters may remember what they need for `preventSessionRestore` (e.g. the
-   * profile folder from the command line) here, because the process is gone afterwards.
+   * End the judged browser's process tree (polite first, then forced); `done` only once its
+   * processes are gone. Only members that are processes of `family` are signalled, each
+   * re-identified (start time + image) right before every signal; descendants that are not part
+   * of the browser and pids that changed owner are left running and listed in `spared`.
+   * Adapters may remember what they need for `preventSessionRestore` (e.g. the profile folder
+   * from the command line) here, because the process is gone afterwards.
    */
-  terminateProcessTree(pid: number): Promise<ActionOutcome>;
+  terminateProcessTree(root: ProcessIdentity, family: BrowserFamily): Promise<TerminateOutcome>;
   isProcessAlive(pid: number): Promise<boolean>;
   /**
    * Make the browser not reopen the page on its next start: Chromium-family `Preferences`

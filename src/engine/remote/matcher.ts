@@ -96,7 +96,11 @@ export class RemoteMatcher {
       const fileName = baseName(pr.path ?? pr.name);
       const folders = pr.path !== undefined ? ix.byFolder(pr.path) : new Set<string>();
       const product = union(pr.productName !== undefined ? ix.byProduct(pr.productName) : [], pr.originalFilename !== undefined ? ix.byFileName(pr.originalFilename).strong : []);
-      const names = [ix.byFileName(fileName), ...(pr.name.toLowerCase() !== fileName ? [ix.byFileName(pr.name)] : [])];
+      // The process name and the program in its command line stay what they were at start, even
+      // when the file was renamed or moved since (a running copy moved away is still the tool).
+      const started = pr.commandLine !== undefined ? baseName(programOf(pr.commandLine)) : '';
+      const otherNames = [...new Set([pr.name.toLowerCase(), started])].filter((name) => name !== '' && name !== fileName);
+      const names = [ix.byFileName(fileName), ...otherNames.map((name) => ix.byFileName(name))];
       const ids = union(folders, product, ...names.map((hits) => confirmed(hits, union(folders, product))));
       const where = pr.path !== undefined ? folderLabel(pr.path) : undefined;
       for (const id of bestOf(ix, ids)) {

@@ -1,17 +1,27 @@
 /**
  * The incident report: one self-contained, printable HTML file (no scripts, no external
- * resources) with the timeline, what the scam page showed, the tools found and removed, the
- * user's answers and the next steps still open. All text is escaped and secrets are hidden.
+ * resources) in ONE language, every time local with its zone. It tells the story of the scam
+ * (the page, the number, the tool and its sessions, the money paid), the PC and its owner,
+ * what was done with ScareStop (with what was verified) and what is still open. Hostile text is
+ * escaped and secrets are hidden.
  */
-import type { Incident, TimelineEvent, TimelinePayload } from '../ports/store.js';
+import type { Incident, TimelineEvent } from '../ports/store.js';
 import type { RemoteFinding } from '../../shared/remote.js';
-import { assertNever } from '../../shared/result.js';
-import { actionLabel, adviceLabel, choiceLabel, questionLabel, statusLabel, stepLabel, type Lang } from '../cleanup/texts.js';
+import { actionLabel, adviceLabel, choiceLabel, recordLabel, stepLabel, toolNameIn, type Lang } from '../cleanup/texts.js';
 import { openItems } from '../cleanup/summary.js';
-import type { QuestionId, StepStatus, WizardState } from '../cleanup/types.js';
+import type { WizardState } from '../cleanup/types.js';
 import { el, esc, raw, table, text, type Html } from './html.js';
+import { answerText, describeEvent, evidenceLine, questionText, toolStory } from './report-story.js';
+import { formatTime, zoneDescription } from './report-time.js';
 import { reportText as t } from './report-texts.js';
 import { REPORT_CSS } from './style.js';
+
+/** The PC the report was written on (from the OS; any field may be unknown). */
+export interface MachineFacts {
+  readonly computerName?: string;
+  readonly userName?: string;
+  readonly system?: string;
+}
 
 /** What the report is made of. */
 export interface ReportInput {
@@ -22,144 +32,131 @@ export interface ReportInput {
   readonly generatedAt: number;
   /** IANA time zone for times (default: the system's). */
   readonly timeZone?: string;
+  readonly machine?: MachineFacts;
 }
 
-const QUESTION_IDS: ReadonlySet<string> = new Set(['calledNumber', 'remoteControl', 'paid', 'typedSecrets', 'openedAttachment']);
+const section = (title: string, ...body: Html[]): Html => el('section', [el('h2', title), ...body]);
 
-// Building an Intl formatter costs far more than using one: keep one per language and zone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatTime(ms: number, lang: Lang, timeZone?: string): string {
-  const key = `${lang}|${timeZone ?? ''}`;
-  let formatter = formatters.get(key);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', ...(timeZone === undefined ? {} : { timeZone }) });
-    formatters.set(key, formatter);
-  }
-  return formatter.format(ms);
-}
-
-function describeEvent(payload: TimelinePayload, lang: Lang): string {
-  switch (payload.kind) {
-    case 'detection':
-      return `${t('detected', lang)}: ${payload.title}${payload.brand === undefined ? '' : ` (${payload.brand})`}${payload.phones.length === 0 ? '' : ` ☎ ${payload.phones.join(', ')}`}`;
-    case 'action':
-      return `${payload.action}: ${payload.status}${payload.detail === undefined ? '' : ` — ${payload.detail}`}`;
-    case 'finding':
-      return `${t('toolFound', lang)}: ${payload.finding.name} (${t(`risk-${payload.finding.risk}`, lang)})`;
-    case 'answer':
-      return `${QUESTION_IDS.has(payload.question) ? questionLabel(payload.question as QuestionId, lang) : payload.question} → ${answerText(payload.answer, lang)}`;
-    case 'step':
-      return `${t('step', lang)} ${payload.step}: ${payload.status}${payload.detail === undefined ? '' : ` — ${payload.detail}`}`;
-    case 'alert':
-      return `${t('alert', lang)} (${payload.channel}): ${payload.status}${payload.detail === undefined ? '' : ` — ${payload.detail}`}`;
-    case 'note':
-      return payload.text;
-    default:
-      return assertNever(payload, 'timeline payload');
-  }
-}
-
-function answerText(answer: string | readonly string[], lang: Lang): string {
-  return (typeof answer === 'string' ? [answer] : answer).map((item) => choiceLabel(item, lang)).join(', ');
-}
-
-function pageSection(input: ReportInput): Html {
-  const { lang } = input;
-  const rows: string[][] = [];
-  const seen = new Set<string>();
-  const add = (title: string, brand: string | undefined, phones: readonly string[]) => {
-    const key = `${title}|${brand ?? ''}|${phones.join(',')}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    rows.push([title, brand ?? '—', phones.length === 0 ? '—' : phones.join(', ')]);
-  };
-  for (const event of input.timeline) if (event.payload.kind === 'detection') add(event.payload.title, event.payload.brand, event.payload.phones);
-  for (const detection of input.wizard?.context.detections ?? []) add(detection.title, detection.brand, detection.phones);
-  const body = rows.length === 0 ? el('p', t('noPage', lang)) : raw(table([t('pageTitle', lang), t('brand', lang), t('phone', lang)], rows).html + el('p', t('doNotCall', lang), 'warning').html);
-  return el('section', [el('h2', t('scamPage', lang)), body]);
-}
-
-function toolOutcome(finding: RemoteFinding, wizard: WizardState | undefined, lang: Lang): string {
-  const statuses: StepStatus[] = [];
-  for (const step of wizard?.plan?.steps ?? []) {
-    if (step.toolId === finding.toolId) statuses.push(wizard?.steps[step.id]?.status ?? 'pending');
-  }
-  if (statuses.length === 0) return finding.builtIn === true ? t('builtIn', lang) : t('notHandled', lang);
-  if (statuses.every((status) => status === 'done')) return t('removed', lang);
-  return statuses.map((status) => statusLabel(status, lang)).join(' / ');
-}
-
-function toolsSection(input: ReportInput): Html {
-  const { lang } = input;
+function findingsOf(input: ReportInput): RemoteFinding[] {
   const findings = new Map<string, RemoteFinding>();
   for (const event of input.timeline) if (event.payload.kind === 'finding') findings.set(event.payload.finding.toolId, event.payload.finding);
   for (const finding of input.wizard?.context.findings ?? []) if (!findings.has(finding.toolId)) findings.set(finding.toolId, finding);
-  if (findings.size === 0) return el('section', [el('h2', t('tools', lang)), el('p', t('noTools', lang))]);
-  const rows = [...findings.values()].map((finding) => [
-    finding.name,
-    t(`risk-${finding.risk}`, lang),
-    raw(`<ul>${finding.evidence.slice(0, 20).map((item) => `<li>${text(`${item.kind}: ${item.detail}${item.path === undefined ? '' : ` (${item.path})`}${item.at === undefined ? '' : ` @ ${item.at}`}`)}</li>`).join('')}</ul>`),
-    toolOutcome(finding, input.wizard, lang),
-  ]);
-  return el('section', [el('h2', t('tools', lang)), table([t('tool', lang), t('risk', lang), t('evidence', lang), t('outcome', lang)], rows)]);
+  return [...findings.values()];
+}
+
+function machineSection(input: ReportInput): Html {
+  const { lang, machine } = input;
+  const value = (fact: string | undefined) => fact ?? t('unknown', lang);
+  return section(t('machine', lang), table([t('computerName', lang), t('account', lang), t('system', lang)], [[value(machine?.computerName), value(machine?.userName), value(machine?.system)]]));
+}
+
+/** The scam itself in time order: pages, tools and sessions; then what the person said about money. */
+function storySection(input: ReportInput): Html {
+  const { lang } = input;
+  const rows: { at: number; cells: (string | Html)[] }[] = [];
+  for (const event of input.timeline) {
+    if (event.payload.kind !== 'detection') continue;
+    const { title, url, brand, phones } = event.payload;
+    const lines = [
+      `${t('pageTitle', lang)}：${title}`,
+      ...(url === undefined ? [] : [`${t('address', lang)}：${url}`]),
+      ...(brand === undefined ? [] : [`${t('brand', lang)}：${brand}`]),
+      ...(phones.length === 0 ? [] : [`${t('phone', lang)}：${phones.join(', ')}`]),
+    ].map((line) => (lang === 'en' ? line.replace('：', ': ') : line));
+    rows.push({ at: event.at, cells: [formatTime(event.at, lang, input.timeZone), raw(`<strong>${esc(t('scamPage', lang))}</strong><ul>${lines.map((line) => `<li>${text(line)}</li>`).join('')}</ul>`)] });
+  }
+  for (const finding of findingsOf(input)) {
+    for (const item of toolStory(finding, lang)) {
+      const at = Date.parse(item.at);
+      if (!Number.isNaN(at)) rows.push({ at, cells: [formatTime(at, lang, input.timeZone), item.text] });
+    }
+  }
+  rows.sort((a, b) => a.at - b.at);
+  const body = rows.length === 0 ? el('p', t('storyNone', lang)) : table([t('time', lang), t('what', lang)], rows.map((row) => row.cells));
+  const phones = input.timeline.some((event) => event.payload.kind === 'detection' && event.payload.phones.length > 0);
+  return section(t('story', lang), body, ...(phones ? [el('p', t('doNotCall', lang), 'warning')] : []), paymentsPart(input));
+}
+
+function paymentsPart(input: ReportInput): Html {
+  const { lang } = input;
+  const answers = input.wizard?.answers;
+  const paid = answers?.paid?.filter((payment) => payment !== 'none') ?? [];
+  if (answers?.paid === undefined) return raw('');
+  if (paid.length === 0) return el('p', t('noPayment', lang));
+  const unknown = t('unknown', lang);
+  const row = [paid.map((payment) => choiceLabel(payment, lang)).join(lang === 'ja' ? '、' : ', '), answers.paidAmount || unknown, answers.paidWhen || unknown, paid.includes('gift-card') ? answers.giftCards || unknown : '—'];
+  return raw(el('h3', t('payments', lang)).html + table([t('method', lang), t('amount', lang), t('paidWhen', lang), t('giftCards', lang)], [row]).html);
 }
 
 function answersSection(input: ReportInput): Html {
   const { lang } = input;
   const answers = new Map<string, string | readonly string[]>();
   for (const event of input.timeline) if (event.payload.kind === 'answer') answers.set(event.payload.question, event.payload.answer);
-  if (answers.size === 0) return el('section', [el('h2', t('answers', lang)), el('p', t('noAnswers', lang))]);
-  const rows = [...answers].map(([question, answer]) => [QUESTION_IDS.has(question) ? questionLabel(question as QuestionId, lang) : question, answerText(answer, lang)]);
-  return el('section', [el('h2', t('answers', lang)), table([t('question', lang), t('answer', lang)], rows)]);
+  if (answers.size === 0) return section(t('answers', lang), el('p', t('noAnswers', lang)));
+  const rows = [...answers].map(([question, answer]) => [questionText(question, lang), answerText(question, answer, lang)]);
+  return section(t('answers', lang), table([t('question', lang), t('answer', lang)], rows));
 }
 
-function stepsSection(input: ReportInput): Html {
+function toolOutcome(finding: RemoteFinding, wizard: WizardState | undefined, lang: Lang): string {
+  if (finding.builtIn === true) {
+    const session = wizard?.plan?.steps.find((step) => step.toolId === finding.toolId);
+    return session === undefined ? t('builtIn', lang) : `${t('builtIn', lang)}${lang === 'ja' ? '。' : '. '}${stepLabel(session, lang)}${lang === 'ja' ? '：' : ': '}${recordLabel(wizard?.steps[session.id], lang)}`;
+  }
+  const steps = wizard?.plan?.steps.filter((step) => step.toolId === finding.toolId) ?? [];
+  if (steps.length === 0) return t('notHandled', lang);
+  const remove = steps.find((step) => step.kind === 'remove');
+  const record = remove === undefined ? undefined : wizard?.steps[remove.id];
+  // "Gone" only when the removal step's own fresh scan found nothing left.
+  if (record?.status === 'done' && record.verification === 'checked') return t('gone', lang);
+  return steps.map((step) => `${stepLabel(step, lang)}${lang === 'ja' ? '：' : ': '}${recordLabel(wizard?.steps[step.id], lang)}`).join(lang === 'ja' ? '／' : ' / ');
+}
+
+function toolsSection(input: ReportInput): Html {
+  const { lang } = input;
+  const findings = findingsOf(input);
+  if (findings.length === 0) return section(t('tools', lang), el('p', t('noTools', lang)));
+  const rows = findings.map((finding) => [
+    toolNameIn(finding.name, lang),
+    raw(`<ul>${finding.evidence.slice(0, 20).map((item) => `<li>${text(`${evidenceLine(item, lang)}${item.at === undefined ? '' : `（${formatTime(item.at, lang, input.timeZone)}）`}`)}</li>`).join('')}</ul>`),
+    toolOutcome(finding, input.wizard, lang),
+  ]);
+  return section(t('tools', lang), table([t('tool', lang), t('evidence', lang), t('outcome', lang)], rows));
+}
+
+function doneSection(input: ReportInput): Html {
   const { lang, wizard } = input;
-  if (wizard?.plan === undefined) return el('section', [el('h2', t('steps', lang)), el('p', t('noWizard', lang))]);
-  const rows = wizard.plan.steps.map((step) => {
-    const record = wizard.steps[step.id];
-    return [
-      stepLabel(step, lang),
-      raw(`<ul>${step.actions.map((action) => `<li>${text(actionLabel(action, lang))}</li>`).join('')}</ul>`),
-      `${statusLabel(record?.status ?? 'pending', lang)}${record?.manual === true ? ` (${t('byHand', lang)})` : ''}${record?.detail === undefined ? '' : ` — ${record.detail}`}`,
-    ];
-  });
-  return el('section', [el('h2', t('steps', lang)), table([t('step', lang), t('actions', lang), t('outcome', lang)], rows)]);
+  if (wizard?.plan === undefined) return section(t('did', lang), el('p', t('noWizard', lang)));
+  const rows = wizard.plan.steps.map((step) => [
+    stepLabel(step, lang),
+    step.kind === 'questions' ? '—' : raw(`<ul>${step.actions.slice(0, 20).map((action) => `<li>${text(actionLabel(action, lang))}</li>`).join('')}</ul>`),
+    step.kind === 'accounts' ? `${recordLabel(wizard.steps[step.id], lang)}（${wizard.steps[step.id]?.checked?.length ?? 0}/${step.actions.length}）` : recordLabel(wizard.steps[step.id], lang),
+  ]);
+  return section(t('did', lang), table([t('step', lang), t('actions', lang), t('result', lang)], rows));
 }
 
 function openSection(input: ReportInput): Html {
   const { lang, wizard } = input;
   const items = wizard === undefined ? [] : openItems(wizard);
-  const list = items.map((item) => (item.kind === 'advice' ? adviceLabel(item.id, lang) : `${stepLabel(item.step, lang)} — ${statusLabel(item.status, lang)}`));
+  const list = items.map((item) => (item.kind === 'advice' ? adviceLabel(item.id, lang) : `${stepLabel(item.step, lang)}${lang === 'ja' ? '（' : ' ('}${recordLabel(wizard?.steps[item.step.id], lang)}${lang === 'ja' ? '）' : ')'}`));
   const body = list.length === 0 ? el('p', wizard === undefined ? t('noWizard', lang) : t('nothingOpen', lang)) : raw(`<ul class="open">${list.map((line) => `<li>☐ ${text(line)}</li>`).join('')}</ul>`);
-  return el('section', [el('h2', t('openSteps', lang)), body]);
+  return section(t('openSteps', lang), body);
 }
 
-function timelineSection(input: ReportInput): Html {
+function logSection(input: ReportInput): Html {
   const { lang } = input;
-  const rows = input.timeline.map((event) => [formatTime(event.at, lang, input.timeZone), t(`kind-${event.payload.kind}`, lang), describeEvent(event.payload, lang)]);
-  return el('section', [el('h2', t('timeline', lang)), rows.length === 0 ? el('p', '—') : table([t('time', lang), t('kind', lang), t('what', lang)], rows)]);
+  const rows = input.timeline.map((event) => [formatTime(event.at, lang, input.timeZone), t(`kind-${event.payload.kind}`, lang), describeEvent(event.payload, input.wizard, lang)]);
+  return section(t('log', lang), rows.length === 0 ? el('p', '—') : table([t('time', lang), t('kind', lang), t('what', lang)], rows));
 }
 
 /** Renders the report as a complete HTML document. */
 export function renderReport(input: ReportInput): string {
   const { lang, incident } = input;
+  const time = (at: number) => formatTime(at, lang, input.timeZone);
   const meta = table(
-    [t('incident', lang), t('opened', lang), t('closed', lang), t('generated', lang)],
-    [[incident.id, formatTime(incident.openedAt, lang, input.timeZone), incident.closedAt === undefined ? '—' : formatTime(incident.closedAt, lang, input.timeZone), formatTime(input.generatedAt, lang, input.timeZone)]],
+    [t('incident', lang), t('opened', lang), t('closed', lang), t('generated', lang), t('timeZone', lang)],
+    [[incident.id, time(incident.openedAt), incident.closedAt === undefined ? '—' : time(incident.closedAt), time(input.generatedAt), zoneDescription(input.timeZone, input.generatedAt)]],
   );
-  const body = [
-    el('h1', `${t('title', lang)}: ${incident.title}`),
-    meta,
-    pageSection(input),
-    toolsSection(input),
-    answersSection(input),
-    stepsSection(input),
-    openSection(input),
-    timelineSection(input),
-    el('p', t('footer', lang), 'footer'),
-  ];
+  const body = [el('h1', t('title', lang)), meta, machineSection(input), storySection(input), toolsSection(input), answersSection(input), doneSection(input), openSection(input), logSection(input), el('p', t('footer', lang), 'footer')];
   return [
     '<!DOCTYPE html>',
     `<html lang="${esc(lang)}">`,

@@ -7,14 +7,14 @@ import type { Verdict } from '../../shared/verdict.js';
 import { PlatformError } from '../ports/errors.js';
 import type { Unsubscribe, WindowInfo } from '../ports/windows.js';
 import type { TimerHandle } from '../ports/clock.js';
-import { classify as defaultClassify } from '../detect/index.js';
+import { createDetector } from '../detect/index.js';
 import type { AllowEntry } from './allow-list.js';
 import { ContentCheckQueue, type ContentReadResult } from './content-check.js';
 import { closeEventOf, closeFailedEventOf } from './close-event.js';
 import { DEFAULT_ESCALATION_TIMING, escalateClose } from './escalation.js';
 import { judgeWindow } from './judge.js';
 import { DEFAULT_BURST_RULE, PopupBurstTracker } from './popup-burst.js';
-import { browserOf, toWatchedWindow } from './watched-window.js';
+import { browserOf, isFullScreen, toWatchedWindow } from './watched-window.js';
 import type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
 
 export type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
@@ -31,7 +31,8 @@ interface WindowState {
 /** Builds a watcher; call `start()` to begin. */
 export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): Watcher {
   const { windows, actions, clock } = deps;
-  const classify = deps.classify ?? defaultClassify;
+  // The watcher's own detector: it meets the same windows again and again and remembers them.
+  const classify = deps.classify ?? createDetector().classify;
   const alertRepeatMs = options.alertRepeatMs ?? 60_000;
   const timing = options.escalation ?? DEFAULT_ESCALATION_TIMING;
   const retryMin = options.retryMinMs ?? 1_000;
@@ -51,6 +52,8 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
   let listing = false;
   let relist: WindowInfo | null | undefined;
   let foregroundId: string | null = null;
+  /** The window in front as last reported (the content check looks again only while it stays there, full screen). */
+  let foreground: WindowInfo | null = null;
   let contentQueue: ContentCheckQueue | undefined;
 
   const emit = (event: WatchEvent): void => {
@@ -108,6 +111,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     const state = stateOf(window);
     const now = clock.now();
     if (state.acting) return;
+    contentQueue?.stopLooking(window.id); // judged: no more second looks
     if (state.lastDetectedAt !== undefined && now - state.lastDetectedAt < alertRepeatMs) return;
     state.lastDetectedAt = now;
     const next = allowListed ? 'allow-listed' : closeMode === 'auto' ? 'close' : closeMode === 'ask' && deps.confirmClose !== undefined ? 'ask' : 'report-only';
@@ -207,6 +211,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     const switched = (window?.id ?? null) !== foregroundId;
     const isNew = window !== null && !states.has(keyOfWindow(window));
     foregroundId = window?.id ?? null;
+    foreground = window;
     if (window !== null) stateOf(window);
     // Never judge or act on other programs; still track the list for bursts and gone windows.
     if (window !== null && browserOf(window) !== undefined) evaluate(window, observedAt);
@@ -239,7 +244,10 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     start() {
       if (running) return;
       running = true;
-      if (deps.pageText !== undefined) contentQueue = new ContentCheckQueue(deps.pageText, onContent);
+      if (deps.pageText !== undefined) {
+        const stillInFront = (window: WindowInfo): boolean => foreground !== null && foreground.id === window.id && isFullScreen(foreground);
+        contentQueue = new ContentCheckQueue(deps.pageText, onContent, { clock, stillInFront });
+      }
       warmUp();
       subscribeSource();
     },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SystemActions } from '../../engine/ports/system-actions.js';
 import { LinuxNetwork, type LinuxNetworkOptions } from './network.js';
 import { stopLinuxProcess, stopSystemdService } from './process-control.js';
-import { FolderQuarantine } from './quarantine.js';
+import { FolderQuarantine } from '../folder-quarantine.js';
 import { removeLinuxAutostart, runLinuxUninstaller } from './uninstall.js';
 
 /** Options for {@link createLinuxSystemActions}. */

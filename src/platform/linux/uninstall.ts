@@ -6,7 +6,7 @@
 import type { AutostartTarget, SystemActionResult, UninstallTarget } from '../../engine/ports/system-actions.js';
 import { describeFailure, runCommand } from '../system-command.js';
 import type { CommandRunner } from './network.js';
-import type { FolderQuarantine } from './quarantine.js';
+import type { FolderQuarantine } from '../folder-quarantine.js';
 
 const defaultRun: CommandRunner = (file, args) => runCommand(file, args, { timeoutMs: 10 * 60_000 });
 

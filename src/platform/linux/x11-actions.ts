@@ -2,21 +2,39 @@
  * `X11WindowActions`: what the closer does on X11 (measured in ../shared/NOTES.md):
  * leave full screen through the window manager (then Escape), polite close with
  * `_NET_CLOSE_WINDOW` (`wmctrl -ic`), confirm "Leave site?" with Return, end the browser with
- * SIGTERM then SIGKILL of its whole tree. Only processes whose executable is a known browser
- * are ever signalled.
+ * SIGTERM then SIGKILL (end-browser-tree.ts: only processes of the judged browser, each
+ * re-identified before every signal). A key is typed only after checking that the window it is
+ * for still exists and has the focus; otherwise the step is `skipped` and nothing is typed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { browserFamilyOf } from '../../engine/browsers.js';
+import { sameProcess } from '../../engine/watch/browser-tree.js';
 import { PlatformError } from '../../engine/ports/errors.js';
-import type { ActionOutcome, BrowserFamily, WindowActions } from '../../engine/ports/windows.js';
+import type { ProcessIdentity } from '../../engine/ports/processes.js';
+import type { ActionOutcome, BrowserFamily, TerminateOutcome, WindowActions } from '../../engine/ports/windows.js';
+import { DEFAULT_END_TREE_TIMING, endBrowserTree, type EndTreeTiming } from './end-browser-tree.js';
+import { procProcessTable, type ProcessTable } from './proc-processes.js';
 import { runX11 } from './x11-exec.js';
-import { descendantsOf, parseProcStat } from './x11-parse.js';
+import { normaliseWindowId, parseProcStat } from './x11-parse.js';
 import { preventSessionRestoreLinux } from './x11-session-restore.js';
-import { clientIds, describeWindow, processOf } from './x11-windows.js';
+import { activeWindowId, clientIds, describeWindow } from './x11-windows.js';
+
+/** Options for {@link X11WindowActions}; tests pass a process table with faults in it. */
+export interface X11ActionsOptions {
+  readonly processes?: ProcessTable;
+  readonly endTree?: EndTreeTiming;
+}
+
+/** Whether a key may be typed for a window now. */
+type KeyTarget = 'focused' | 'gone' | 'not-focused';
 
 function failed(detail: string, error?: unknown): ActionOutcome {
   return { status: 'failed', detail, ...(error instanceof PlatformError ? { error } : {}) };
+}
+
+/** No key was typed: the window is gone, or something else has the focus. */
+function skipped(target: Exclude<KeyTarget, 'focused'>): ActionOutcome {
+  return { status: 'skipped', detail: target === 'gone' ? 'window gone' : 'the window did not get the keyboard focus; no key was typed' };
 }
 
 /** State letter of a process, undefined when gone. */
@@ -34,20 +52,6 @@ export function isPidAlive(pid: number): boolean {
   return state !== undefined && state !== 'Z' && state !== 'X';
 }
 
-function processPairs(): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = parseProcStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
-      if (stat !== undefined) pairs.push([Number(name), stat.ppid]);
-    } catch {
-      // the process ended while we listed: it is not part of any tree any more
-    }
-  }
-  return pairs;
-}
-
 function commandLineOf(pid: number): string[] | undefined {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
@@ -56,21 +60,21 @@ function commandLineOf(pid: number): string[] | undefined {
   }
 }
 
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await delay(50);
-  }
-  return true;
-}
-
 /** Window actions for X11 with wmctrl and xdotool. */
 export class X11WindowActions implements WindowActions {
   /** Command lines of browsers we ended, for preventSessionRestore (the process is gone then). */
   private readonly endedCommandLines = new Map<number, string[]>();
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  private readonly processes: ProcessTable;
+  private readonly endTreeTiming: EndTreeTiming;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    options: X11ActionsOptions = {},
+  ) {
+    this.processes = options.processes ?? procProcessTable();
+    this.endTreeTiming = options.endTree ?? DEFAULT_END_TREE_TIMING;
+  }
 
   private run(tool: string, args: readonly string[]): Promise<string> {
     return runX11(tool, args, { env: this.env });
@@ -83,15 +87,18 @@ export class X11WindowActions implements WindowActions {
 
   async exitFullScreen(windowId: string): Promise<ActionOutcome> {
     const before = await this.isFullScreen(windowId);
-    if (before === undefined) return { status: 'not-needed', detail: 'the window is gone' };
+    if (before === undefined) return { status: 'skipped', detail: 'window gone' };
     if (!before) return { status: 'not-needed' };
     try {
       await this.run('wmctrl', ['-ir', windowId, '-b', 'remove,fullscreen']);
       if (await this.waitNotFullScreen(windowId, 600)) return { status: 'done', detail: 'asked the window manager' };
       // Element full screen listens to Escape (a page holding keyboard.lock() needs it held).
-      await this.run('xdotool', ['windowactivate', '--sync', windowId]).catch(() => '');
+      const target = await this.focusFor(windowId);
+      if (target !== 'focused') return skipped(target);
       await this.run('xdotool', ['key', '--clearmodifiers', 'Escape']);
       if (await this.waitNotFullScreen(windowId, 400)) return { status: 'done', detail: 'pressed Escape' };
+      const again = await this.focusFor(windowId);
+      if (again !== 'focused') return skipped(again);
       await this.run('xdotool', ['keydown', 'Escape']);
       await delay(2_200);
       await this.run('xdotool', ['keyup', 'Escape']);
@@ -123,7 +130,8 @@ export class X11WindowActions implements WindowActions {
   async confirmLeavePage(windowId: string): Promise<ActionOutcome> {
     try {
       // The prompt is drawn inside the browser window and has the focus there: Return = Leave.
-      await this.run('xdotool', ['windowactivate', '--sync', windowId]).catch(() => '');
+      const target = await this.focusFor(windowId);
+      if (target !== 'focused') return skipped(target);
       await this.run('xdotool', ['key', '--clearmodifiers', 'Return']);
       return { status: 'done', detail: 'pressed Return on the prompt' };
     } catch (error) {
@@ -135,25 +143,37 @@ export class X11WindowActions implements WindowActions {
     return (await clientIds(this.env)).includes(windowId);
   }
 
-  async terminateProcessTree(pid: number): Promise<ActionOutcome> {
-    const { processPath, processName } = processOf(pid);
-    if (!isPidAlive(pid)) return { status: 'not-needed', detail: 'the process is already gone' };
-    if (browserFamilyOf(processPath ?? processName) === undefined) {
-      return failed(`refused: process ${pid} (${processPath ?? processName ?? 'unknown'}) is not a web browser`);
-    }
-    const commandLine = commandLineOf(pid);
-    if (commandLine !== undefined) this.endedCommandLines.set(pid, commandLine);
-    const tree = descendantsOf(pid, processPairs());
+  /**
+   * Brings the window to the front and checks, just before a key is typed, that it still
+   * exists, is the active window and holds the keyboard focus. (A few milliseconds remain
+   * between this check and the key: X11 has no "type only into window W" for real key events.)
+   */
+  private async focusFor(windowId: string): Promise<KeyTarget> {
+    if (!(await this.isWindowOpen(windowId).catch(() => false))) return 'gone';
+    // Activation fails for a window that was destroyed just now: the checks below tell which.
+    await this.run('xdotool', ['windowactivate', '--sync', windowId]).catch(() => '');
+    if (!(await this.isWindowOpen(windowId).catch(() => false))) return 'gone';
+    const active = await activeWindowId(this.env).catch(() => null);
+    const focus = await this.run('xdotool', ['getwindowfocus']).then(
+      (text) => normaliseWindowId(`0x${Number.parseInt(text.trim(), 10).toString(16)}`),
+      () => undefined,
+    );
+    return active === windowId && focus === windowId ? 'focused' : 'not-focused';
+  }
+
+  async identifyProcess(pid: number): Promise<ProcessIdentity | undefined> {
+    return this.processes.identify(pid);
+  }
+
+  async terminateProcessTree(root: ProcessIdentity, family: BrowserFamily): Promise<TerminateOutcome> {
     try {
-      // The browser's main process ends its renderers itself on SIGTERM (~10 ms here).
-      process.kill(pid, 'SIGTERM');
-      if (await waitUntil(() => !isPidAlive(pid) && tree.every((child) => !isPidAlive(child)), 3_000)) return { status: 'done', detail: 'ended with SIGTERM' };
-      for (const target of [pid, ...tree]) if (isPidAlive(target)) process.kill(target, 'SIGKILL');
-      if (await waitUntil(() => !isPidAlive(pid), 3_000)) return { status: 'done', detail: 'ended with SIGKILL' };
-      return failed('the browser did not end');
+      if (sameProcess(root, this.processes.identify(root.pid))) {
+        const commandLine = commandLineOf(root.pid);
+        if (commandLine !== undefined) this.endedCommandLines.set(root.pid, commandLine);
+      }
+      return await endBrowserTree(root, family, this.processes, this.endTreeTiming);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return { status: 'done', detail: 'ended' };
-      return failed(`could not end process ${pid}: ${String(error)}`, new PlatformError('command-failed', 'kill failed', { cause: error }));
+      return failed(`could not end process ${root.pid}: ${String(error)}`, new PlatformError('command-failed', 'kill failed', { cause: error }));
     }
   }
 

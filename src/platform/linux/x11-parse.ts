@@ -127,15 +127,20 @@ export function parseXwininfo(text: string): Rect | undefined {
   return { x, y, width, height };
 }
 
-/** Parent pid and state letter from `/proc/PID/stat` (the name may contain spaces and parens). */
-export function parseProcStat(text: string): { readonly state: string; readonly ppid: number } | undefined {
+/**
+ * Parent pid, state letter and start time (field 22: clock ticks after boot, absent in a
+ * truncated line) from `/proc/PID/stat` (the name may contain spaces and parens).
+ */
+export function parseProcStat(text: string): { readonly state: string; readonly ppid: number; readonly startTicks?: number } | undefined {
   const close = text.lastIndexOf(')');
   if (close < 0) return undefined;
   const fields = text.slice(close + 2).split(' ');
   const state = fields[0];
   const ppid = Number.parseInt(fields[1] ?? '', 10);
   if (state === undefined || !Number.isInteger(ppid)) return undefined;
-  return { state, ppid };
+  // fields[0] is field 3 of the line, so field 22 is fields[19].
+  const startTicks = Number.parseInt(fields[19] ?? '', 10);
+  return Number.isSafeInteger(startTicks) ? { state, ppid, startTicks } : { state, ppid };
 }
 
 /** All descendants of `root` given `[pid, ppid]` pairs (children before grandchildren). */

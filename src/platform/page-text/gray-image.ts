@@ -72,6 +72,36 @@ export function downscale(image: GrayImage, factor: number): GrayImage {
   return { width, height, pixels };
 }
 
+/**
+ * A `width` x `height` thumbnail (each cell the mean gray of the area it covers): what the
+ * content check compares to tell whether a page drew something new. Cells are sampled on a
+ * sparse grid (every 4th pixel each way): a 1920x1080 capture costs about 130,000 reads.
+ */
+export function thumbnail(image: GrayImage, width = 64, height = 36): GrayImage {
+  const pixels = new Uint8Array(width * height);
+  if (image.width === 0 || image.height === 0) return { width, height, pixels };
+  const step = 4;
+  for (let y = 0; y < height; y += 1) {
+    const y0 = Math.floor((y * image.height) / height);
+    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * image.height) / height));
+    for (let x = 0; x < width; x += 1) {
+      const x0 = Math.floor((x * image.width) / width);
+      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * image.width) / width));
+      let sum = 0;
+      let count = 0;
+      for (let sy = y0; sy < y1; sy += step) {
+        const row = sy * image.width;
+        for (let sx = x0; sx < x1; sx += step) {
+          sum += image.pixels[row + sx] ?? 0;
+          count += 1;
+        }
+      }
+      pixels[y * width + x] = count === 0 ? 0 : Math.round(sum / count);
+    }
+  }
+  return { width, height, pixels };
+}
+
 /** True when every pixel has the same value (a blank or not-yet-painted window: nothing to read). */
 export function isUniform(image: GrayImage): boolean {
   const first = image.pixels[0];

@@ -8,10 +8,10 @@
  * and a `TextRecognizer` (Tesseract, Windows.Media.Ocr).
  */
 import { PlatformError } from '../../engine/ports/errors.js';
-import type { PageTextReader, PageTextReading } from '../../engine/ports/page-text.js';
+import type { PageTextReader, PageTextReading, PageTextReadOptions, PageThumbnail } from '../../engine/ports/page-text.js';
 import type { WindowInfo } from '../../engine/ports/windows.js';
 import { boundPageText, MAX_PAGE_TEXT_CHARS } from './bound-text.js';
-import { isUniform, type GrayImage } from './gray-image.js';
+import { isUniform, thumbnail, type GrayImage } from './gray-image.js';
 
 /** Captures one window's pixels (already cropped/scaled as the source sees fit). */
 export interface WindowImageSource {
@@ -71,10 +71,11 @@ export function createSerialPageTextReader(source: WindowImageSource, recognizer
       image = await source.capture(window, signal);
     }
     const captureMs = now() - started;
-    if (isUniform(image)) return { text: '', captureMs, ocrMs: 0, languages: recognizer.languages, imageSize: sizeOf(image) };
+    const picture: PageThumbnail = thumbnail(image);
+    if (isUniform(image)) return { text: '', captureMs, ocrMs: 0, languages: recognizer.languages, imageSize: sizeOf(image), thumbnail: picture };
     const ocrStarted = now();
     const raw = await recognizeWhileOpen(window.id, image, signal);
-    return { text: boundPageText(raw, maxChars), captureMs, ocrMs: now() - ocrStarted, languages: recognizer.languages, imageSize: sizeOf(image) };
+    return { text: boundPageText(raw, maxChars), captureMs, ocrMs: now() - ocrStarted, languages: recognizer.languages, imageSize: sizeOf(image), thumbnail: picture };
   }
 
   /** Runs OCR, aborting it when the caller aborts or the window disappears. */
@@ -109,10 +110,10 @@ export function createSerialPageTextReader(source: WindowImageSource, recognizer
   }
 
   return {
-    read(window: WindowInfo, signal: AbortSignal = new AbortController().signal): Promise<PageTextReading> {
+    read(window: WindowInfo, signal: AbortSignal = new AbortController().signal, options: PageTextReadOptions = {}): Promise<PageTextReading> {
       const key = `${window.id}\u0000${window.title}`;
       const hit = cache.get(key);
-      if (hit !== undefined && now() - hit.at <= ttl) return Promise.resolve({ ...hit.reading, cached: true });
+      if (options.fresh !== true && hit !== undefined && now() - hit.at <= ttl) return Promise.resolve({ ...hit.reading, cached: true });
       const pending = inFlight.get(key);
       if (pending !== undefined) return pending;
       const run = tail.then(() => readNow(window, signal));
@@ -138,6 +139,16 @@ export function createSerialPageTextReader(source: WindowImageSource, recognizer
       };
       shared.then(clear, clear);
       return shared;
+    },
+
+    /** A capture shrunk to a thumbnail, no OCR: outside the OCR queue (it takes no core for long). */
+    async glance(window: WindowInfo, signal: AbortSignal = new AbortController().signal): Promise<PageThumbnail> {
+      try {
+        throwIfAborted(signal);
+        return thumbnail(await source.capture(window, signal));
+      } catch (error) {
+        throw asPlatformError(error);
+      }
     },
   };
 }

@@ -23,6 +23,13 @@ export interface SnapshotProcess {
   readonly exeFile: string;
 }
 
+/** What {@link Kernel32.terminateIfSame} did. */
+export type TerminateIfSame =
+  | { readonly result: 'terminated' }
+  | { readonly result: 'gone' }
+  | { readonly result: 'changed'; readonly now: { readonly image: string; readonly startTime: number } }
+  | { readonly result: 'refused' };
+
 /** Typed kernel32 functions for processes. */
 export interface Kernel32 {
   /** Every process with its parent pid (CreateToolhelp32Snapshot). */
@@ -37,6 +44,13 @@ export interface Kernel32 {
   terminate(pid: number, exitCode: number): boolean;
   /** Waits up to `ms` for the process to exit; true when it is gone. */
   waitExit(pid: number, ms: number): boolean;
+  /** Image path + creation time read through one handle; undefined when gone, exited or not openable. */
+  identity(pid: number): { readonly image: string; readonly startTime: number } | undefined;
+  /**
+   * TerminateProcess only if the process is still `expected` (image + creation time read through
+   * the very handle that terminates it, so the pid cannot change owner in between).
+   */
+  terminateIfSame(expected: { readonly pid: number; readonly image: string; readonly startTime: number }, exitCode: number): TerminateIfSame;
   /** The process's command line (NtQueryInformationProcess), bounded; undefined when unreadable. */
   commandLine(pid: number): string | undefined;
 }
@@ -108,6 +122,28 @@ export function bindKernel32(koffi: Koffi): Kernel32 {
     return readMemory(process, unicode.readBigUInt64LE(8), bytes)?.toString('utf16le');
   }
 
+  function imageOf(process: unknown): string | undefined {
+    const name = Buffer.alloc(MAX_PATH_CHARS * 2);
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(MAX_PATH_CHARS, 0);
+    if (!QueryFullProcessImageNameW(process, 0, name, size)) return undefined;
+    return name.toString('utf16le', 0, Math.min(size.readUInt32LE(0), MAX_PATH_CHARS) * 2);
+  }
+
+  function startOf(process: unknown): number | undefined {
+    const [creation, exit, kernel, user] = [Buffer.alloc(8), Buffer.alloc(8), Buffer.alloc(8), Buffer.alloc(8)];
+    if (!GetProcessTimes(process, creation, exit, kernel, user)) return undefined;
+    return fileTimeToEpochMs(creation.readUInt32LE(0), creation.readUInt32LE(4));
+  }
+
+  /** Image + start time of an open, still running process (an exited one keeps its handle valid). */
+  function identityOf(process: unknown): { image: string; startTime: number } | undefined {
+    if (Number(WaitForSingleObject(process, 0)) !== WAIT_TIMEOUT) return undefined;
+    const image = imageOf(process);
+    const startTime = startOf(process);
+    return image === undefined || startTime === undefined ? undefined : { image, startTime };
+  }
+
   function withProcess<T>(pid: number, access: number, fallback: T, use: (process: unknown) => T): T {
     if (!Number.isInteger(pid) || pid <= 0) return fallback;
     const process: unknown = OpenProcess(access, false, pid);
@@ -140,20 +176,25 @@ export function bindKernel32(koffi: Koffi): Kernel32 {
       return rows;
     },
     imagePath(pid) {
-      return withProcess(pid, PROCESS_QUERY_LIMITED_INFORMATION, undefined, (process) => {
-        const name = Buffer.alloc(MAX_PATH_CHARS * 2);
-        const size = Buffer.alloc(4);
-        size.writeUInt32LE(MAX_PATH_CHARS, 0);
-        if (!QueryFullProcessImageNameW(process, 0, name, size)) return undefined;
-        return name.toString('utf16le', 0, Math.min(size.readUInt32LE(0), MAX_PATH_CHARS) * 2);
-      });
+      return withProcess(pid, PROCESS_QUERY_LIMITED_INFORMATION, undefined, imageOf);
     },
     startTime(pid) {
-      return withProcess(pid, PROCESS_QUERY_LIMITED_INFORMATION, undefined, (process) => {
-        const [creation, exit, kernel, user] = [Buffer.alloc(8), Buffer.alloc(8), Buffer.alloc(8), Buffer.alloc(8)];
-        if (!GetProcessTimes(process, creation, exit, kernel, user)) return undefined;
-        return fileTimeToEpochMs(creation.readUInt32LE(0), creation.readUInt32LE(4));
+      return withProcess(pid, PROCESS_QUERY_LIMITED_INFORMATION, undefined, startOf);
+    },
+    identity(pid) {
+      return withProcess(pid, SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, undefined, identityOf);
+    },
+    terminateIfSame(expected, exitCode) {
+      const refused: TerminateIfSame = { result: 'refused' };
+      const opened = withProcess<TerminateIfSame | undefined>(expected.pid, PROCESS_TERMINATE | SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, undefined, (process) => {
+        const now = identityOf(process);
+        if (now === undefined) return { result: 'gone' };
+        if (now.image !== expected.image || now.startTime !== expected.startTime) return { result: 'changed', now };
+        return TerminateProcess(process, exitCode) ? { result: 'terminated' } : refused;
       });
+      if (opened !== undefined) return opened;
+      // Not openable: gone (no such pid) or not ours to end; only a live pid counts as refused.
+      return withProcess<TerminateIfSame>(expected.pid, PROCESS_QUERY_LIMITED_INFORMATION, { result: 'gone' }, () => refused);
     },
     isAlive(pid) {
       return withProcess<boolean | undefined>(pid, SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, undefined, (process) => Number(WaitForSingleObject(process, 0)) === WAIT_TIMEOUT);

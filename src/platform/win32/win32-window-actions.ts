@@ -1,15 +1,18 @@
 /**
  * `WindowActions` for Windows over user32/kernel32: Esc held (then F11) to leave full screen, WM_CLOSE,
  * Enter on a "Leave site?" prompt, and ending a browser's process tree (polite WM_CLOSE to its
- * windows first, then TerminateProcess children first). It only ever ends a tree whose root is
- * a known browser executable: ScareStop never kills a non-browser process.
+ * windows first, then TerminateProcess children first). Only the judged browser and processes
+ * of the same browser family in its tree are ended, each re-identified (image + creation time,
+ * through the handle that terminates it) right before; a key goes only to a window that still
+ * exists and is in front.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { browserFamilyOf } from '../../engine/browsers.js';
+import { planBrowserTreeEnd, sameProcess } from '../../engine/watch/browser-tree.js';
 import { PlatformError } from '../../engine/ports/errors.js';
-import type { ActionOutcome, BrowserFamily, WindowActions } from '../../engine/ports/windows.js';
+import type { ProcessIdentity, ProcessRow, SparedProcess } from '../../engine/ports/processes.js';
+import type { ActionOutcome, BrowserFamily, TerminateOutcome, WindowActions } from '../../engine/ports/windows.js';
 import { userDataDirFromCommandLine } from './browser-profiles.js';
-import { processTreeOrder, type TreeProcess } from './process-tree.js';
+import type { Kernel32 } from './kernel32.js';
 import { preventWin32SessionRestore } from './session-restore.js';
 import { VK } from './user32.js';
 import { callWin32, win32 } from './win32-api.js';
@@ -28,6 +31,9 @@ export interface Win32WindowActionsOptions {
 }
 
 const KEY_REPEAT_MS = 50;
+
+const WINDOW_GONE: ActionOutcome = { status: 'skipped', detail: 'window gone' };
+const NOT_IN_FRONT: ActionOutcome = { status: 'skipped', detail: 'the window did not come to the front; no key was pressed' };
 
 function failed(detail: string, cause?: unknown): ActionOutcome {
   const error = cause instanceof PlatformError ? cause : cause === undefined ? undefined : new PlatformError('api-failed', detail, { cause });
@@ -65,17 +71,22 @@ export class Win32WindowActions implements WindowActions {
     return this.guard('exit full screen', async () => {
       const user32 = await win32('user32');
       const hwnd = hwndOf(windowId);
-      if (hwnd === undefined || !user32.isWindow(hwnd)) return { status: 'not-needed', detail: 'window is already gone' };
+      if (hwnd === undefined || !user32.isWindow(hwnd)) return WINDOW_GONE;
       const isFull = (): boolean => coversScreen(user32.windowRect(hwnd), user32.monitorRect(hwnd));
       if (!isFull()) return { status: 'not-needed', detail: 'window is not full screen' };
-      if (!(await this.bringToFront(hwnd))) return failed('could not bring the window to the front to send Esc');
+      if (!(await this.bringToFront(hwnd))) return user32.isWindow(hwnd) ? NOT_IN_FRONT : WINDOW_GONE;
       // Held Esc (repeated key-downs, like a keyboard's auto-repeat) also ends keyboard.lock().
+      // Every repeat checks first that the window is still there and in front.
       const holdUntil = Date.now() + this.escHoldMs;
+      let lost = false;
       do {
+        lost = !user32.isWindow(hwnd) || user32.foreground() !== hwnd;
+        if (lost) break;
         user32.sendKey(VK.escape, false);
         await delay(KEY_REPEAT_MS);
       } while (Date.now() < holdUntil && isFull());
-      user32.sendKey(VK.escape, true);
+      user32.sendKey(VK.escape, true); // a key-up is always sent so no Esc stays held down
+      if (lost && !user32.isWindow(hwnd)) return WINDOW_GONE;
       if (await until(() => !user32.isWindow(hwnd) || !isFull(), 1000)) return { status: 'done', detail: 'left full screen after Esc' };
       // Browser full screen entered with F11 ignores Esc; F11 toggles it off. Sent only when the
       // window is still full screen a second after Esc, so it does not switch full screen back on.
@@ -103,8 +114,11 @@ export class Win32WindowActions implements WindowActions {
     return this.guard('confirm leave page', async () => {
       const user32 = await win32('user32');
       const hwnd = hwndOf(windowId);
-      if (hwnd === undefined || !user32.isWindow(hwnd)) return { status: 'not-needed', detail: 'window is already gone' };
-      if (!(await this.bringToFront(hwnd))) return failed('could not bring the window to the front to press Enter');
+      if (hwnd === undefined || !user32.isWindow(hwnd)) return WINDOW_GONE;
+      if (!(await this.bringToFront(hwnd))) return user32.isWindow(hwnd) ? NOT_IN_FRONT : WINDOW_GONE;
+      // Checked again right before the key: the window may have closed while coming to the front.
+      if (!user32.isWindow(hwnd)) return WINDOW_GONE;
+      if (user32.foreground() !== hwnd) return NOT_IN_FRONT;
       // Chromium's "Leave site?" dialog has "Leave" as its default button.
       user32.sendKey(VK.enter, false);
       user32.sendKey(VK.enter, true);
@@ -124,35 +138,49 @@ export class Win32WindowActions implements WindowActions {
     return callWin32('process liveness', () => kernel32.isAlive(pid) ?? kernel32.processSnapshot().some((p) => p.pid === pid));
   }
 
-  async terminateProcessTree(pid: number): Promise<ActionOutcome> {
+  async identifyProcess(pid: number): Promise<ProcessIdentity | undefined> {
+    const kernel32 = await win32('kernel32');
+    const now = callWin32('process identity', () => kernel32.identity(pid));
+    return now === undefined ? undefined : { pid, ...now };
+  }
+
+  async terminateProcessTree(root: ProcessIdentity, family: BrowserFamily): Promise<TerminateOutcome> {
     return this.guard('terminate process tree', async () => {
       const [user32, kernel32] = await Promise.all([win32('user32'), win32('kernel32')]);
-      const snapshot = kernel32.processSnapshot();
-      const root = snapshot.find((p) => p.pid === pid);
-      if (root === undefined) return { status: 'not-needed', detail: `process ${pid} is not running` };
-      if (browserFamilyOf(root.exeFile) === undefined) return failed(`refusing to end ${baseNameOf(root.exeFile)} (pid ${pid}): not a known browser`);
+      const current = (member: ProcessIdentity): boolean => sameProcess(member, identityOf(kernel32, member.pid));
+      const now = identityOf(kernel32, root.pid);
+      if (now === undefined) return { status: 'not-needed', detail: `process ${root.pid} is not running` };
+      if (!sameProcess(root, now)) return { status: 'failed', detail: `refused: process ${root.pid} is now ${baseNameOf(now.image)}, not the browser`, spared: [{ pid: root.pid, image: now.image, reason: 'identity-changed' }] };
 
       // Remember a custom profile folder now: after the end, the command line is gone.
-      const userDataDir = userDataDirFromCommandLine(kernel32.commandLine(pid) ?? '');
+      const userDataDir = userDataDirFromCommandLine(kernel32.commandLine(root.pid) ?? '');
       if (userDataDir !== undefined) {
         if (this.userDataDirs.size >= 32) this.userDataDirs.clear();
-        this.userDataDirs.set(pid, userDataDir);
+        this.userDataDirs.set(root.pid, userDataDir);
       }
 
       // Polite: WM_CLOSE to every window of the browser, so it can exit normally.
       // (Visible windows only: hidden message windows are the browser's plumbing.)
-      for (const hwnd of user32.enumWindows()) if (user32.isVisible(hwnd) && user32.windowPid(hwnd) === pid) user32.postClose(hwnd);
-      if (await until(() => kernel32.isAlive(pid) !== true, this.politeExitMs, 25)) {
-        if (!snapshotHas(kernel32.processSnapshot(), pid)) return { status: 'done', detail: 'browser exited after WM_CLOSE to its windows' };
+      const plan = planBrowserTreeEnd(snapshotRows(kernel32), root, family);
+      if (plan.refused !== undefined) return { status: 'failed', detail: `refused: ${plan.refused}`, spared: plan.spared };
+      if (current(root)) for (const hwnd of user32.enumWindows()) if (user32.isVisible(hwnd) && user32.windowPid(hwnd) === root.pid) user32.postClose(hwnd);
+      const spared: SparedProcess[] = [...plan.spared];
+      const kept = (): string => (spared.length > 0 ? `; left running (not part of the browser): ${spared.map((p) => `${baseNameOf(p.image)} (pid ${p.pid})`).join(', ')}` : '');
+      const withSpared = (outcome: TerminateOutcome): TerminateOutcome => (spared.length > 0 ? { ...outcome, spared } : outcome);
+      if (await until(() => plan.end.every((member) => !current(member)), this.politeExitMs, 25)) {
+        return withSpared({ status: 'done', detail: `browser exited after WM_CLOSE to its windows${kept()}` });
       }
 
-      const tree: TreeProcess[] = snapshot.map((p) => ({ pid: p.pid, ppid: p.ppid, name: p.exeFile, startedAt: kernel32.startTime(p.pid) }));
-      const { order, spared } = processTreeOrder(tree, pid, (p) => belongsToBrowser(p.name));
-      const refused = order.filter((member) => !kernel32.terminate(member, 1) && kernel32.isAlive(member) === true);
-      const gone = await until(() => order.every((member) => kernel32.isAlive(member) !== true), this.terminateWaitMs, 25);
-      if (!gone) return failed(`process tree of ${pid} still running after TerminateProcess${refused.length > 0 ? ` (refused: ${refused.join(', ')})` : ''}`);
-      const kept = spared.length > 0 ? `; left running (not part of the browser): ${spared.map((p) => p.name ?? p.pid).join(', ')}` : '';
-      return { status: 'done', detail: `ended ${order.length} process(es) of ${baseNameOf(root.exeFile)}, children first; every tab of this browser is closed${kept}` };
+      // Children first, the browser last; each one checked through the handle that ends it.
+      const refused: number[] = [];
+      for (const member of plan.end) {
+        const ended = kernel32.terminateIfSame(member, 1);
+        if (ended.result === 'changed') spared.push({ pid: member.pid, image: ended.now.image, reason: 'identity-changed' });
+        if (ended.result === 'refused') refused.push(member.pid);
+      }
+      const gone = await until(() => plan.end.every((member) => !current(member)), this.terminateWaitMs, 25);
+      if (!gone) return withSpared({ status: 'failed', detail: `process tree of ${root.pid} still running after TerminateProcess${refused.length > 0 ? ` (refused: ${refused.join(', ')})` : ''}${kept()}` });
+      return withSpared({ status: 'done', detail: `ended ${plan.end.length} process(es) of ${baseNameOf(root.image)}, children first; every tab of this browser is closed${kept()}` });
     });
   }
 
@@ -178,18 +206,17 @@ export class Win32WindowActions implements WindowActions {
   }
 }
 
-/**
- * Browser helper executables that run as children of a browser (besides the browser's own
- * executable, e.g. chrome.exe renderers): crash reporters, updaters' helpers, PWA launchers.
- */
-const BROWSER_HELPERS = new Set(['crashpad_handler.exe', 'crashreporter.exe', 'identity_helper.exe', 'msedgewebview2.exe', 'msedge_pwa_launcher.exe', 'plugin-container.exe', 'pingsender.exe', 'notification_helper.exe', 'elevation_service.exe']);
-
-/** A descendant of a browser is ended with it only when it is a browser or browser helper process. */
-function belongsToBrowser(name: string | undefined): boolean {
-  if (name === undefined) return false;
-  return browserFamilyOf(name) !== undefined || BROWSER_HELPERS.has(name.toLowerCase());
+function identityOf(kernel32: Kernel32, pid: number): ProcessIdentity | undefined {
+  const now = kernel32.identity(pid);
+  return now === undefined ? undefined : { pid, ...now };
 }
 
-function snapshotHas(snapshot: ReadonlyArray<{ readonly pid: number }>, pid: number): boolean {
-  return snapshot.some((p) => p.pid === pid);
+/** The Toolhelp snapshot with each process's full image and creation time (unreadable ones are left out: never ended). */
+function snapshotRows(kernel32: Kernel32): ProcessRow[] {
+  const rows: ProcessRow[] = [];
+  for (const process of kernel32.processSnapshot()) {
+    const now = kernel32.identity(process.pid);
+    if (now !== undefined) rows.push({ pid: process.pid, ppid: process.ppid, ...now });
+  }
+  return rows;
 }

@@ -3,7 +3,7 @@
  * between them — detector, watcher, alert desk, escalation — is the real engine; only the OS
  * is replaced (the real X11/Win32 closers are tested in tests/e2e and tests/wine).
  */
-import type { ActionOutcome, ForegroundWatcher, PlatformError, WindowActions, WindowInfo } from '../../../src/engine/ports.js';
+import type { ActionOutcome, ForegroundWatcher, PlatformError, ProcessIdentity, WindowActions, WindowInfo } from '../../../src/engine/ports.js';
 
 /** Puts windows in front on command. */
 export class ScriptedForeground implements ForegroundWatcher {
@@ -81,8 +81,12 @@ export class RecordingWindowActions implements WindowActions {
     return Promise.resolve(this.windows.open.has(windowId));
   }
 
-  terminateProcessTree(pid: number): Promise<ActionOutcome> {
-    this.note('terminateProcessTree', pid);
+  identifyProcess(_pid: number): Promise<ProcessIdentity | undefined> {
+    return Promise.resolve(undefined); // the fake browser exits with its last window
+  }
+
+  terminateProcessTree(root: ProcessIdentity): Promise<ActionOutcome> {
+    this.note('terminateProcessTree', root.pid);
     return Promise.resolve({ status: 'done' });
   }
 

@@ -18,7 +18,7 @@ import type { AppServices } from '../../../src/main/app-services.js';
 import { createHandlerTable } from '../../../src/main/ipc-handlers.js';
 import { dispatchRequest } from '../../../src/main/ipc-register.js';
 import type { RecoveryFactory } from '../../../src/main/recovery-features.js';
-import { createServices } from '../../../src/main/services.js';
+import { createServices, type ServiceDeps } from '../../../src/main/services.js';
 import { TrustPolicy } from '../../../src/main/trust.js';
 import { buildRenderer } from '../../../scripts/build-renderer.js';
 import { RecordingWindowActions, ScriptedForeground } from './fake-windows.js';
@@ -48,6 +48,8 @@ export interface HarnessOptions {
   readonly locale?: string;
   readonly recovery: (dataHome: string) => RecoveryFactory;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** Real family senders for "Send a test" (default: none). */
+  readonly familySenders?: ServiceDeps['familySenders'];
   /** Real OS windows instead of the scripted ones (e.g. the X11 adapter on an Xvfb display). */
   readonly platform?: WindowPlatform;
 }
@@ -81,6 +83,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     actions: options.platform?.actions ?? actions,
     recovery: options.recovery(dataHome),
     escalation: FAST_ESCALATION,
+    ...(options.familySenders === undefined ? {} : { familySenders: options.familySenders }),
   });
   services.start();
   // main.ts registers the global shortcut and reports it; there is no Electron here, so say it worked.

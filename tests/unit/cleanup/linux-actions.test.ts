@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandRunner } from '../../../src/platform/linux/network.js';
 import { sameProgram, stopSystemdService } from '../../../src/platform/linux/process-control.js';
-import { FolderQuarantine } from '../../../src/platform/linux/quarantine.js';
+import { FolderQuarantine } from '../../../src/platform/folder-quarantine.js';
 import { removeLinuxAutostart, runLinuxUninstaller } from '../../../src/platform/linux/uninstall.js';
 
 let dir: string;

@@ -31,28 +31,57 @@ function answerAll(wizard: CleanupWizard): WizardView {
   wizard.answer('calledNumber', 'yes');
   wizard.answer('remoteControl', 'yes');
   wizard.answer('paid', ['gift-card']);
+  wizard.answer('paidAmount', '５万円');
+  wizard.answer('paidWhen', '12月5日 15時ごろ');
+  wizard.answer('giftCards', 'Google Play 1234-5678-9012');
   wizard.answer('typedSecrets', ['none']);
   const last = wizard.answer('openedAttachment', 'no');
   if (!last.ok) throw new Error(last.error.message);
   return last.value;
 }
 
-const stepId = (view: WizardView) => (view.kind === 'step' ? view.step.id : view.kind);
+const stepId = (view: WizardView) => (view.kind === 'step' ? view.step.id : view.kind === 'question' ? `question:${view.question.id}` : view.kind);
+
+/** Hang up and close the browser (by the person), disconnect (by the app). */
+async function urgentSteps(wizard: CleanupWizard): Promise<WizardView> {
+  await wizard.runStep({ elevate: false }); // hang up
+  await wizard.runStep({ elevate: false }); // disconnect
+  return wizard.runStep({ elevate: false }); // close the browser
+}
 
 describe('recovery wizard', () => {
-  it('asks the questions one by one, then walks the plan to the end', async () => {
+  it('does the urgent steps first, then asks the questions, then walks the rest of the plan', async () => {
     const wizard = start();
-    const first = wizard.view();
-    expect(first).toMatchObject({ kind: 'question', question: { id: 'calledNumber' }, number: 1, total: 5 });
-    expect(wizard.answer('paid', 'bitcoin')).toMatchObject({ ok: false, error: { code: 'invalid-answer' } });
-    let view = answerAll(wizard);
+    expect(stepId(wizard.view())).toBe('hang-up');
+    // No question is asked before the person hung up, went offline and closed the page.
+    expect(wizard.answer('calledNumber', 'yes')).toMatchObject({ ok: false, error: { code: 'not-asking' } });
     const visited: string[] = [];
+    let view = wizard.view();
+    while (view.kind === 'step') {
+      visited.push(view.step.id);
+      now += 1000;
+      view = await wizard.runStep({ elevate: false });
+    }
+    expect(visited).toEqual(['hang-up', 'disconnect', 'close-browser', 'end-session:anydesk']);
+    expect(view).toMatchObject({ kind: 'question', question: { id: 'calledNumber' }, number: 1, total: 5 });
+    expect(wizard.answer('paid', ['gift-card'])).toMatchObject({ ok: false, error: { code: 'not-asking' } });
+    wizard.answer('calledNumber', 'yes');
+    wizard.answer('remoteControl', 'yes');
+    expect(wizard.answer('paid', 'bitcoin')).toMatchObject({ ok: false, error: { code: 'invalid-answer' } });
+    // Paying brings the questions about the payment: 5 questions become 8.
+    expect(wizard.answer('paid', ['gift-card'])).toMatchObject({ ok: true, value: { kind: 'question', question: { id: 'paidAmount' }, number: 4, total: 8 } });
+    wizard.answer('paidAmount', '５万円');
+    wizard.answer('paidWhen', '12月5日 15時ごろ');
+    wizard.answer('giftCards', 'Google Play 1234-5678-9012');
+    wizard.answer('typedSecrets', ['none']);
+    const last = wizard.answer('openedAttachment', 'no');
+    view = last.ok ? last.value : view;
     while (view.kind === 'step') {
       visited.push(view.step.id);
       now += 1000;
       view = await wizard.runStep({ elevate: false, ...(view.step.kind === 'accounts' ? { checked: ['gift-card-issuer'] } : {}) });
     }
-    expect(visited).toEqual(['disconnect', 'end-session:anydesk', 'remove:anydesk', 'accounts', 'help', 'reconnect']);
+    expect(visited.slice(4)).toEqual(['remove:anydesk', 'accounts', 'help', 'reconnect']);
     expect(view.kind).toBe('finished');
     expect(system.running.has(4242)).toBe(false);
     expect(system.files.size).toBe(0);
@@ -60,34 +89,43 @@ describe('recovery wizard', () => {
     // Reconnect turned back on exactly what disconnect turned off.
     expect(system.calls).toContain('network-on:eth0:default via 10.0.0.1 dev eth0');
     expect(store.getIncident(wizard.incidentId)?.closedAt).toBe(now);
+    expect(wizard.state.steps['hang-up']).toMatchObject({ status: 'done', manual: true, verification: 'unchecked' });
+    expect(wizard.state.steps['end-session:anydesk']).toMatchObject({ status: 'done', verification: 'checked' });
+    expect(wizard.state.steps['accounts']).toMatchObject({ status: 'skipped', checked: ['gift-card-issuer'] });
     // Only the unticked advice stays open.
-    expect(openItems(wizard.state)).toEqual([{ kind: 'advice', id: 'change-passwords' }, { kind: 'advice', id: 'watch-statements' }]);
+    expect(openItems(wizard.state)).toEqual([
+      { kind: 'advice', id: 'change-passwords' },
+      { kind: 'advice', id: 'watch-statements' },
+      { kind: 'advice', id: 'full-scan' },
+    ]);
+    const help = wizard.state.plan?.steps.find((step) => step.kind === 'help')?.actions;
+    expect(help).toEqual([
+      { kind: 'official', id: 'jp-police-consult' },
+      { kind: 'official', id: 'jp-police-emergency' },
+      { kind: 'official', id: 'jp-consumer' },
+      { kind: 'official', id: 'jp-ipa' },
+      { kind: 'official', id: 'gift-card-issuer' },
+    ]);
     const timeline = store.timeline(wizard.incidentId);
     expect(new Set(timeline.map((event) => event.id)).size).toBe(timeline.length);
-    expect(timeline.filter((event) => event.payload.kind === 'answer')).toHaveLength(5);
+    expect(timeline.filter((event) => event.payload.kind === 'answer')).toHaveLength(8);
     expect(timeline.filter((event) => event.payload.kind === 'finding')).toHaveLength(1);
-    expect(timeline.filter((event) => event.payload.kind === 'step' && event.payload.status === 'done').map((event) => (event.payload.kind === 'step' ? event.payload.step : ''))).toEqual([
-      'disconnect',
-      'end-session:anydesk',
-      'remove:anydesk',
-      'accounts',
-      'help',
-      'reconnect',
-      'wizard',
-    ]);
   });
 
   it('resumes at the same question and step after the process is gone', async () => {
     const first = start();
-    first.answer('calledNumber', 'no');
-    first.answer('remoteControl', 'unsure');
+    await urgentSteps(first);
+    const second = start();
+    expect(stepId(second.view())).toBe('end-session:anydesk');
+    await second.runStep({ elevate: false });
+    second.answer('calledNumber', 'no');
+    second.answer('remoteControl', 'unsure');
     const again = start();
     expect(again.incidentId).toBe(first.incidentId);
     expect(again.view()).toMatchObject({ kind: 'question', question: { id: 'paid' } });
     answerAll(again);
-    await again.runStep({ elevate: false });
     const third = start();
-    expect(stepId(third.view())).toBe('end-session:anydesk');
+    expect(stepId(third.view())).toBe('remove:anydesk');
   });
 
   it('after a crash in the middle of a step, shows it as interrupted and does not redo finished actions', async () => {
@@ -95,8 +133,7 @@ describe('recovery wizard', () => {
     system = new FakeSystem(() => [twoTools]);
     system.running.add(4242).add(4343);
     const wizard = CleanupWizard.start(deps(), { findings: [twoTools], region: 'JP', helpContacts: [] });
-    answerAll(wizard);
-    await wizard.runStep({ elevate: false }); // disconnect
+    await urgentSteps(wizard);
     system.hang = 'stop:4343';
     void wizard.runStep({ elevate: false }); // stops 4242, then hangs on 4343: the "kill -9"
     await new Promise((resolve) => setImmediate(resolve));
@@ -109,33 +146,71 @@ describe('recovery wizard', () => {
     system.calls = [];
     const after = await resumed.runStep({ elevate: false });
     expect(system.calls).toEqual(['stop:4343']);
-    expect(stepId(after)).toBe('remove:anydesk');
+    expect(stepId(after)).toBe('question:calledNumber');
   });
 
   it('says when a step needs administrator rights and retries with them', async () => {
     system.needsAdminForNetwork = true;
     const wizard = start();
-    answerAll(wizard);
+    await wizard.runStep({ elevate: false }); // hang up
     const refused = await wizard.runStep({ elevate: false });
     expect(refused).toMatchObject({ kind: 'step', step: { id: 'disconnect', admin: 'maybe' }, record: { status: 'needs-admin' } });
     const allowed = await wizard.runStep({ elevate: true });
-    expect(stepId(allowed)).toBe('end-session:anydesk');
+    expect(stepId(allowed)).toBe('close-browser');
   });
 
   it('accepts a manual disconnect only when the network is really off', async () => {
     const wizard = start();
-    answerAll(wizard);
+    await wizard.runStep({ elevate: false }); // hang up
     const still = await wizard.confirmManual();
     expect(still).toMatchObject({ kind: 'step', step: { id: 'disconnect' }, record: { status: 'failed', manual: true } });
     system.online = false; // the user pulled the cable
-    expect(stepId(await wizard.confirmManual())).toBe('end-session:anydesk');
+    expect(stepId(await wizard.confirmManual())).toBe('close-browser');
+    expect(wizard.state.steps['disconnect']).toMatchObject({ status: 'done', manual: true, verification: 'checked' });
+  });
+
+  it('"I did it myself" on a session that still runs: not accepted, and it says what still runs', async () => {
+    const wizard = start();
+    await urgentSteps(wizard);
+    const still = await wizard.confirmManual();
+    expect(still).toMatchObject({ kind: 'step', step: { id: 'end-session:anydesk' }, record: { status: 'failed', manual: true, stillRunning: ['AnyDesk (4242)'] } });
+    system.running.delete(4242); // now the person really closed it
+    expect(stepId(await wizard.confirmManual())).toBe('question:calledNumber');
+    expect(wizard.state.steps['end-session:anydesk']).toMatchObject({ status: 'done', manual: true, verification: 'checked' });
+    expect(wizard.state.steps['end-session:anydesk']?.stillRunning).toBeUndefined();
+  });
+
+  it('stops a running tool before moving its file, even when the session step was skipped', async () => {
+    const wizard = start();
+    await urgentSteps(wizard);
+    wizard.skipStep(); // end session: later
+    answerAll(wizard);
+    system.calls = [];
+    const view = await wizard.runStep({ elevate: false });
+    expect(system.calls).toEqual(['stop:4242', 'quarantine:/home/u/Downloads/AnyDesk']);
+    expect(stepId(view)).toBe('accounts');
+    expect(wizard.state.steps['remove:anydesk']).toMatchObject({ status: 'done', verification: 'checked' });
+  });
+
+  it('leaves the file in place when the running tool cannot be stopped', async () => {
+    const wizard = start();
+    await urgentSteps(wizard);
+    wizard.skipStep();
+    answerAll(wizard);
+    system.hang = undefined;
+    const actions = system.actions();
+    const refusing = { ...actions, stopProcess: async () => ({ status: 'failed' as const, detail: 'refused' }) };
+    const stubborn = CleanupWizard.start({ ...deps(), actions: refusing }, { findings: [portableAnyDesk], region: 'JP', helpContacts: [] });
+    const failed = await stubborn.runStep({ elevate: false });
+    expect(failed).toMatchObject({ kind: 'step', step: { id: 'remove:anydesk' }, record: { status: 'failed', stillRunning: ['AnyDesk (4242)'] } });
+    expect(system.files.has('/home/u/Downloads/AnyDesk')).toBe(true);
   });
 
   it('fails the removal step when the rescan still finds the tool, and keeps skipped steps open', async () => {
     const wizard = start();
+    await urgentSteps(wizard);
+    await wizard.runStep({ elevate: false });
     answerAll(wizard);
-    await wizard.runStep({ elevate: false });
-    await wizard.runStep({ elevate: false });
     system.files.add('/home/u/Downloads/AnyDesk-again');
     system.findings = () => [{ ...portableAnyDesk, evidence: [{ kind: 'portable', detail: 'copy', path: '/home/u/Downloads/AnyDesk-again' }] }];
     const failed = await wizard.runStep({ elevate: false });
@@ -146,11 +221,24 @@ describe('recovery wizard', () => {
     expect(openItems(wizard.state)[0]).toMatchObject({ kind: 'step', step: { id: 'remove:anydesk' }, status: 'skipped' });
   });
 
+  it('reconnect is "not needed" when the network was never cut', async () => {
+    const wizard = start();
+    await wizard.runStep({ elevate: false });
+    wizard.skipStep(); // disconnect skipped
+    await wizard.runStep({ elevate: false });
+    await wizard.runStep({ elevate: false });
+    answerAll(wizard);
+    let view = wizard.view();
+    while (view.kind === 'step') view = await wizard.runStep({ elevate: false, ...(view.step.kind === 'accounts' ? { checked: [] } : {}) });
+    expect(wizard.state.steps['reconnect']).toMatchObject({ status: 'not-needed' });
+    expect(openItems(wizard.state).some((item) => item.kind === 'step' && item.step.id === 'disconnect')).toBe(true);
+  });
+
   it('refuses to overwrite state another window already moved on', () => {
     const one = start();
     const two = start();
-    one.answer('calledNumber', 'yes');
-    expect(() => two.answer('calledNumber', 'no')).toThrow(/moved on/);
+    one.skipStep();
+    expect(() => two.skipStep()).toThrow(/moved on/);
   });
 
   it('uses recent detections of the incident as context', () => {

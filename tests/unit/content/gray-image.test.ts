@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { crop, downscale, encodePgm, grayFromRgba, isUniform, type GrayImage } from '../../../src/platform/page-text/gray-image.js';
+import { crop, downscale, encodePgm, grayFromRgba, isUniform, thumbnail, type GrayImage } from '../../../src/platform/page-text/gray-image.js';
 import { encodeGrayBmp } from '../../../src/platform/page-text/bmp.js';
 import { looksFullScreen, prepareForOcr } from '../../../src/platform/page-text/prepare.js';
 
@@ -67,5 +67,21 @@ describe('gray image steps', () => {
     expect(prepareForOcr(img, { id: '1', title: '', fullscreen: true }, { scale: 1, toolbarPx: 85 }).height).toBe(100);
     expect(prepareForOcr(img, { id: '1', title: '' }, { scale: 1, toolbarPx: 85 }).height).toBe(80); // at most a fifth
     expect(prepareForOcr(image(10, 1000, new Array<number>(10_000).fill(0)), { id: '1', title: '' }, { scale: 2, toolbarPx: 85 }).height).toBe(457);
+  });
+});
+
+describe('thumbnail', () => {
+  it('keeps the mean gray of each area at 64x36, whatever the capture size', () => {
+    const width = 1920;
+    const height = 1080;
+    const pixels = new Uint8Array(width * height).fill(20);
+    for (let y = 0; y < height / 2; y += 1) pixels.fill(220, y * width, y * width + width / 2); // a bright top-left quarter
+    const small = thumbnail({ width, height, pixels });
+    expect(small).toMatchObject({ width: 64, height: 36 });
+    expect(small.pixels[0]).toBe(220);
+    expect(small.pixels[31]).toBe(220);
+    expect(small.pixels[32]).toBe(20);
+    expect(small.pixels[18 * 64]).toBe(20);
+    expect(thumbnail({ width: 3, height: 2, pixels: new Uint8Array(6).fill(9) }).pixels.every((p) => p === 9)).toBe(true);
   });
 });

@@ -137,4 +137,29 @@ describe('createSerialPageTextReader', () => {
     await expect(broken.read(win('0x2'))).rejects.toBeInstanceOf(PlatformError);
     await expect(broken.read(win('0x2'))).rejects.toMatchObject({ code: 'ocr-failed', message: expect.stringContaining('boom') });
   });
+
+  it('reads afresh past the cache when asked, carries a thumbnail of what it read, and glances without OCR', async () => {
+    const ocr = new ManualOcr();
+    let shown: GrayImage = page;
+    const source: WindowImageSource = { capture: () => Promise.resolve(shown) };
+    const reader = createSerialPageTextReader(source, ocr, { sleep: noSleep });
+    const first = reader.read(win('0x1'));
+    await tick();
+    ocr.calls[0]?.done.resolve('Please wait');
+    const reading = await first;
+    expect(reading.thumbnail).toMatchObject({ width: 64, height: 36 });
+    await expect(reader.read(win('0x1'))).resolves.toMatchObject({ cached: true });
+    expect(ocr.calls).toHaveLength(1);
+    shown = { width: 16, height: 1, pixels: new Uint8Array(16).fill(200) };
+    const glance = await reader.glance?.(win('0x1'));
+    expect(ocr.calls).toHaveLength(1); // a glance never runs OCR
+    expect(glance?.pixels.every((p) => p === 200)).toBe(true);
+    shown = page;
+    const again = reader.read(win('0x1'), undefined, { fresh: true });
+    await tick();
+    expect(ocr.calls).toHaveLength(2);
+    ocr.calls[1]?.done.resolve('Call +1 888 555 0142');
+    await expect(again).resolves.toMatchObject({ text: 'Call +1 888 555 0142' });
+    await expect(reader.read(win('0x1'))).resolves.toMatchObject({ text: 'Call +1 888 555 0142', cached: true });
+  });
 });

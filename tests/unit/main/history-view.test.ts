@@ -16,8 +16,8 @@ describe('History in plain words', () => {
 
   it('names the risk of a found tool in words', () => {
     const finding = event({ kind: 'finding', finding: { toolId: 'anydesk', name: 'AnyDesk', priority: 1, evidence: [], risk: 'running' } });
-    expect(describeEvent(finding, 'ja')).toBe('遠隔操作ソフトを発見: AnyDesk (起動中)');
-    expect(describeEvent(finding, 'en')).toBe('Remote-access tool found: AnyDesk (Running)');
+    expect(describeEvent(finding, 'ja')).toBe('遠隔操作ソフトを見つけました：AnyDesk');
+    expect(describeEvent(finding, 'en')).toBe('Remote-access tool found: AnyDesk');
   });
 
   it('keeps a hostile page title as bounded text', () => {

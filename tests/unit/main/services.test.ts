@@ -55,11 +55,12 @@ describe('services', () => {
   it('the wizard resumes at the same screen after the app restarts', async () => {
     const first = startTestServices('ja-JP');
     await first.services.startWizard();
-    const question = first.services.wizard().step;
-    expect(question?.kind).toBe('question');
-    await first.services.answerWizard(question?.id ?? '', 'yes');
+    const hangUp = first.services.wizard().step;
+    expect(hangUp?.kind).toBe('hang-up');
+    await first.services.confirmWizardStep(hangUp?.id ?? '', 'done');
     const before = first.services.wizard();
     expect(before.number).toBe(2);
+    expect(before.step?.kind).toBe('disconnect');
     expect(before.step?.title).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/); // the engine's Japanese words
     await first.dispose(true);
 

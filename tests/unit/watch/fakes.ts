@@ -5,7 +5,9 @@
 import type { Clock, TimerHandle } from '../../../src/engine/ports/clock.js';
 import type { PlatformError } from '../../../src/engine/ports/errors.js';
 import type { PageTextReader, PageTextReading } from '../../../src/engine/ports/page-text.js';
-import type { ActionOutcome, BrowserFamily, ForegroundWatcher, WindowActions, WindowInfo } from '../../../src/engine/ports/windows.js';
+import type { ProcessIdentity } from '../../../src/engine/ports/processes.js';
+import type { ActionOutcome, BrowserFamily, ForegroundWatcher, TerminateOutcome, WindowActions, WindowInfo } from '../../../src/engine/ports/windows.js';
+import { sameProcess } from '../../../src/engine/watch/browser-tree.js';
 
 /** Lets pending promise callbacks run (one macrotask turn; not a sleep). */
 export const flush = async (turns = 3): Promise<void> => {
@@ -61,6 +63,11 @@ export const SCAM_TITLE = 'Windows Defender Security Warning - Your PC is infect
 export class FakeDesktop implements ForegroundWatcher, WindowActions {
   windows: WindowInfo[] = [];
   alivePids = new Set<number>([4242]);
+  /** Executable of a live pid (default: Chromium) and its start time (default 1): change both to reuse a pid. */
+  images = new Map<number, string>();
+  startTimes = new Map<number, number>();
+  /** Windows that do not take the keyboard focus (something else keeps it). */
+  unfocusable = new Set<string>();
   /** How a window answers a polite close. */
   closeBehaviour = new Map<string, 'closes' | 'prompt' | 'refuses'>();
   /** Browser exits by itself when its last window closes. */
@@ -122,6 +129,9 @@ export class FakeDesktop implements ForegroundWatcher, WindowActions {
     return { status: 'done' };
   }
   async confirmLeavePage(windowId: string): Promise<ActionOutcome> {
+    // Like the adapters: a key only for a window that exists and has the focus.
+    if (!this.windows.some((w) => w.id === windowId)) return { status: 'skipped', detail: 'window gone' };
+    if (this.unfocusable.has(windowId)) return { status: 'skipped', detail: 'no focus' };
     this.calls.push(`confirmLeavePage ${windowId}`);
     if (this.prompting.has(windowId)) this.closeNow(windowId);
     return { status: 'done' };
@@ -129,11 +139,18 @@ export class FakeDesktop implements ForegroundWatcher, WindowActions {
   async isWindowOpen(windowId: string): Promise<boolean> {
     return this.windows.some((w) => w.id === windowId);
   }
-  async terminateProcessTree(pid: number): Promise<ActionOutcome> {
-    this.calls.push(`terminateProcessTree ${pid}`);
+  async identifyProcess(pid: number): Promise<ProcessIdentity | undefined> {
+    if (!this.alivePids.has(pid)) return undefined;
+    return { pid, startTime: this.startTimes.get(pid) ?? 1, image: this.images.get(pid) ?? '/usr/lib/chromium/chromium' };
+  }
+  async terminateProcessTree(root: ProcessIdentity, family: BrowserFamily): Promise<TerminateOutcome> {
+    this.calls.push(`terminateProcessTree ${root.pid} ${family}`);
     if (!this.terminateWorks) return { status: 'failed', detail: 'no permission' };
-    this.alivePids.delete(pid);
-    this.windows = this.windows.filter((w) => w.pid !== pid);
+    const now = await this.identifyProcess(root.pid);
+    if (now === undefined) return { status: 'not-needed' };
+    if (!sameProcess(root, now)) return { status: 'failed', detail: 'refused: pid changed owner', spared: [{ pid: root.pid, image: now.image, reason: 'identity-changed' }] };
+    this.alivePids.delete(root.pid);
+    this.windows = this.windows.filter((w) => w.pid !== root.pid);
     return { status: 'done' };
   }
   async isProcessAlive(pid: number): Promise<boolean> {

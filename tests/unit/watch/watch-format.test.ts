@@ -29,6 +29,10 @@ describe('watch output', () => {
     expect(eventToText(all[0] as WatchEvent)).toContain('"Scary \\"title\\""');
     expect(all.map(eventToText).every((line) => line.length > 0)).toBe(true);
   });
+  it('says why a step was skipped ("skipped: window gone")', () => {
+    const skipped: WatchEvent = { type: 'action-taken', at: 1, ms: 90, window, outcome: 'closed', closedAllBrowserWindows: false, decidedBy: 'guard', steps: [{ step: 'confirm-leave', status: 'skipped', detail: 'window gone', ms: 1 }, { step: 'terminate', status: 'not-needed', detail: 'unused', ms: 0 }], message: 'gone' };
+    expect(eventToText(skipped)).toContain('confirm-leave=skipped: window gone, terminate=not-needed)');
+  });
   it('parses options', () => {
     expect(parseWatchArgs([])).toEqual({ json: false, contentCheck: true, toolWatch: true, toolCheckMs: 60_000 });
     expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check', '--no-tool-watch'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false, toolWatch: false, toolCheckMs: 60_000 });

@@ -295,6 +295,36 @@ describe('watcher: second stage (page text)', () => {
     expect(ofType('detected')).toEqual([]);
   });
 
+  it('looks again while the page stays full screen in front, and closes it once the late warning is read', async () => {
+    const reader = new FakeReader();
+    start({ closeMode: 'auto' }, { pageText: reader });
+    desktop.show(bland('0x1'));
+    await flush();
+    reader.reads[0]?.resolve({ text: 'Scanning your computer... 12%', captureMs: 40, ocrMs: 300 });
+    await clock.advance(999);
+    expect(reader.reads).toHaveLength(1);
+    expect(ofType('content-checked')).toHaveLength(1);
+    await clock.advance(1); // the first second look
+    expect(reader.reads).toHaveLength(2);
+    reader.reads[1]?.resolve({ text: 'Windows Defender: your computer is infected. Call Microsoft Support +1-888-555-0147', captureMs: 40, ocrMs: 300 });
+    await clock.advance(10_000);
+    expect(ofType('detected')).toMatchObject([{ stage: 'content', next: 'close' }]);
+    expect(ofType('action-taken')).toHaveLength(1);
+    expect(reader.reads).toHaveLength(2); // judged: no more looks
+  });
+
+  it('stops looking when another window comes to the front', async () => {
+    const reader = new FakeReader();
+    start({ closeMode: 'never' }, { pageText: reader });
+    desktop.show(bland('0x1'));
+    await flush();
+    reader.reads[0]?.resolve({ text: 'Please wait', captureMs: 1, ocrMs: 1 });
+    await flush();
+    desktop.show(browserWindow('0x100', 'Mail - Chromium'));
+    await clock.advance(60_000);
+    expect(reader.reads).toHaveLength(1);
+  });
+
   it('reports a failing reader as an error event', async () => {
     const reader = new FakeReader();
     start({ closeMode: 'never' }, { pageText: reader });

@@ -48,7 +48,7 @@ describe.runIf(process.platform !== 'win32')('Windows adapter without its native
     const outcome = await actions.closeWindow('131124');
     expect(outcome.status).toBe('failed');
     if (outcome.status === 'failed') expect(outcome.error).toBeInstanceOf(PlatformError);
-    await expect(actions.terminateProcessTree(1234)).resolves.toMatchObject({ status: 'failed' });
+    await expect(actions.terminateProcessTree({ pid: 1234, startTime: 1, image: 'C:\\chrome.exe' }, 'chrome')).resolves.toMatchObject({ status: 'failed' });
   });
 
   it('the inventory reports each failing source and still completes', async () => {

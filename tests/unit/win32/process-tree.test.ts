@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processTreeOrder, type TreeProcess } from '../../../src/platform/win32/process-tree.js';
+import { processTreeOrder, type TreeProcess } from '../../../src/engine/watch/process-tree.js';
 
 const recorded = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'win32', 'processes', 'toolhelp-wine.json'), 'utf8')) as TreeProcess[];
 

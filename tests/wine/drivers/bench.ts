@@ -40,7 +40,8 @@ for (let trial = 0; trial < config.trials; trial += 1) {
     const outcome = await actions.closeWindow(found.id);
     if (outcome.status === 'done') timings['closeToGone']?.push(Date.now() - t);
   } else {
-    const outcome = await actions.terminateProcessTree(child.pid ?? 0);
+    const identity = await actions.identifyProcess(child.pid ?? 0);
+    const outcome = identity === undefined ? { status: 'failed' as const } : await actions.terminateProcessTree(identity, 'chrome');
     if (outcome.status === 'done') timings['terminateTree']?.push(Date.now() - t);
   }
 }

@@ -140,7 +140,9 @@ const refusing = await step(async () => {
   const close = await timed(() => actions.closeWindow(found.info.id));
   const openAfterClose = await actions.isWindowOpen(found.info.id);
   const leave = await timed(() => actions.confirmLeavePage(found.info.id));
-  const terminate = await timed(() => actions.terminateProcessTree(pid));
+  const identity = await actions.identifyProcess(pid);
+  if (identity === undefined) throw new Error(`stand-in browser ${pid} could not be identified`);
+  const terminate = await timed(() => actions.terminateProcessTree(identity, 'chrome'));
   const childrenAlive = await Promise.all(children.map((child) => actions.isProcessAlive(child)));
   const launchedAlive = await Promise.all(launched.map((child) => actions.isProcessAlive(child)));
   for (const child of launched) (await win32('kernel32')).terminate(child, 0); // the test's own cleanup
@@ -153,10 +155,28 @@ const refusing = await step(async () => {
 const nonBrowser = await step(async () => {
   const pid = launch(config.nonBrowser, ['--title', 'Not a browser', '--refuse-close']);
   await findByTitle('Not a browser');
-  const terminate = await actions.terminateProcessTree(pid);
+  const identity = await actions.identifyProcess(pid);
+  if (identity === undefined) throw new Error(`stand-in program ${pid} could not be identified`);
+  const terminate = await actions.terminateProcessTree(identity, 'chrome');
   const aliveAfter = await actions.isProcessAlive(pid);
   (await win32('kernel32')).terminate(pid, 0); // the test's own cleanup, not the adapter's
   return { terminate, aliveAfter };
+});
+
+// 4b. Re-identification through GetProcessTimes: an identity whose start time differs (what a
+// reused pid looks like) is never ended; the right one is.
+const reidentify = await step(async () => {
+  const launchedAt = Date.now();
+  const pid = launch(config.chrome, ['--title', 'Reidentify me', '--refuse-close']);
+  await findByTitle('Reidentify me');
+  const identity = await actions.identifyProcess(pid);
+  if (identity === undefined) throw new Error(`stand-in browser ${pid} could not be identified`);
+  const stale = { ...identity, startTime: identity.startTime - 60_000 };
+  const staleTerminate = await actions.terminateProcessTree(stale, 'chrome');
+  const staleDirect = (await win32('kernel32')).terminateIfSame(stale, 0);
+  const aliveAfterStale = await actions.isProcessAlive(pid);
+  const terminate = await actions.terminateProcessTree(identity, 'chrome');
+  return { launchedAt, identity, staleTerminate, staleDirect: staleDirect.result, aliveAfterStale, terminate, aliveAfter: await actions.isProcessAlive(pid) };
 });
 
 // 5. Session restore: a "crashed" Chrome profile and a Firefox profile get fixed.
@@ -178,5 +198,5 @@ const sessionRestore = await step(async () => {
 
 stopWatching();
 platform.dispose();
-writeResults({ selfCheck, normal, fullscreen, keyboard, refusing, nonBrowser, sessionRestore, seenTitles, watchErrors });
+writeResults({ reidentify, selfCheck, normal, fullscreen, keyboard, refusing, nonBrowser, sessionRestore, seenTitles, watchErrors });
 process.exit(0);

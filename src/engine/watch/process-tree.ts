@@ -1,17 +1,17 @@
 /**
- * Pure process-tree logic over a Toolhelp snapshot (pid, parent pid, start time). Windows keeps
- * a dead parent's pid in its children and may reuse it for a new process, so a "child" that
- * started before its supposed parent is not its child: that check keeps us from ending an
- * unrelated process.
+ * Pure process-tree logic over a process listing (pid, parent pid, start time): a Toolhelp
+ * snapshot on Windows, /proc on Linux. Windows keeps a dead parent's pid in its children and
+ * may reuse it for a new process, so a "child" that started before its supposed parent is not
+ * its child: that check keeps us from ending an unrelated process.
  */
 
 /** One process as the tree needs it. */
 export interface TreeProcess {
   readonly pid: number;
   readonly ppid: number;
-  /** Creation time in ms since epoch, when known. */
+  /** Start time in the OS's units (comparable between processes of one machine), when known. */
   readonly startedAt?: number;
-  /** Executable file name, e.g. `chrome.exe`. */
+  /** Executable file name or path, e.g. `chrome.exe`. */
   readonly name?: string;
 }
 
