@@ -63,6 +63,7 @@ const labels = {
   'kind-step': { ja: '手順', en: 'Step' },
   'kind-alert': { ja: 'ご家族へのお知らせ', en: 'Family alert' },
   'kind-note': { ja: 'メモ', en: 'Note' },
+  'kind-page': { ja: 'ページのアドレス', en: 'Page address' },
   started: { ja: '始めました', en: 'started' },
   wizardStarted: { ja: '回復の手順を始めました', en: 'Recovery steps started' },
   wizardDone: { ja: '回復の手順を終えました', en: 'Recovery steps finished' },
