@@ -6,6 +6,11 @@
  *    the content check and the remote-tool watch on, as a person would run it.
  * Peak memory comes from GNU time (`/usr/bin/time -f %M`, Debian package `time`). Medians of
  * SCARESTOP_BENCH_RUNS runs (default 7); idle time SCARESTOP_BENCH_IDLE_S (default 20).
+ *
+ * Found so far (December 2026, shared 2-core machine): the classify time is mostly the detector
+ * compiling both rule books at import (engine/detect/signals.ts); of the idle watcher's ~81 MB,
+ * ~9 MB is V8's young-generation reserve: with NODE_OPTIONS=--max-semi-space-size=2 it idles at
+ * ~72 MB (v8.setFlagsFromString at run time is too late for it; a launcher flag is needed).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
