@@ -6,8 +6,10 @@
  * - a remote-session watch that pauses tools (issue 16) is a {@link GuardPlugin}: it gets the
  *   clock, the store, the family notifier and the event stream, and is started and stopped with
  *   the guard;
- * - the page address and audio (issue 18) arrive through the window port (`WindowInfo`) and the
- *   allow list's `site` entries (engine/watch/allow-list.ts), not through a second composition.
+ * - the page address and audio (issue 18): their ports (`PageAddressReader`, `BrowserAudio` in
+ *   engine/ports/browser-page.ts) become optional fields of {@link GuardPorts}, passed on to the
+ *   watcher; a read address is what the allow list's `site` entries match (`AllowSubject.url`
+ *   in engine/watch/allow-list.ts). Never a second composition in a front door.
  */
 import type { DetectOptions } from '../detect/index.js';
 import type { AlertEvent } from '../family/alert-event.js';
