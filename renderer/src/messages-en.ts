@@ -152,7 +152,7 @@ export const en = {
   'settings.familyRemoveLabel': 'Remove {name}',
   'settings.familyRemoved': 'Removed.',
   'settings.familyTest': 'Send a test',
-  'settings.familyTestLabel': 'Send a test message to {name}',
+  'settings.familyTestLabel': 'Send a test to {name}',
   'settings.familyTestSent': 'The test message was sent to {name}.',
   'settings.familyTestFailed': 'The test message to {name} could not be sent. Check the address.',
   'settings.familyNoMail': 'E-mail needs a mail server: set it up with “scarestop family smtp”.',

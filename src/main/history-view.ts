@@ -17,7 +17,7 @@ const words = {
 /** Outcomes in plain words (the store keeps machine-readable codes). */
 const statusWords: Readonly<Record<Language, Readonly<Record<OutcomeStatus, string>>>> = {
   en: { done: 'done', 'not-needed': 'not needed', failed: 'did not work', skipped: 'skipped', started: 'started', 'needs-admin': 'needs administrator rights' },
-  ja: { done: '完了', 'not-needed': '不要', failed: 'できませんでした', skipped: '省略', started: '開始', 'needs-admin': '管理者の許可が必要' },
+  ja: { done: '済み', 'not-needed': '必要ありませんでした', failed: 'うまくいきませんでした', skipped: 'あとで', started: '始めました', 'needs-admin': '管理者の許可が必要です' },
 };
 
 /** Actions the app records, in plain words; unknown ones are shown as recorded. */

@@ -35,11 +35,11 @@ export const REQUEST_CHANNEL_NAMES = [
   'scarestop:wizard-run',
   'scarestop:wizard-confirm',
   'scarestop:history-list',
-  'scarestop:history-export',
   'scarestop:family-list',
   'scarestop:family-add',
   'scarestop:family-remove',
   'scarestop:family-test',
+  'scarestop:history-export',
 ] as const;
 
 /** Every event channel name. */

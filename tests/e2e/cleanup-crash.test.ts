@@ -93,56 +93,68 @@ describe('scarestop cleanup survives kill -9', () => {
     expect(toolPid).toBeDefined();
     expect(innerState(ns)).toEqual({ up: true, defaultRoute: true });
 
-    // Run 1: three answers, then killed while the fourth question is on screen.
+    // Run 1: hang up, then the disconnect; killed between steps (the page is still to close).
     const run1 = new WizardRun();
-    await run1.expect(/\(1\/5\) Did you call the phone number[\s\S]*?> /);
-    run1.send('1');
-    await run1.expect(/\(2\/5\)[\s\S]*?> /);
-    run1.send('1');
-    await run1.expect(/\(3\/5\)[\s\S]*?> /);
-    run1.send('1');
-    await run1.expect(/\(4\/5\)[\s\S]*?> /);
+    await run1.expect(/\(1\/9\) Hang up the phone ==[\s\S]*?> /);
+    run1.send('');
+    await run1.expect(/\(2\/9\) Disconnect from the internet ==[\s\S]*?unplug the network cable[\s\S]*?> /);
+    run1.send('');
+    await run1.expect(/… Turn the network off \(and check\)\s+→ done: Turned off/);
+    await run1.expect(/\(3\/9\) Close the warning page ==[\s\S]*?> /);
+    expect(innerState(ns)).toEqual({ up: false, defaultRoute: false });
     await run1.kill9();
 
-    // Run 2: resumes at question 4; finishes the questions and the disconnect; killed between steps.
+    // Run 2: resumes at step 3; killed while AnyDesk is being stopped (it ignores SIGTERM).
     const run2 = new WizardRun();
-    await run2.expect(/\(4\/5\) Did you type passwords[\s\S]*?> /);
-    expect(run2.text).not.toContain('(1/5)');
-    run2.send('4');
-    await run2.expect(/\(5\/5\)[\s\S]*?> /);
-    run2.send('2');
-    await run2.expect(/\(1\/6\) Disconnect from the internet ==[\s\S]*?unplug the network cable[\s\S]*?> /);
+    await run2.expect(/\(3\/9\) Close the warning page ==[\s\S]*?> /);
+    expect(run2.text).not.toContain('(1/9)');
     run2.send('');
-    await run2.expect(/… Turn the network off \(and check\)\s+done: Turned off/);
-    await run2.expect(/\(2\/6\) End the remote session: AnyDesk ==[\s\S]*?> /);
-    expect(innerState(ns)).toEqual({ up: false, defaultRoute: false });
+    await run2.expect(/\(4\/9\) End the remote session: AnyDesk ==[\s\S]*?> /);
+    expect(run2.text).not.toContain('stopped in the middle');
+    run2.send('');
+    await run2.expect(/… Stop AnyDesk \(process \d+\)/);
     await run2.kill9();
-
-    // Run 3: at step 2 (not interrupted); killed while AnyDesk is being stopped (it ignores SIGTERM).
-    const run3 = new WizardRun();
-    await run3.expect(/\(2\/6\) End the remote session: AnyDesk ==[\s\S]*?> /);
-    expect(run3.text).not.toContain('stopped in the middle');
-    run3.send('');
-    await run3.expect(/… Stop AnyDesk \(process \d+\)/);
-    await run3.kill9();
     expect(isAlive(toolPid ?? -1)).toBe(true);
 
-    // Run 4: the interrupted step again, then everything to the end.
+    // Run 3: the interrupted step again; three answers, then killed on the fourth question.
+    const run3 = new WizardRun();
+    await run3.expect(/\(4\/9\) End the remote session: AnyDesk ==\n[^\n]*\n！ Last time this step stopped in the middle[\s\S]*?> /);
+    run3.send('');
+    await run3.expect(/Force-stopped AnyDesk/);
+    await run3.expect(/→ Result: Done \(checked\)/);
+    await run3.expect(/\(1\/5\) Did you call the phone number[\s\S]*?> /);
+    run3.send('1');
+    await run3.expect(/\(2\/5\)[\s\S]*?> /);
+    run3.send('1');
+    await run3.expect(/\(3\/5\)[\s\S]*?> /);
+    run3.send('1');
+    await run3.expect(/\(4\/8\) How much did you pay\?[\s\S]*?> /);
+    await run3.kill9();
+
+    // Run 4: resumes at the same question; everything to the end.
     const run4 = new WizardRun();
-    await run4.expect(/\(2\/6\) End the remote session: AnyDesk ==\n[^\n]*\n! Last time this step stopped in the middle[\s\S]*?> /);
+    await run4.expect(/\(4\/8\) How much did you pay\?[\s\S]*?> /);
+    run4.send('30,000 yen');
+    await run4.expect(/\(5\/8\)[\s\S]*?> /);
     run4.send('');
-    await run4.expect(/Force-stopped AnyDesk/);
-    await run4.expect(/\(3\/6\) Remove the remote-access tool: AnyDesk ==[\s\S]*?> /);
+    await run4.expect(/\(6\/8\) Which gift cards[\s\S]*?> /);
+    run4.send('Apple 1111-2222');
+    await run4.expect(/\(7\/8\) Did you type — or say on the phone —[\s\S]*?> /);
+    run4.send('4');
+    await run4.expect(/\(8\/8\)[\s\S]*?> /);
+    run4.send('2');
+    await run4.expect(/\(6\/9\) Remove the remote-access tool: AnyDesk ==[\s\S]*?> /);
     run4.send('');
-    await run4.expect(/… Quarantine [^\n]*AnyDesk\s+done/);
+    await run4.expect(/… Move to the safe-keeping folder [^\n]*AnyDesk\s+→ done/);
     await run4.expect(/Scan again: nothing left/);
-    await run4.expect(/\(4\/6\) Protect your money and accounts ==[\s\S]*?1\. ☐ Contact the gift-card company[\s\S]*?> /);
+    await run4.expect(/\(7\/9\) Protect your money and accounts ==[\s\S]*?1\. ☐ Contact the gift-card company[\s\S]*?> /);
     run4.send('1');
-    await run4.expect(/\(5\/6\) Where to get help ==[\s\S]*?#9110[\s\S]*?188[\s\S]*?> /);
+    await run4.expect(/\(8\/9\) Where to get help ==[\s\S]*?#9110[\s\S]*?188[\s\S]*?03-5978-7509[\s\S]*?> /);
     run4.send('');
-    await run4.expect(/\(6\/6\) Reconnect to the internet ==[\s\S]*?> /);
+    await run4.expect(/\(9\/9\) Reconnect to the internet ==[\s\S]*?> /);
     run4.send('');
-    await run4.expect(/All steps are finished/);
+    await run4.expect(/Well done\. Some steps are still open\./);
+    await run4.expect(/The record was saved: /);
     expect(await run4.exitCode()).toBe(0);
 
     // The machine: tool gone and quarantined, network back.
@@ -161,19 +173,22 @@ describe('scarestop cleanup survives kill -9', () => {
       const events = store.timeline(incident.id);
       expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
       const answers = events.flatMap((event) => (event.payload.kind === 'answer' ? [event.payload.question] : []));
-      expect(answers).toEqual(['calledNumber', 'remoteControl', 'paid', 'typedSecrets', 'openedAttachment']);
+      expect(answers).toEqual(['calledNumber', 'remoteControl', 'paid', 'paidAmount', 'paidWhen', 'giftCards', 'typedSecrets', 'openedAttachment']);
       const steps = events.flatMap((event) => (event.payload.kind === 'step' ? [`${event.payload.step}:${event.payload.status}`] : []));
       expect(steps).toEqual([
         'wizard:started',
+        'hang-up:done',
         'disconnect:started',
         'disconnect:done',
+        'close-browser:done',
         'end-session:anydesk:started',
         'end-session:anydesk:started',
         'end-session:anydesk:done',
+        'questions:done',
         'remove:anydesk:started',
         'remove:anydesk:done',
         'accounts:started',
-        'accounts:done',
+        'accounts:skipped',
         'help:started',
         'help:done',
         'reconnect:started',
@@ -181,7 +196,7 @@ describe('scarestop cleanup survives kill -9', () => {
         'wizard:done',
       ]);
       const actions = events.flatMap((event) => (event.payload.kind === 'action' ? [`${event.payload.action}:${event.payload.status}`] : []));
-      expect(actions).toEqual(['network-off:done', 'stop-process:done', 'quarantine:done', 'rescan:done', 'network-on:done']);
+      expect(actions).toEqual(['network-off:done', 'stop-process:done', 'check-stopped:done', 'quarantine:done', 'rescan:done', 'network-on:done']);
       expect(events.filter((event) => event.payload.kind === 'finding')).toHaveLength(1);
       expect(store.getIncident(incident.id)?.closedAt).toBeDefined();
     } finally {
@@ -196,8 +211,8 @@ describe('scarestop cleanup survives kill -9', () => {
     const reportPath = join(home, 'report.html');
     execFileSync(process.execPath, ['bin/scarestop.mjs', 'report', '--lang', 'en', '--out', reportPath], { env: { ...process.env, ...env } });
     const html = readFileSync(reportPath, 'utf8');
-    expect(html).toContain('Stopped and removed');
-    expect(html).toContain('Gift cards');
+    expect(html).toContain('Stopped and removed (scanned again: nothing left)');
+    expect(html).toContain('Apple 1111-2222');
     expect(html).toContain('From another device, change the passwords');
 
     // The quarantined tool can be put back (nothing is ever deleted outright).

@@ -89,7 +89,7 @@ describe('the wizard verifies before it says done', () => {
 
     // "I did it myself" — but it still runs: not accepted, and the screen says what runs.
     run.send('m');
-    await run.expect(/→ 結果：うまくいきませんでした\n！ まだ動いています：AnyDesk \(\d+\)/);
+    await run.expect(/→ 結果：うまくいきませんでした\n！ まだ動いています：AnyDesk（番号 \d+）/);
     expect(isAlive(toolPid ?? -1)).toBe(true);
     await run.expect(/\(4\/9\) 遠隔操作を終わらせます：AnyDesk ==[\s\S]*?！ まだ動いています[\s\S]*?> /);
     // Left for later: the tool is still running when the removal step comes.

@@ -44,7 +44,8 @@ describe('family contacts in Settings', { timeout: 120_000 }, () => {
     expect(await item.textContent()).toContain(`http://127.0.0.1:${server.port}/…`);
     expect(await item.textContent()).not.toContain('secret-topic');
     expect(harness.services.familyContacts().contacts).toMatchObject([{ name: '長女 花子', language: 'ja', webhookMode: 'ntfy' }]);
-    expect(await axeViolations(page)).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations)).toEqual([]);
 
     await item.locator('button', { hasText: '試しに送る' }).click();
     await page.locator('#family-status', { hasText: '長女 花子さんに試しのお知らせを送りました。' }).waitFor();

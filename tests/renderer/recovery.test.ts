@@ -61,7 +61,7 @@ describe('scan, wizard and history with the real scanner and wizard', { timeout:
       const id = (await step.getAttribute('data-step')) ?? '';
       const run = page.locator('#wizard-run');
       await ((await run.count()) > 0 ? run : page.locator('#wizard-done')).click();
-      await page.waitForFunction((previous) => document.querySelector('#wizard-finished') !== null || document.querySelector('.wizard-step')?.getAttribute('data-step') !== previous, id, { timeout: 30_000 });
+      await page.waitForFunction((previous) => document.querySelector('#wizard-finished') !== null || document.querySelector('.wizard-step')?.getAttribute('data-step') !== previous, id, { timeout: 60_000 });
     };
     while ((await step.getAttribute('data-kind')) !== 'question') {
       urgent.push((await step.getAttribute('data-kind')) ?? '');

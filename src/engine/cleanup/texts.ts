@@ -134,7 +134,8 @@ export function recordLabel(record: Pick<StepRecord, 'status' | 'manual' | 'veri
 
 /** "Still running: X" in words, when a check found the tool running. */
 export function stillRunningLabel(names: readonly string[], lang: Lang): string {
-  return lang === 'ja' ? `まだ動いています：${names.join('、')}` : `Still running: ${names.join(', ')}`;
+  // Names come as "AnyDesk (4242)": the process number in Japanese words and brackets.
+  return lang === 'ja' ? `まだ動いています：${names.map((name) => name.replace(/ \((\d+)\)$/u, '（番号 $1）')).join('、')}` : `Still running: ${names.join(', ')}`;
 }
 
 export { actionLabel, adviceLabel, adminNote, officialLabel, resultLabel } from './texts-actions.js';

@@ -9,7 +9,7 @@ import type { Incident, TimelineEvent } from '../ports/store.js';
 import type { RemoteFinding } from '../../shared/remote.js';
 import { actionLabel, adviceLabel, choiceLabel, recordLabel, stepLabel, toolNameIn, type Lang } from '../cleanup/texts.js';
 import { openItems } from '../cleanup/summary.js';
-import type { WizardState } from '../cleanup/types.js';
+import type { PlanStep, WizardState } from '../cleanup/types.js';
 import { el, esc, raw, table, text, type Html } from './html.js';
 import { answerText, describeEvent, evidenceLine, questionText, toolStory } from './report-story.js';
 import { formatTime, zoneDescription } from './report-time.js';
@@ -121,10 +121,19 @@ function toolsSection(input: ReportInput): Html {
   if (findings.length === 0) return section(t('tools', lang), el('p', t('noTools', lang)));
   const rows = findings.map((finding) => [
     toolNameIn(finding.name, lang),
-    raw(`<ul>${finding.evidence.slice(0, 20).map((item) => `<li>${text(`${evidenceLine(item, lang)}${item.at === undefined ? '' : `（${formatTime(item.at, lang, input.timeZone)}）`}`)}</li>`).join('')}</ul>`),
+    raw(`<ul>${finding.evidence.slice(0, 20).map((item) => `<li>${text(`${evidenceLine(item, lang)}${item.at === undefined ? '' : lang === 'ja' ? `（${formatTime(item.at, lang, input.timeZone)}）` : ` (${formatTime(item.at, lang, input.timeZone)})`}`)}</li>`).join('')}</ul>`),
     toolOutcome(finding, input.wizard, lang),
   ]);
   return section(t('tools', lang), table([t('tool', lang), t('evidence', lang), t('outcome', lang)], rows));
+}
+
+/** A step's result; the questions are "answered", the money advice "n of m done". */
+function stepResult(step: PlanStep, wizard: WizardState, lang: Lang): string {
+  const record = wizard.steps[step.id];
+  if (step.kind === 'questions') return record?.status === 'done' ? t('answered', lang) : recordLabel(record, lang);
+  if (step.kind !== 'accounts' || record === undefined || record.status === 'pending') return recordLabel(record, lang);
+  const done = record.checked?.length ?? 0;
+  return lang === 'ja' ? `${step.actions.length}つのうち${done}つ済み` : `${done} of ${step.actions.length} done`;
 }
 
 function doneSection(input: ReportInput): Html {
@@ -133,7 +142,7 @@ function doneSection(input: ReportInput): Html {
   const rows = wizard.plan.steps.map((step) => [
     stepLabel(step, lang),
     step.kind === 'questions' ? '—' : raw(`<ul>${step.actions.slice(0, 20).map((action) => `<li>${text(actionLabel(action, lang))}</li>`).join('')}</ul>`),
-    step.kind === 'accounts' ? `${recordLabel(wizard.steps[step.id], lang)}（${wizard.steps[step.id]?.checked?.length ?? 0}/${step.actions.length}）` : recordLabel(wizard.steps[step.id], lang),
+    stepResult(step, wizard, lang),
   ]);
   return section(t('did', lang), table([t('step', lang), t('actions', lang), t('result', lang)], rows));
 }
@@ -148,8 +157,8 @@ function openSection(input: ReportInput): Html {
 
 function logSection(input: ReportInput): Html {
   const { lang } = input;
-  const rows = input.timeline.map((event) => [formatTime(event.at, lang, input.timeZone), t(`kind-${event.payload.kind}`, lang), describeEvent(event.payload, input.wizard, lang)]);
-  return section(t('log', lang), rows.length === 0 ? el('p', '—') : table([t('time', lang), t('kind', lang), t('what', lang)], rows));
+  const rows = input.timeline.map((event) => [formatTime(event.at, lang, input.timeZone), describeEvent(event.payload, input.wizard, lang)]);
+  return section(t('log', lang), rows.length === 0 ? el('p', '—') : table([t('time', lang), t('what', lang)], rows));
 }
 
 /** Renders the report as a complete HTML document. */

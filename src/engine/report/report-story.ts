@@ -72,6 +72,8 @@ function actionName(kind: string, lang: Lang): string {
     uninstall: { ja: 'アンインストール', en: 'Uninstall' },
     quarantine: { ja: 'ファイルを保管用フォルダーに移す', en: 'Move the file to the safe-keeping folder' },
     'remove-autostart': { ja: '自動で起動する設定を外す', en: 'Remove from autostart' },
+    'close-window': { ja: '警告の画面を閉じる', en: 'Close the warning page' },
+    'close-scam-page': { ja: '警告の画面を閉じる', en: 'Close the warning page' },
   };
   return words[kind]?.[lang] ?? kind;
 }

@@ -65,7 +65,7 @@ describe('terminal wizard', () => {
     expect(text).toContain('電話を切ります');
     expect(text).toContain('→ 結果：ご自身で済ませました（確認はできません）');
     expect(text).toContain('→ 結果：うまくいきませんでした');
-    expect(text).toContain('！ まだ動いています：AnyDesk (4242)');
+    expect(text).toContain('！ まだ動いています：AnyDesk（番号 4242）');
     expect(text).toContain('保存しました');
     // Nothing in English but program names, the command name and the keys.
     const english = text.replace(/AnyDesk|scarestop cleanup|Enter|Esc|Alt|F4|Wi-Fi|LAN|ScareStop|\[[a-z]\]|［[a-zA-Z]+］/gu, '');

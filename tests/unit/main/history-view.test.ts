@@ -8,7 +8,7 @@ const event = (payload: TimelineEvent['payload']): TimelineEvent => ({ id: 'e1',
 describe('History in plain words', () => {
   it('says what was done in the UI language, not with internal codes', () => {
     const closed = event({ kind: 'action', action: 'close-scam-page', status: 'done' });
-    expect(describeEvent(closed, 'ja')).toBe('対応: 偽の警告画面を閉じる — 完了');
+    expect(describeEvent(closed, 'ja')).toBe('対応: 偽の警告画面を閉じる — 済み');
     expect(describeEvent(closed, 'en')).toBe('Action: Close the fake warning page — done');
     const step = event({ kind: 'step', step: 'disconnect', status: 'needs-admin' });
     expect(describeEvent(step, 'ja')).toContain('管理者の許可が必要');

@@ -18,6 +18,15 @@ describe('RemoteMatcher: names', () => {
     expect(f?.firstSeen).toBe('2026-11-22T11:48:00.000Z');
   });
 
+  it('still finds a running tool whose file was moved away (quarantine) by the name it started with', () => {
+    const moved = '/home/h/.local/share/scarestop/quarantine/q1/file.quarantined';
+    const [f] = matcher.match(snapshot({ processes: [{ pid: 77, name: 'file.quarantined', path: moved, commandLine: '/home/h/Downloads/AnyDesk 600' }] }), NOW);
+    expect(f?.toolId).toBe('anydesk');
+    expect(f?.evidence[0]).toMatchObject({ kind: 'running', pid: 77, path: moved });
+    // Without the start name it is just an unknown program.
+    expect(matcher.match(snapshot({ processes: [{ pid: 78, name: 'file.quarantined', path: moved }] }), NOW)).toEqual([]);
+  });
+
   it('finds renamed downloads by their leading word', () => {
     const found = matcher.match(
       snapshot({
