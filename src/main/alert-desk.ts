@@ -63,6 +63,10 @@ export class AlertDesk {
       case 'content-checked':
       case 'error':
       case 'status':
+      case 'audio-muted':
+      case 'audio-unmuted':
+      case 'audio-failed':
+      case 'page-address':
         return;
     }
   }

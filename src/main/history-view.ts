@@ -22,8 +22,8 @@ const statusWords: Readonly<Record<Language, Readonly<Record<OutcomeStatus, stri
 
 /** Actions the app records, in plain words; unknown ones are shown as recorded. */
 const actionWords: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  en: { 'close-scam-page': 'Close the fake warning page', 'person-closed-page': 'You closed the page' },
-  ja: { 'close-scam-page': '偽の警告画面を閉じる', 'person-closed-page': 'あなたが画面を閉じました' },
+  en: { 'close-scam-page': 'Close the fake warning page', 'person-closed-page': 'You closed the page', 'silence-scam-page': 'Silence the page’s sound' },
+  ja: { 'close-scam-page': '偽の警告画面を閉じる', 'person-closed-page': 'あなたが画面を閉じました', 'silence-scam-page': '画面の音を消す' },
 };
 
 /** One timeline event in plain words. */
@@ -53,6 +53,8 @@ export function describeEvent(event: TimelineEvent, language: Language, wizard?:
       return `${w.alert}: ${payload.channel} — ${statusWords[language][payload.status]}`;
     case 'note':
       return `${w.note}: ${toDisplayText(payload.text, 300)}`;
+    case 'page':
+      return `${language === 'ja' ? 'ページのアドレス' : 'Page address'}: ${toDisplayText(payload.url, 300)}`;
     default:
       return assertNever(payload, 'timeline payload');
   }

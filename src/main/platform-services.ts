@@ -7,7 +7,7 @@
 import type { ForegroundWatcher, InventorySource, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
 import { PlatformError } from '../engine/ports.js';
 import { systemClock } from '../engine/watch/index.js';
-import { createInventorySource, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
+import { createBrowserAudio, createInventorySource, createPageAddressReader, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
 import { machineFacts } from '../platform/machine-facts.js';
 import { recoveryFactory } from './recovery.js';
 import type { ServiceDeps } from './services.js';
@@ -79,6 +79,9 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     // Without the content check, suspicious full-screen pages are reported, not read.
     options.logger.warn('content check unavailable', { error: String(error) });
   }
+  // Silencing and the page address are extras: the guard works without them.
+  const audio = await createBrowserAudio().catch((error: unknown) => void options.logger.warn('page sound control unavailable', { error: String(error) }));
+  const addresses = await createPageAddressReader().catch((error: unknown) => void options.logger.warn('page address reader unavailable', { error: String(error) }));
   const systemActions = await createSystemActions({ dataHome: options.dataHome });
   const inventory = lazyInventory();
   return {
@@ -86,6 +89,8 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     locale: options.locale,
     ...windows,
     ...(pageText !== undefined ? { pageText } : {}),
+    ...(audio !== undefined ? { audio } : {}),
+    ...(addresses !== undefined ? { addresses } : {}),
     logger: options.logger,
     // Family alerts with the guard marker: the next start tells the family if this one died.
     family: { guard: true },

@@ -5,6 +5,7 @@
  * Every decision is the guard's or the engine's; this file only adapts input and output.
  */
 import { createGuard, type Guard } from '../engine/guard/index.js';
+import type { BrowserAudio, PageAddressReader } from '../engine/ports/browser-page.js';
 import type { Clock, ForegroundWatcher, InventorySource, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
 import { systemClock, type EscalationTiming } from '../engine/watch/index.js';
 import type { Settings, Status } from '../shared/ipc.js';
@@ -30,6 +31,10 @@ export interface ServiceDeps {
   /** Scanner, wizard and report (see recovery-features.ts), built over the open store. */
   readonly recovery: RecoveryFactory;
   readonly pageText?: PageTextReader;
+  /** Silences a scam page's browser (optional: without it the alarm plays until the page is closed). */
+  readonly audio?: BrowserAudio;
+  /** Reads a judged page's address from the browser (optional). */
+  readonly addresses?: PageAddressReader;
   readonly clock?: Clock;
   readonly logger?: Logger;
   /** The process owning ScareStop's own windows (Electron main); default this process. */
@@ -83,6 +88,8 @@ export function createServices(deps: ServiceDeps): AppServices {
       clock,
       ...opened.ports,
       ...(deps.pageText !== undefined ? { pageText: deps.pageText } : {}),
+      ...(deps.audio !== undefined ? { audio: deps.audio } : {}),
+      ...(deps.addresses !== undefined ? { addresses: deps.addresses } : {}),
       ...(deps.inventory !== undefined ? { inventory: deps.inventory } : {}),
       ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
       confirmClose: (request) => desk.confirm(request),

@@ -8,6 +8,7 @@ import type { PageTextReader } from '../engine/ports/page-text.js';
 import type { WindowPlatform } from '../engine/ports/windows.js';
 import type { SystemActions } from '../engine/ports/system-actions.js';
 import type { InventorySource } from '../engine/ports/inventory.js';
+import type { BrowserAudio, PageAddressReader } from '../engine/ports/browser-page.js';
 import type { Win32SelfCheck } from './win32/self-check.js';
 
 /** The operating systems ScareStop has adapters for. */
@@ -121,4 +122,37 @@ export async function selfCheckPlatform(): Promise<Win32SelfCheck | null> {
   if (currentOs() !== 'win32') return null;
   const { selfCheckWin32 } = await import('./win32/self-check.js');
   return selfCheckWin32();
+}
+
+/** Options of the page's sound and address adapters. */
+export interface BrowserPageOptions {
+  /** Linux: the environment naming the sound server (XDG_RUNTIME_DIR, PULSE_SERVER) and HOME. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Per-browser mute (Linux: PulseAudio/PipeWire through pactl; Windows: Core Audio sessions). */
+export async function createBrowserAudio(options: BrowserPageOptions = {}): Promise<BrowserAudio> {
+  if (currentOs() === 'linux') {
+    const { PulseBrowserAudio } = await import('./linux/pulse-audio.js');
+    return new PulseBrowserAudio(options.env !== undefined ? { env: options.env } : {});
+  }
+  const [{ Win32BrowserAudio }, { bindCoreAudio }, { loadKoffi }, { win32 }] = await Promise.all([
+    import('./win32/win32-browser-audio.js'),
+    import('./win32/core-audio-koffi.js'),
+    import('./win32/native-modules.js'),
+    import('./win32/win32-api.js'),
+  ]);
+  const kernel32 = await win32('kernel32');
+  let calls: ReturnType<typeof bindCoreAudio> | undefined;
+  return new Win32BrowserAudio(async () => (calls ??= bindCoreAudio(await loadKoffi())), () => kernel32.processSnapshot());
+}
+
+/** The page address from the browser's own history (Chromium-family History, Firefox places.sqlite). */
+export async function createPageAddressReader(options: BrowserPageOptions = {}): Promise<PageAddressReader> {
+  if (currentOs() === 'linux') {
+    const { createLinuxPageAddressReader } = await import('./linux/page-address.js');
+    return createLinuxPageAddressReader(options.env !== undefined ? { env: options.env } : {});
+  }
+  const { createWin32PageAddressReader } = await import('./win32/page-address.js');
+  return createWin32PageAddressReader(options.env !== undefined ? { env: options.env } : {});
 }

@@ -18,6 +18,8 @@ export interface WindowObservation {
   readonly screen?: Rect;
   /** Visible page text when known (content check / OCR). */
   readonly text?: string;
+  /** The page's address when the browser told it (hostile text). */
+  readonly url?: string;
   /** When it was observed, ms since epoch. */
   readonly at?: number;
   /** How the window behaved, as the watcher saw it (evidence beside title and text). */

@@ -124,6 +124,38 @@ export type WatchEvent =
       readonly type: 'status';
       readonly at: number;
       readonly state: 'watching' | 'retrying' | 'stopped';
+    }
+  | {
+      /** The scam page's browser was silenced (its own streams only). `ms`: detection → muted. */
+      readonly type: 'audio-muted';
+      readonly at: number;
+      readonly ms: number;
+      readonly window: WatchedWindow;
+      readonly streams: number;
+    }
+  | {
+      /** The person said the page is fine: what was muted plays again. */
+      readonly type: 'audio-unmuted';
+      readonly at: number;
+      readonly window: WatchedWindow;
+      readonly streams: number;
+    }
+  | {
+      /** Silencing failed (no sound server, no rights); said once per page. */
+      readonly type: 'audio-failed';
+      readonly at: number;
+      readonly window: WatchedWindow;
+      readonly detail: string;
+    }
+  | {
+      /** The page's address, read from the browser. `ms`: detection → known. Hostile text. */
+      readonly type: 'page-address';
+      readonly at: number;
+      readonly ms: number;
+      readonly window: WatchedWindow;
+      readonly url: string;
+      readonly host: string;
+      readonly source: 'chromium-history' | 'firefox-history' | 'ui-automation';
     };
 
 /** The `type` names, e.g. for filters. */

@@ -44,6 +44,7 @@ const payloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('step'), step: z.string(), status, detail: z.string().optional() }),
   z.object({ kind: z.literal('alert'), channel: z.string(), status, detail: z.string().optional() }),
   z.object({ kind: z.literal('note'), text: z.string() }),
+  z.object({ kind: z.literal('page'), url: z.string(), host: z.string(), title: z.string(), knownAfterMs: z.number() }),
 ]);
 
 /** Parses stored JSON; undefined when it is not a payload this version understands. */
@@ -95,6 +96,8 @@ export function sanitizePayload(payload: TimelinePayload): TimelinePayload {
       return { ...payload, channel: safeText(payload.channel, 80), detail: opt(payload.detail) };
     case 'note':
       return { ...payload, text: safeText(payload.text, 2000) };
+    case 'page':
+      return { ...payload, url: safeText(payload.url, 2048), host: safeText(payload.host, 253), title: safeText(payload.title, 300) };
     default:
       return assertNever(payload, 'timeline payload');
   }

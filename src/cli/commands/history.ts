@@ -29,7 +29,11 @@ export const run: CliCommand = async (args, io) => {
               step: state.plan?.steps[state.stepIndex]?.id ?? null,
               openItems: openItems(state).length,
             };
-      return { ...incident, openedAtIso: new Date(incident.openedAt).toISOString(), ...(wizard === undefined ? {} : { wizard }) };
+      // Where the scam page was: the address the browser recorded, and how soon ScareStop knew it.
+      const pages = store.timeline(incident.id).flatMap((event) =>
+        event.payload.kind === 'page' ? [{ url: event.payload.url, host: event.payload.host, title: event.payload.title, knownAfterSeconds: Math.round(event.payload.knownAfterMs / 100) / 10 }] : [],
+      );
+      return { ...incident, openedAtIso: new Date(incident.openedAt).toISOString(), pages, ...(wizard === undefined ? {} : { wizard }) };
     });
     if (parsed.flags.has('--json')) {
       writeLine(io.stdout, JSON.stringify({ incidents: rows, database: store.openReport }, null, 2));
@@ -39,6 +43,7 @@ export const run: CliCommand = async (args, io) => {
     for (const row of rows) {
       const progress = row.wizard === undefined ? 'no recovery yet' : row.wizard.phase === 'finished' ? `recovery finished, ${row.wizard.openItems} open` : `recovery at ${row.wizard.step ?? row.wizard.phase}`;
       writeLine(io.stdout, `${row.openedAtIso}  ${row.id}  ${row.title}  (${row.eventCount} events; ${progress})`);
+      for (const page of row.pages) writeLine(io.stdout, `    page address: ${JSON.stringify(page.url)}`);
     }
     return 0;
   } finally {

@@ -20,6 +20,13 @@ export function eventToJson(event: WatchEvent): Record<string, unknown> {
       return { event: event.type, verdict: null, title: null, pid: null, windowId: null, ms: 0, at: event.at, code: event.code, message: event.message, retryInMs: event.retryInMs ?? null };
     case 'status':
       return { event: event.type, verdict: null, title: null, pid: null, windowId: null, ms: 0, at: event.at, state: event.state };
+    case 'audio-muted':
+    case 'audio-unmuted':
+      return { event: event.type, ...windowFields(event), verdict: null, ms: event.type === 'audio-muted' ? event.ms : 0, at: event.at, streams: event.streams };
+    case 'audio-failed':
+      return { event: event.type, ...windowFields(event), verdict: null, ms: 0, at: event.at, detail: event.detail };
+    case 'page-address':
+      return { event: event.type, ...windowFields(event), verdict: null, ms: event.ms, at: event.at, url: event.url, host: event.host, source: event.source };
     default:
       return assertNever(event, 'watch event');
   }
@@ -47,6 +54,14 @@ export function eventToText(event: WatchEvent): string {
       return `problem: ${event.message} [${event.code}]${event.retryInMs !== undefined ? `, trying again in ${Math.round(event.retryInMs / 1000)} s` : ''}`;
     case 'status':
       return `status: ${event.state}`;
+    case 'audio-muted':
+      return `silenced the page's sound (${event.streams} stream${event.streams === 1 ? '' : 's'}, ${event.ms} ms after it was found)`;
+    case 'audio-unmuted':
+      return `sound of ${JSON.stringify(event.window.title)} is back on`;
+    case 'audio-failed':
+      return `could not silence the page: ${event.detail}`;
+    case 'page-address':
+      return `page address ${JSON.stringify(event.url)} (known ${Math.round(event.ms / 1000)} s after it was found)`;
     default:
       return assertNever(event, 'watch event');
   }

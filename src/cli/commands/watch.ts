@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline/promises';
 import { createGuard, type GuardPorts } from '../../engine/guard/index.js';
 import type { InventorySource, PageTextReader } from '../../engine/ports.js';
 import { systemClock } from '../../engine/watch/system-clock.js';
-import { createInventorySource, createPageTextReader, createWindowPlatform } from '../../platform/index.js';
+import { createBrowserAudio, createInventorySource, createPageAddressReader, createPageTextReader, createWindowPlatform } from '../../platform/index.js';
 import { CLOSE_MODES, type CloseMode } from '../../shared/watch-events.js';
 import { writeLine, type CliCommand, type CliIo } from '../io.js';
 import { senderOptions } from './family-runtime.js';
@@ -116,6 +116,21 @@ function untilInterrupted(): Promise<void> {
   });
 }
 
+/** The page's sound and address adapters; each one that cannot start is left out with a note. */
+async function browserPagePorts(io: CliIo): Promise<Pick<GuardPorts, 'audio' | 'addresses'>> {
+  const [audio, addresses] = await Promise.all([
+    createBrowserAudio({ env: io.env }).catch((error: unknown) => {
+      writeLine(io.stderr, `scarestop watch: cannot silence pages (${errorText(error)})`);
+      return undefined;
+    }),
+    createPageAddressReader({ env: io.env }).catch((error: unknown) => {
+      writeLine(io.stderr, `scarestop watch: cannot read page addresses (${errorText(error)})`);
+      return undefined;
+    }),
+  ]);
+  return { ...(audio !== undefined ? { audio } : {}), ...(addresses !== undefined ? { addresses } : {}) };
+}
+
 export const run: CliCommand = async (args, io) => {
   const parsed = parseWatchArgs(args);
   if (parsed === 'help') {
@@ -135,6 +150,7 @@ export const run: CliCommand = async (args, io) => {
   }
   const pageText = await optionalReader(io, parsed.contentCheck);
   const inventory = await optionalInventory(io, parsed.toolWatch);
+  const page = await browserPagePorts(io);
   const opened = openCliGuardStore(io, 'watch', { senders: senderOptions(io.env) });
   const guard = createGuard(
     {
@@ -145,6 +161,7 @@ export const run: CliCommand = async (args, io) => {
       ...opened?.ports,
       ...(pageText !== undefined ? { pageText } : {}),
       ...(inventory !== undefined ? { inventory } : {}),
+      ...page,
       confirmClose: terminalQuestion(io),
     },
     { ...(parsed.closeMode !== undefined ? { closeMode: parsed.closeMode } : {}), newToolIntervalMs: parsed.toolCheckMs },

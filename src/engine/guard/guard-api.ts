@@ -6,10 +6,9 @@
  * - a remote-session watch that pauses tools (issue 16) is a {@link GuardPlugin}: it gets the
  *   clock, the store, the family notifier and the event stream, and is started and stopped with
  *   the guard;
- * - the page address and audio (issue 18): their ports (`PageAddressReader`, `BrowserAudio` in
- *   engine/ports/browser-page.ts) become optional fields of {@link GuardPorts}, passed on to the
- *   watcher; a read address is what the allow list's `site` entries match (`AllowSubject.url`
- *   in engine/watch/allow-list.ts). Never a second composition in a front door.
+ * - the page's sound and address (issue 18) are the `audio` and `addresses` ports, run by the
+ *   page aftercare (engine/watch/page-aftercare.ts) inside the guard; a known address reaches the
+ *   watcher as `WindowInfo.url` (site entries of the allow list, address evidence).
  */
 import type { DetectOptions } from '../detect/index.js';
 import type { AlertEvent } from '../family/alert-event.js';
@@ -24,6 +23,7 @@ import type { CloseReport, EscalationTiming } from '../watch/escalation.js';
 import type { WatcherDeps } from '../watch/watcher-api.js';
 import type { CloseDecidedBy, CloseMode, WatchEvent } from '../../shared/watch-events.js';
 import type { ToolFacts } from '../family/events-from.js';
+import type { BrowserAudio, PageAddressReader } from '../ports/browser-page.js';
 
 /** Family alerts as the guard uses them (FamilyAlerts): queue without waiting; start/stop delivery. */
 export interface FamilyAlertsPort {
@@ -49,6 +49,10 @@ export interface GuardPorts {
   readonly inventory?: InventorySource;
   /** Close mode `ask`: ask the person (the app's alert, the terminal); resolve true to close. */
   readonly confirmClose?: WatcherDeps['confirmClose'];
+  /** Silences a scam page's browser (its own streams), unmutes on "page is fine". */
+  readonly audio?: BrowserAudio;
+  /** Reads a judged page's address from the browser (record, report, family, site entries). */
+  readonly addresses?: PageAddressReader;
 }
 
 /** Tunables; every field has a default. */

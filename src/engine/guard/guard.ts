@@ -10,11 +10,14 @@ import type { AlertEvent } from '../family/alert-event.js';
 import { createIncidentRecorder, recordNewTool } from '../incident/incident-recorder.js';
 import type { TimerHandle } from '../ports/clock.js';
 import { watchForNewTools, type NewToolEvent, type NewToolWatch } from '../remote/new-tool-watch.js';
-import { allowEntriesFromStored, allowValueForTitle } from '../watch/allow-list.js';
+import { allowEntriesFromStored, allowValueForAddress, allowValueForTitle, cleanTitle } from '../watch/allow-list.js';
+import { browserOf, toWatchedWindow } from '../watch/watched-window.js';
 import { closeEventOf, closeFailedEventOf } from '../watch/close-event.js';
 import { closeForeground } from '../watch/close-now.js';
 import { DEFAULT_ESCALATION_TIMING, escalateClose } from '../watch/escalation.js';
 import { createWatcher } from '../watch/watcher.js';
+import { createPageAftercare } from '../watch/page-aftercare.js';
+import { withKnownAddresses } from './known-addresses.js';
 import type { WatchEvent } from '../../shared/watch-events.js';
 import { familyAlertForTool } from './family-rule.js';
 import type { Guard, GuardEvent, GuardOptions, GuardPorts } from './guard-api.js';
@@ -59,6 +62,9 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
   };
 
   const onWatchEvent = (event: WatchEvent): void => {
+    // Silence first: the alarm is what panics people, and muting does not wait for the record.
+    if (event.type === 'detected' && event.verdict.verdict === 'scam' && event.next !== 'allow-listed') aftercare.onScam(event.window);
+    if (event.type === 'action-taken') aftercare.onGone(event.window.windowId);
     try {
       recordEvent?.(event);
     } catch (error) {
@@ -77,9 +83,16 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
     emit({ kind: 'new-tool', event });
   };
 
+  const aftercare = createPageAftercare({
+    clock,
+    emit: (event) => onWatchEvent(event),
+    ...(ports.audio !== undefined ? { audio: ports.audio } : {}),
+    ...(ports.addresses !== undefined ? { addresses: ports.addresses } : {}),
+    ...(logger !== undefined ? { logger } : {}),
+  });
   const watcher = createWatcher(
     {
-      windows: ports.windows,
+      windows: withKnownAddresses(ports.windows, (windowId) => aftercare.addressOf(windowId)?.url),
       actions: ports.actions,
       clock,
       ...(ports.isKnownScamNumber !== undefined ? { detectOptions: { isKnownScamNumber: ports.isKnownScamNumber } } : {}),
@@ -135,6 +148,7 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
       toolWatch?.stop();
       toolWatch = undefined;
       for (const plugin of plugins.splice(0)) plugin.stop();
+      aftercare.stop();
       family?.stop();
     },
     subscribe(listener) {
@@ -156,7 +170,12 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
       emit({ kind: 'resumed' });
     },
     pausedUntil: () => (pausedUntil !== null && pausedUntil > clock.now() ? pausedUntil : null),
-    closeNow: () => closeForeground({ windows: ports.windows, actions: ports.actions, clock }, { escalation: timing }, onWatchEvent),
+    async closeNow() {
+      // The person's close key silences the browser in front at once, before the escalation.
+      const front = await ports.windows.foreground().catch(() => null);
+      if (front !== null && browserOf(front) !== undefined) aftercare.onScam(toWatchedWindow(front));
+      return closeForeground({ windows: ports.windows, actions: ports.actions, clock }, { escalation: timing }, onWatchEvent);
+    },
     async closeWindow(window, decidedBy) {
       const startedAt = clock.now();
       try {
@@ -172,8 +191,12 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
     allowList: () => allowValues,
     allowTitle(title) {
       const value = allowValueForTitle(title);
-      if (value === '' || allowValues.includes(value)) return;
-      saveAllowList([...allowValues, value]);
+      // With the page's real address known, "this page is fine" covers that site (host and subdomains).
+      const known = aftercare.pagesTitled((shown) => cleanTitle(shown) === cleanTitle(title));
+      const sites = known.flatMap((page) => (page.address === null ? [] : [allowValueForAddress(page.address.url)])).filter((site): site is string => site !== undefined);
+      for (const page of known) void aftercare.onAllowed(page.windowId);
+      const added = [value, ...sites].filter((item) => item !== '' && !allowValues.includes(item));
+      if (added.length > 0) saveAllowList([...allowValues, ...new Set(added)]);
     },
     removeAllowed(value) {
       saveAllowList(allowValues.filter((item) => item !== value));

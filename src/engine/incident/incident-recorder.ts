@@ -13,6 +13,8 @@ const JOIN_WINDOW_MS = 60 * 60 * 1000;
 /** Timeline action names: the person closed the page themselves, or the guard did (auto mode). */
 export const PERSON_CLOSED_PAGE = 'person-closed-page';
 export const GUARD_CLOSED_PAGE = 'close-scam-page';
+/** Timeline action name: the scam page's sound was silenced. */
+export const SILENCED_PAGE = 'silence-scam-page';
 
 /** The open incident of the last hour, or a new one with this title. */
 function joinOrOpenIncident(store: IncidentStore, at: number, title: string): IncidentId {
@@ -80,6 +82,27 @@ export function createIncidentRecorder(store: IncidentStore, clock: Clock): (eve
         });
         return;
       }
+      case 'page-address':
+        // The address joins the incident of the detection it belongs to (the last hour's).
+        store.appendEvent({
+          id: `page-${event.window.windowId}-${event.at}-${sequence}`,
+          incidentId: incidentFor(event.at, undefined),
+          at: event.at,
+          payload: { kind: 'page', url: event.url, host: event.host, title: toDisplayText(event.window.title), knownAfterMs: event.ms },
+        });
+        return;
+      case 'audio-muted':
+      case 'audio-failed': {
+        const incidentId = incidentFor(event.at, undefined);
+        store.appendEvent({
+          id: `${event.type}-${event.window.windowId}-${event.at}-${sequence}`,
+          incidentId,
+          at: event.at,
+          payload: { kind: 'action', action: SILENCED_PAGE, status: event.type === 'audio-muted' ? 'done' : 'failed', detail: event.type === 'audio-muted' ? `${event.streams} sound stream(s) muted ${event.ms} ms after the page was found` : toDisplayText(event.detail, 200) },
+        });
+        return;
+      }
+      case 'audio-unmuted':
       case 'suspicious':
       case 'content-checked':
       case 'error':

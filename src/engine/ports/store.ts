@@ -50,7 +50,15 @@ export type TimelinePayload =
   | { readonly kind: 'answer'; readonly question: string; readonly answer: string | readonly string[] }
   | { readonly kind: 'step'; readonly step: string; readonly status: OutcomeStatus; readonly detail?: string }
   | { readonly kind: 'alert'; readonly channel: string; readonly status: OutcomeStatus; readonly detail?: string }
-  | { readonly kind: 'note'; readonly text: string };
+  | { readonly kind: 'note'; readonly text: string }
+  | {
+      /** The scam page's address as the browser recorded it (hostile text), and how soon it was known. */
+      readonly kind: 'page';
+      readonly url: string;
+      readonly host: string;
+      readonly title: string;
+      readonly knownAfterMs: number;
+    };
 
 /** Kinds of timeline events. */
 export type TimelineKind = TimelinePayload['kind'];

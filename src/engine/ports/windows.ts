@@ -17,6 +17,8 @@ export interface WindowInfo {
   readonly screen?: Rect;
   /** The window manager says it is full screen (`_NET_WM_STATE_FULLSCREEN`), when known. */
   readonly fullscreen?: boolean;
+  /** The page's address, when the browser told it (hostile text; see engine/watch/page-aftercare). */
+  readonly url?: string;
 }
 
 /** Stop listening. */

@@ -54,9 +54,13 @@ function machineSection(input: ReportInput): Html {
 function storySection(input: ReportInput): Html {
   const { lang } = input;
   const rows: { at: number; cells: (string | Html)[] }[] = [];
+  // The address comes later than the detection (the browser writes it down after a few seconds).
+  const addressByTitle = new Map<string, string>();
+  for (const event of input.timeline) if (event.payload.kind === 'page' && !addressByTitle.has(event.payload.title)) addressByTitle.set(event.payload.title, event.payload.url);
   for (const event of input.timeline) {
     if (event.payload.kind !== 'detection') continue;
-    const { title, url, brand, phones } = event.payload;
+    const { title, brand, phones } = event.payload;
+    const url = event.payload.url ?? addressByTitle.get(title);
     const lines = [
       `${t('pageTitle', lang)}：${title}`,
       ...(url === undefined ? [] : [`${t('address', lang)}：${url}`]),

@@ -100,6 +100,8 @@ export function describeEvent(payload: TimelinePayload, wizard: WizardState | un
       return `${t('kind-alert', lang)}${sep}${resultLabel(payload.status, lang)}`;
     case 'note':
       return payload.text;
+    case 'page':
+      return `${lang === 'ja' ? '偽の警告画面のアドレス' : 'Address of the fake warning page'}${sep}${payload.url}`;
     default:
       return assertNever(payload, 'timeline payload');
   }

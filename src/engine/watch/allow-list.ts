@@ -5,9 +5,9 @@
  * its own title, so "example.com" allowed must not exempt "example.com.evil.test" or "Your
  * example.com account is blocked! Call ...".
  *
- * Site entries are a typed slot for when the watcher knows a page's real address (the
- * page-address work): they match that host and its subdomains in a real URL, never in a title.
- * Nothing creates them yet.
+ * Site entries come from a real page address (read from the browser, page-aftercare.ts): they
+ * match that host and its subdomains in a real URL, never in a title. They are stored as
+ * `SITE:host`; a stored title is always cleaned to lower case, so no page title can pose as one.
  */
 import { stripBrowserSuffix } from '../detect/browser-suffix.js';
 import { normalizeText } from '../detect/index.js';
@@ -60,6 +60,15 @@ export function allowValueForTitle(title: string): string {
   return cleanTitle(title).slice(0, 200);
 }
 
+/** Prefix of a stored site entry (upper case: stored titles are cleaned to lower case). */
+export const SITE_PREFIX = 'SITE:';
+
+/** The stored form of a site the person allowed, from a real page address; undefined when it has no web host. */
+export function allowValueForAddress(url: string): string | undefined {
+  const host = hostOf(url);
+  return host === undefined ? undefined : `${SITE_PREFIX}${host}`.slice(0, 200);
+}
+
 /** Stored values that look like a bare host name ("example.com"): older versions made host rules from them. */
 const LEGACY_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
@@ -69,7 +78,8 @@ const LEGACY_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  * a page titled exactly "example.com"); `onLegacyHost` hears about each one so it can be logged.
  */
 export function allowEntriesFromStored(values: readonly string[], onLegacyHost: (value: string) => void = () => undefined): AllowEntry[] {
-  return values.map((value) => {
+  return values.map((value): AllowEntry => {
+    if (value.startsWith(SITE_PREFIX)) return { kind: 'site', host: value.slice(SITE_PREFIX.length) };
     if (LEGACY_HOST.test(value.trim())) onLegacyHost(value);
     return { kind: 'title', value };
   });

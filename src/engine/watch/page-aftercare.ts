@@ -5,7 +5,9 @@
  * backing-off schedule until known (Chromium commits history about every 10 s). When the person
  * says the page is fine, exactly what was muted is unmuted. All page-controlled text is bounded.
  */
-import type { WatchedWindow } from '../../shared/watch-events.js';
+import { hostOfAddress } from '../detect/address-evidence.js';
+import { cleanHostileText } from '../../shared/hostile-text.js';
+import type { WatchedWindow, WatchEvent } from '../../shared/watch-events.js';
 import type { AudioOutcome, BrowserAudio, MutedStream, PageAddress, PageAddressReader } from '../ports/browser-page.js';
 import type { Clock, Logger, TimerHandle } from '../ports/clock.js';
 
@@ -16,12 +18,8 @@ export const REMUTE_EVERY_MS = 2_000;
 /** Re-muting stops after this long even if nobody closed the page (the guard will have acted). */
 export const REMUTE_FOR_MS = 10 * 60_000;
 
-/** What the aftercare tells its owner (the guard records these and shows them). */
-export type AftercareEvent =
-  | { readonly type: 'audio-muted'; readonly at: number; readonly window: WatchedWindow; readonly streams: number; readonly msSinceDetection: number }
-  | { readonly type: 'audio-unmuted'; readonly at: number; readonly window: WatchedWindow; readonly streams: number }
-  | { readonly type: 'audio-failed'; readonly at: number; readonly window: WatchedWindow; readonly detail: string }
-  | { readonly type: 'page-address'; readonly at: number; readonly window: WatchedWindow; readonly address: PageAddress; readonly msSinceDetection: number };
+/** What the aftercare tells its owner (the guard records and shows these like any watch event). */
+export type AftercareEvent = Extract<WatchEvent, { readonly type: 'audio-muted' | 'audio-unmuted' | 'audio-failed' | 'page-address' }>;
 
 /** What the aftercare needs; both ports are optional (an OS without them just skips that part). */
 export interface AftercareDeps {
@@ -52,6 +50,8 @@ export interface PageAftercare {
   onGone(windowId: string): void;
   /** The address found for a window, if any (for the record and the family message). */
   addressOf(windowId: string): PageAddress | null;
+  /** The pages cared for whose window title passes `matches` (for "this page is fine" by title). */
+  pagesTitled(matches: (title: string) => boolean): Array<{ readonly windowId: string; readonly address: PageAddress | null }>;
   stop(): void;
 }
 
@@ -77,7 +77,7 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
     }
     if (outcome.status === 'done') {
       care.muted.push(...outcome.streams);
-      deps.emit({ type: 'audio-muted', at: clock.now(), window: care.window, streams: outcome.streams.length, msSinceDetection: clock.now() - care.detectedAt });
+      deps.emit({ type: 'audio-muted', at: clock.now(), ms: clock.now() - care.detectedAt, window: care.window, streams: outcome.streams.length });
       care.mutedOnce = true;
     } else if (outcome.status === 'failed' && !care.mutedOnce) {
       deps.emit({ type: 'audio-failed', at: clock.now(), window: care.window, detail: outcome.detail.slice(0, 300) });
@@ -91,7 +91,8 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
     const found = await deps.addresses.read({ pid: care.window.pid, title: care.window.title, since: care.detectedAt, ...(care.window.process !== undefined ? { processPath: care.window.process } : {}) });
     if (found !== null) {
       care.address = found;
-      deps.emit({ type: 'page-address', at: clock.now(), window: care.window, address: found, msSinceDetection: clock.now() - care.detectedAt });
+      const url = cleanHostileText(found.url, { limit: 2_048 });
+      deps.emit({ type: 'page-address', at: clock.now(), ms: clock.now() - care.detectedAt, window: care.window, url, host: hostOfAddress(url) ?? '', source: found.source });
       return;
     }
     const next = ADDRESS_SCHEDULE_MS[step + 1];
@@ -130,6 +131,7 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
       if (care !== undefined) end(care);
     },
     addressOf: (windowId) => cares.get(windowId)?.address ?? null,
+    pagesTitled: (matches) => [...cares.entries()].filter(([, care]) => matches(care.window.title)).map(([windowId, care]) => ({ windowId, address: care.address })),
     stop() {
       for (const care of cares.values()) end(care);
     },

@@ -65,5 +65,6 @@ export function toObservation(window: WindowInfo, at: number, text?: string): Wi
     ...(window.bounds !== undefined ? { bounds: window.bounds } : {}),
     ...(window.screen !== undefined ? { screen: window.screen } : {}),
     ...(text !== undefined ? { text } : {}),
+    ...(window.url !== undefined ? { url: window.url } : {}),
   };
 }

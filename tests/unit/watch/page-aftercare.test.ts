@@ -66,7 +66,7 @@ describe('page aftercare', () => {
     care.onScam(window);
     await flush();
     expect(audio.playing.get('alarm')).toBe(true);
-    expect(events[0]).toMatchObject({ type: 'audio-muted', streams: 1, msSinceDetection: 0 });
+    expect(events[0]).toMatchObject({ type: 'audio-muted', streams: 1, ms: 0 });
     audio.play('voice'); // the kit starts a synthetic voice after the alarm
     await clock.advance(REMUTE_EVERY_MS);
     expect(audio.playing.get('voice')).toBe(true);
@@ -95,7 +95,7 @@ describe('page aftercare', () => {
     care.onGone(window.windowId); // closed at once: the address is still wanted for the record
     await clock.advance(60_000);
     const found = events.find((e) => e.type === 'page-address');
-    expect(found).toMatchObject({ type: 'page-address', msSinceDetection: 11_000, address: { url: 'http://203.0.113.9/?phone=18885550199' } });
+    expect(found).toMatchObject({ type: 'page-address', ms: 11_000, url: 'http://203.0.113.9/?phone=18885550199', host: '203.0.113.9', source: 'chromium-history' });
     expect(history.queries.map((at) => at - detectedAt)).toEqual(ADDRESS_SCHEDULE_MS.filter((ms) => ms <= 11_000));
     expect(care.addressOf(window.windowId)?.source).toBe('chromium-history');
   });
