@@ -7,6 +7,7 @@ import type { PhoneMention, Verdict } from '../../shared/verdict.js';
 import { browserFamilyOf, executableBaseName } from '../browsers.js';
 import { stripBrowserSuffix } from './browser-suffix.js';
 import { visualOrder } from './bidi.js';
+import { splitQuotes } from './quotes.js';
 import { coversScreen } from './geometry.js';
 import { normalizeText, TEXT_LIMIT, TITLE_LIMIT } from './normalize.js';
 import { MAX_PHONES } from './phones.js';
@@ -76,6 +77,23 @@ function bothWays(stored: string, drawn: string): TextSignals {
   };
 }
 
+/** What quoted words weigh against the page's own (quotes.ts). */
+const QUOTED_FACTOR = 0.5;
+
+/** Page text signals: its own words in full, its quoted passages for less (quotes.ts). */
+function pageTextSignals(plain: string): TextSignals {
+  const { own, quoted } = splitQuotes(plain);
+  const signals = collectSignals(own, 'text');
+  if (quoted === '') return signals;
+  const inQuotes = collectSignals(quoted, 'text');
+  return {
+    ...signals,
+    evidence: signals.evidence.concat(inQuotes.evidence.map((item) => ({ ...item, weight: item.weight * QUOTED_FACTOR, quoted: true }))),
+    phones: signals.phones.concat(inQuotes.phones),
+    alsoRead: inQuotes,
+  };
+}
+
 /** Classifies one observation. Pure and synchronous. */
 export function classify(observation: WindowObservation, options: DetectOptions = {}): Verdict {
   const rawTitle: unknown = observation?.title;
@@ -93,7 +111,7 @@ export function classify(observation: WindowObservation, options: DetectOptions 
     return { verdict: 'clean', score: 0, reasons: [], phones: [] };
   }
   const plainText = hasText ? normalizeText(rawText, TEXT_LIMIT) : '';
-  const textSignals = hasText ? collectSignals(plainText, 'text') : undefined;
+  const textSignals = hasText ? pageTextSignals(plainText) : undefined;
   return decide({
     evidence: titleSignals.evidence.concat(textSignals?.evidence ?? []),
     guards: () => guardsOf(titleSignals, textSignals),
