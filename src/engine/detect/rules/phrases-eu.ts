@@ -38,6 +38,6 @@ export const EUROPEAN: LanguageRules = {
     { id: 'scam (eu)', lang: 'de', kind: 'about-scam', pattern: 'betrug|betruger|arnaque|escroquerie|estafa|truffa|oplichting|oplichter|\\bgolpe\\b|gefalscht|\\bfaux (?:message|avertissement|alerte|ecran)|\\bfals[oa]s? (?:aviso|alerta|avviso|mensaje|messaggio)|\\bnep ?(?:waarschuwing|melding|bericht)' },
     { id: 'fraud (eu)', lang: 'de', kind: 'about-scam', scope: 'title', pattern: 'betrug|betruger|gefalscht|\\bfalsche[nrs]?\\b|arnaque|escroquerie|\\bfraude|\\bfaux\\b|estafa|\\bfalso\\b|truffa|\\bfinto\\b|oplichting|oplichter|\\bnep\\b|\\bgolpe\\b|fraudehelpdesk' },
     { id: 'police (eu)', lang: 'de', kind: 'about-scam', scope: 'title', pattern: 'polizei|\\bpolicia\\b|polizia|politie|verbraucherzentrale|cybermalveillance|incibe' },
-    { id: 'advice (eu)', lang: 'de', kind: 'educational', scope: 'title', pattern: '\\berkennen\\b|\\bwie (?:man|sie)\\b|comment (?:reagir|eviter|reconnaitre)|como (?:evitar|protegerse|se proteger|reconocer)|come riconoscer|\\bhoe (?:herken|voorkom)|saiba como' },
+    { id: 'advice (eu)', lang: 'de', kind: 'educational', scope: 'title', pattern: '\\berkennen\\b|\\bratgeber\\b|\\bwie (?:man|sie)\\b|comment (?:reagir|eviter|reconnaitre)|como (?:evitar|protegerse|se proteger|reconocer)|come riconoscer|\\bhoe (?:herken|voorkom)|saiba como' },
   ],
 };
