@@ -11,6 +11,8 @@
  * compiling both rule books at import (engine/detect/signals.ts); of the idle watcher's ~81 MB,
  * ~9 MB is V8's young-generation reserve: with NODE_OPTIONS=--max-semi-space-size=2 it idles at
  * ~72 MB (v8.setFlagsFromString at run time is too late for it; a launcher flag is needed).
+ * Since then: the rule books compile on first use per scope, and bin/scarestop.mjs carries
+ * --max-semi-space-size=2 on its shebang line (`env -S`; npm's Windows shim reads it too).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,15 +35,20 @@ interface Run {
   readonly peakKb: number | undefined;
 }
 
-/** Runs `node ...args` once; wall time measured here, peak RSS by GNU time when it exists. */
-function runOnce(args: readonly string[], env: NodeJS.ProcessEnv): Run {
+/**
+ * Runs `command` ([program, ...args]) once; wall time measured here, peak RSS by GNU time when it
+ * exists. The CLI is started through its own file (shebang), as a shell or npm's shim starts it,
+ * so the V8 flags on its shebang line count.
+ */
+function runOnce(command: readonly string[], env: NodeJS.ProcessEnv): Run {
+  const [program = process.execPath, ...args] = command;
   const timed = existsSync(GNU_TIME);
   const started = performance.now();
   const child = timed
-    ? spawnSync(GNU_TIME, ['-f', '%M', process.execPath, ...args], { env, encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    ? spawnSync(GNU_TIME, ['-f', '%M', program, ...args], { env, encoding: 'utf8' })
+    : spawnSync(program, args, { env, encoding: 'utf8' });
   const wallMs = performance.now() - started;
-  if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${child.status}: ${child.stderr}`);
+  if (child.status !== 0) throw new Error(`${command.join(' ')} exited with ${child.status}: ${child.stderr}`);
   const peak = timed ? Number(child.stderr.trim().split('\n').at(-1)) : Number.NaN;
   return { wallMs, peakKb: Number.isFinite(peak) ? peak : undefined };
 }
@@ -73,7 +80,7 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
 
 async function idleWatcher(home: string): Promise<void> {
   const display = await startDisplay();
-  const child = spawn(process.execPath, [BIN, 'watch', '--close=never', '--json'], { env: { ...display.env, SCARESTOP_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BIN, ['watch', '--close=never', '--json'], { env: { ...display.env, SCARESTOP_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.resume();
@@ -102,7 +109,7 @@ export default async function bench(): Promise<void> {
   try {
     const env = { ...process.env, SCARESTOP_HOME: home };
     const title = 'Windows Defender Security Warning - Your PC is infected! Call +1-888-555-0147 - Google Chrome';
-    const result = measure({ 'node -e 0': ['-e', '0'], 'scarestop classify': [BIN, 'classify', title] }, env);
+    const result = measure({ 'node -e 0': [process.execPath, '-e', '0'], 'scarestop classify': [BIN, 'classify', title] }, env);
     const base = result['node -e 0'];
     const cli = result['scarestop classify'];
     if (base === undefined || cli === undefined) return;

@@ -66,7 +66,18 @@ function compileFor(scope: TextSource) {
   };
   return { book: book.seal(), ...sets };
 }
-const SETS = { title: compileFor('title'), text: compileFor('text') } as const;
+type CompiledSet = ReturnType<typeof compileFor>;
+
+/**
+ * Compiles a scope's rules on first use, once: compiling both scopes at import was about half of
+ * a `scarestop classify` run, and a title-only check never needs the text rules. The memo holds
+ * only data derived from the constant rule tables, so every caller sees the same result.
+ */
+function compiledOnFirstUse(scope: TextSource): () => CompiledSet {
+  let compiled: CompiledSet | undefined;
+  return () => (compiled ??= compileFor(scope));
+}
+const SETS: Readonly<Record<TextSource, () => CompiledSet>> = { title: compiledOnFirstUse('title'), text: compiledOnFirstUse('text') };
 const ERROR_CODE_RES = ERROR_CODES.map((rule) => ({ rule, re: new RegExp(rule.pattern) }));
 const HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const BLAND = new RegExp(BLAND_WORDS.map(compilePattern).join('|'), 'g');
@@ -113,7 +124,7 @@ const NO_PHONES: readonly PhoneMention[] = [];
 
 /** Collects the evidence in normalised text (`plain` from normalizeText). Guards: collectGuards. */
 export function collectSignals(plain: string, source: TextSource): TextSignals {
-  const sets = SETS[source];
+  const sets = SETS[source]();
   const { skeleton, nonAscii, digits } = skeletonFacts(plain);
   const scanned: ScannedText = { skeleton, nonAscii, candidates: sets.book.scan(skeleton), compact: source === 'text' ? compactOf(skeleton) : undefined };
   const threats = matchRules(sets.threats, scanned);
@@ -151,7 +162,7 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
  * "clean": guards can only lower a verdict, and most titles never need them.
  */
 export function collectGuards(signals: TextSignals): GuardHit[] {
-  const hits = matchRules(SETS[signals.source].guards, signals.scanned).map((g) => ({ kind: g.kind, id: g.id, source: signals.source }));
+  const hits = matchRules(SETS[signals.source]().guards, signals.scanned).map((g) => ({ kind: g.kind, id: g.id, source: signals.source }));
   return signals.alsoRead === undefined ? hits : hits.concat(collectGuards(signals.alsoRead));
 }
 
