@@ -19,7 +19,7 @@ interface Timed {
 }
 interface Results {
   selfCheck: Step<{ canWatch: boolean; koffi: { ok: boolean }; windows: { ok: boolean }; processes: { ok: boolean }; services: { ok: boolean } }>;
-  normal: Step<{ pid: number; found: { info: WindowInfo; ms: number }; foreground: WindowInfo | null; close: Timed; windowOpenAfter: boolean; exited: boolean }>;
+  normal: Step<{ pid: number; found: { info: WindowInfo; ms: number }; foreground: WindowInfo | null; close: Timed; windowOpenAfter: boolean; leaveAfterGone: ActionOutcome; escapeAfterGone: ActionOutcome; exited: boolean }>;
   fullscreen: Step<{ found: { info: WindowInfo }; exit: Timed; close: Timed; windowOpenAfter: boolean }>;
   keyboard: Step<{ escExit: Timed; escAfter: WindowInfo | null; f11Exit: Timed; close: Timed; leave: Timed; exited: boolean }>;
   refusing: Step<{ pid: number; commandLine?: string; customRestore: ActionOutcome; customPreferences: { profile: Record<string, unknown> }; children: number[]; launched: number[]; launchedAlive: boolean[]; close: Timed; openAfterClose: boolean; leave: Timed; terminate: Timed; rootAlive: boolean; childrenAlive: boolean[]; windowOpenAfter: boolean }>;
@@ -84,6 +84,8 @@ describe('Win32 window adapter under Wine', () => {
     expect(normal.close.outcome.status).toBe('done');
     expect(normal.windowOpenAfter).toBe(false);
     expect(normal.exited).toBe(true);
+    expect(normal.leaveAfterGone).toEqual({ status: 'skipped', detail: 'window gone' });
+    expect(normal.escapeAfterGone).toEqual({ status: 'skipped', detail: 'window gone' });
   });
 
   it('sees a full-screen page as full screen (bounds == monitor) and closes it', () => {

@@ -6,7 +6,7 @@
  * pid that a renderer left behind and another program took is never signalled.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { planBrowserTreeEnd, sameProcess } from '../../engine/watch/browser-tree.js';
+import { describeSpared, planBrowserTreeEnd, sameProcess } from '../../engine/watch/browser-tree.js';
 import type { ProcessIdentity, SparedProcess } from '../../engine/ports/processes.js';
 import type { BrowserFamily, TerminateOutcome } from '../../engine/ports/windows.js';
 import type { ProcessTable } from './proc-processes.js';
@@ -46,10 +46,6 @@ async function waitEnded(table: ProcessTable, members: readonly ProcessIdentity[
   }
 }
 
-function names(spared: readonly SparedProcess[]): string {
-  return spared.map((p) => `${p.image.split('/').pop() ?? p.image} (pid ${p.pid})`).join(', ');
-}
-
 /** Ends the browser `root` (of `family`) and its own processes; see the file comment. */
 export async function endBrowserTree(root: ProcessIdentity, family: BrowserFamily, table: ProcessTable, timing: EndTreeTiming = DEFAULT_END_TREE_TIMING): Promise<TerminateOutcome> {
   const plan = planBrowserTreeEnd(table.list(), root, family);
@@ -60,7 +56,7 @@ export async function endBrowserTree(root: ProcessIdentity, family: BrowserFamil
       ? { status: 'not-needed', detail: 'the browser is already gone' }
       : withSpared({ status: 'failed', detail: `refused: ${plan.refused}` });
   }
-  const kept = (): string => (spared.length === 0 ? '' : `; left running: ${names(spared)}`);
+  const kept = (): string => (spared.length === 0 ? '' : `; left running: ${describeSpared(spared)}`);
 
   const term = await signalIfSame(table, root, 'SIGTERM');
   if (term !== 'sent') {

@@ -7,7 +7,7 @@
  * exists and is in front.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { planBrowserTreeEnd, sameProcess } from '../../engine/watch/browser-tree.js';
+import { describeSpared, planBrowserTreeEnd, sameProcess } from '../../engine/watch/browser-tree.js';
 import { PlatformError } from '../../engine/ports/errors.js';
 import type { ProcessIdentity, ProcessRow, SparedProcess } from '../../engine/ports/processes.js';
 import type { ActionOutcome, BrowserFamily, TerminateOutcome, WindowActions } from '../../engine/ports/windows.js';
@@ -165,7 +165,7 @@ export class Win32WindowActions implements WindowActions {
       if (plan.refused !== undefined) return { status: 'failed', detail: `refused: ${plan.refused}`, spared: plan.spared };
       if (current(root)) for (const hwnd of user32.enumWindows()) if (user32.isVisible(hwnd) && user32.windowPid(hwnd) === root.pid) user32.postClose(hwnd);
       const spared: SparedProcess[] = [...plan.spared];
-      const kept = (): string => (spared.length > 0 ? `; left running (not part of the browser): ${spared.map((p) => `${baseNameOf(p.image)} (pid ${p.pid})`).join(', ')}` : '');
+      const kept = (): string => (spared.length > 0 ? `; left running (not part of the browser): ${describeSpared(spared)}` : '');
       const withSpared = (outcome: TerminateOutcome): TerminateOutcome => (spared.length > 0 ? { ...outcome, spared } : outcome);
       if (await until(() => plan.end.every((member) => !current(member)), this.politeExitMs, 25)) {
         return withSpared({ status: 'done', detail: `browser exited after WM_CLOSE to its windows${kept()}` });

@@ -90,7 +90,11 @@ const normal = await step(async () => {
   const close = await timed(() => actions.closeWindow(found.info.id));
   const exitStarted = Date.now();
   const exited = await waitUntil(async () => ((await actions.isProcessAlive(pid)) ? undefined : true), 5000);
-  return { pid, found, foreground: foreground ?? null, close, windowOpenAfter: await actions.isWindowOpen(found.info.id), exited: exited === true, exitMs: Date.now() - exitStarted };
+  const windowOpenAfter = await actions.isWindowOpen(found.info.id);
+  // Keys for the closed window: none may be sent (to whatever has the focus now).
+  const leaveAfterGone = await actions.confirmLeavePage(found.info.id);
+  const escapeAfterGone = await actions.exitFullScreen(found.info.id);
+  return { pid, found, foreground: foreground ?? null, close, windowOpenAfter, leaveAfterGone, escapeAfterGone, exited: exited === true, exitMs: Date.now() - exitStarted };
 });
 
 // 2. A full-screen page: bounds equal the monitor; Esc is ignored by the stand-in; WM_CLOSE closes it.
