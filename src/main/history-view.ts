@@ -7,6 +7,7 @@ import { reportText } from '../engine/report/report-texts.js';
 import { toDisplayText } from '../shared/display-text.js';
 import type { IncidentView, Language } from '../shared/ipc.js';
 import { assertNever } from '../shared/result.js';
+import { describeRemoteEvent } from '../engine/remote/live/remote-wording.js';
 
 const words = {
   en: { detection: 'Fake warning seen', action: 'Action', finding: 'Remote-access tool found', answer: 'Answer', step: 'Recovery step', alert: 'Family alert', note: 'Note', number: 'number' },
@@ -48,6 +49,8 @@ export function describeEvent(event: TimelineEvent, language: Language): string 
       return `${w.alert}: ${payload.channel} — ${statusWords[language][payload.status]}`;
     case 'note':
       return `${w.note}: ${toDisplayText(payload.text, 300)}`;
+    case 'remote':
+      return describeRemoteEvent(payload, language);
     default:
       return assertNever(payload, 'timeline payload');
   }

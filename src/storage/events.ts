@@ -44,6 +44,28 @@ const payloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('step'), step: z.string(), status, detail: z.string().optional() }),
   z.object({ kind: z.literal('alert'), channel: z.string(), status, detail: z.string().optional() }),
   z.object({ kind: z.literal('note'), text: z.string() }),
+  z.object({
+    kind: z.literal('remote'),
+    event: z.enum(['started', 'connected', 'paused', 'resumed', 'ended']),
+    toolId: z.string(),
+    tool: z.string(),
+    code: z.string().optional(),
+    pids: z.array(z.number().int()).optional(),
+    session: z
+      .object({
+        toolId: z.string(),
+        tool: z.string(),
+        direction: z.enum(['incoming', 'outgoing']),
+        remoteId: z.string().optional(),
+        remoteName: z.string().optional(),
+        startedAt: z.string().optional(),
+        endedAt: z.string().optional(),
+        approval: z.enum(['clicked-accept', 'unattended-password', 'remembered-login', 'refused', 'unknown']),
+        fileTransfers: z.array(z.string()),
+        source: z.string(),
+      })
+      .optional(),
+  }),
 ]);
 
 /** Parses stored JSON; undefined when it is not a payload this version understands. */
@@ -95,6 +117,26 @@ export function sanitizePayload(payload: TimelinePayload): TimelinePayload {
       return { ...payload, channel: safeText(payload.channel, 80), detail: opt(payload.detail) };
     case 'note':
       return { ...payload, text: safeText(payload.text, 2000) };
+    case 'remote': {
+      const session = payload.session;
+      return {
+        ...payload,
+        tool: safeText(payload.tool, 120),
+        code: opt(payload.code, 40),
+        pids: payload.pids?.slice(0, 50),
+        session:
+          session === undefined
+            ? undefined
+            : {
+                ...session,
+                tool: safeText(session.tool, 120),
+                remoteId: opt(session.remoteId, 80),
+                remoteName: opt(session.remoteName, 80),
+                fileTransfers: session.fileTransfers.slice(0, 20).map((f) => safeText(f, 300)),
+                source: safeText(session.source, 80),
+              },
+      };
+    }
     default:
       return assertNever(payload, 'timeline payload');
   }

@@ -10,6 +10,8 @@ import { systemClock } from '../../engine/watch/index.js';
 import { dataHome } from '../../platform/index.js';
 import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
 import type { WatchEvent } from '../../shared/watch-events.js';
+import type { AlertEvent } from '../../engine/family/alert-event.js';
+import type { IncidentStore } from '../../engine/ports/store.js';
 import { openIncidentStore } from '../../storage/index.js';
 import { loadKnownNumberLookup } from '../../storage/numbers-repo.js';
 import { writeLine, type CliIo } from '../io.js';
@@ -18,6 +20,9 @@ import { senderOptions } from './family-runtime.js';
 /** The open record: pass `detectOptions` to the watcher and `onEvent` to its subscribers. */
 export interface WatchRecord {
   readonly detectOptions: DetectOptions;
+  /** The incident store and family alerts, for the remote guard (absent when the database failed). */
+  readonly store?: IncidentStore;
+  readonly family?: { notify(event: AlertEvent): unknown };
   onEvent(event: WatchEvent): void;
   close(): void;
 }
@@ -42,6 +47,8 @@ export function openWatchRecord(io: CliIo): WatchRecord {
   const tellFamily = notifyFamilyOfWatchEvents(family);
   return {
     detectOptions: { isKnownScamNumber: loadKnownNumberLookup(store.database) },
+    store,
+    family,
     onEvent(event) {
       try {
         record(event);

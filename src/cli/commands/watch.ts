@@ -10,8 +10,9 @@ import { CLOSE_MODES, type CloseMode } from '../../shared/watch-events.js';
 import { writeLine, type CliCommand, type CliIo } from '../io.js';
 import { eventToJson, eventToText } from './watch-format.js';
 import { openWatchRecord } from './watch-record.js';
+import { startCliRemoteWatch } from './watch-remote.js';
 
-const HELP = `Usage: scarestop watch [--close=ask|auto|never] [--json] [--no-content-check]
+const HELP = `Usage: scarestop watch [--close=ask|auto|never] [--json] [--no-content-check] [--no-remote] [--on-the-phone]
 
 Watches the window in front. When a web page pretends your computer has a virus:
   --close=ask    ask here before closing it (default)
@@ -19,12 +20,19 @@ Watches the window in front. When a web page pretends your computer has a virus:
   --close=never  only report it
   --json         one JSON object per line: {"event","verdict","title","pid","windowId","ms",...}
   --no-content-check  do not read suspicious pages' text (screen capture + OCR, on this PC)
+When a remote-access tool (AnyDesk, TeamViewer, ...) starts or someone connects with it shortly
+after a scam page, it is paused at once; type "end" to end it or "known" if this is someone you
+know (add the pause id when several are paused). Otherwise it is only reported.
+  --no-remote      do not watch remote-access tools
+  --on-the-phone   a caller asked you to install something: pause any remote-access tool
 Press Ctrl+C to stop.`;
 
 interface WatchArgs {
   readonly closeMode: CloseMode;
   readonly json: boolean;
   readonly contentCheck: boolean;
+  readonly remote: boolean;
+  readonly onThePhone: boolean;
 }
 
 /** Parses arguments; a string is an error message. */
@@ -32,17 +40,21 @@ export function parseWatchArgs(args: readonly string[]): WatchArgs | string | 'h
   let closeMode: CloseMode = 'ask';
   let json = false;
   let contentCheck = true;
+  let remote = true;
+  let onThePhone = false;
   for (const arg of args) {
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--json') json = true;
     else if (arg === '--no-content-check') contentCheck = false;
+    else if (arg === '--no-remote') remote = false;
+    else if (arg === '--on-the-phone') onThePhone = true;
     else if (arg.startsWith('--close=')) {
       const mode = CLOSE_MODES.find((m) => m === arg.slice('--close='.length));
       if (mode === undefined) return `unknown close mode in ${arg} (use ask, auto or never)`;
       closeMode = mode;
     } else return `unknown option ${arg}`;
   }
-  return { closeMode, json, contentCheck };
+  return { closeMode, json, contentCheck, remote, onThePhone };
 }
 
 async function optionalReader(io: CliIo, wanted: boolean): Promise<PageTextReader | undefined> {
@@ -100,8 +112,10 @@ export const run: CliCommand = async (args, io) => {
     },
     { closeMode: parsed.closeMode },
   );
+  const remote = parsed.remote ? await startCliRemoteWatch(io, record, { json: parsed.json, onThePhone: parsed.onThePhone }) : undefined;
   watcher.subscribe((event) => {
     record.onEvent(event);
+    remote?.guard.noteWatchEvent(event);
     writeLine(io.stdout, parsed.json ? JSON.stringify(eventToJson(event)) : eventToText(event));
   });
   if (!parsed.json) writeLine(io.stderr, `Watching (close mode: ${parsed.closeMode}). Press Ctrl+C to stop.`);
@@ -116,6 +130,7 @@ export const run: CliCommand = async (args, io) => {
     process.on('SIGTERM', stop);
   });
   watcher.stop();
+  remote?.stop();
   record.close();
   platform.dispose();
   return 0;

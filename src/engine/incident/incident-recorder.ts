@@ -11,7 +11,7 @@ import type { WatchEvent } from '../../shared/watch-events.js';
 const JOIN_WINDOW_MS = 60 * 60 * 1000;
 
 /** The open incident of the last hour, or a new one with this title. */
-function joinOrOpenIncident(store: IncidentStore, at: number, title: string): IncidentId {
+export function joinOrOpenIncident(store: IncidentStore, at: number, title: string): IncidentId {
   const open = store.latestOpenIncident();
   if (open !== undefined && at - open.openedAt < JOIN_WINDOW_MS) return open.id;
   return store.createIncident({ openedAt: at, title }).id;

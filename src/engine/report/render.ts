@@ -12,6 +12,8 @@ import type { QuestionId, StepStatus, WizardState } from '../cleanup/types.js';
 import { el, esc, raw, table, text, type Html } from './html.js';
 import { reportText as t } from './report-texts.js';
 import { REPORT_CSS } from './style.js';
+import { describeRemoteEvent } from '../remote/live/remote-wording.js';
+import { remoteSessionsSection } from './remote-sessions-section.js';
 
 /** What the report is made of. */
 export interface ReportInput {
@@ -55,6 +57,8 @@ function describeEvent(payload: TimelinePayload, lang: Lang): string {
       return `${t('alert', lang)} (${payload.channel}): ${payload.status}${payload.detail === undefined ? '' : ` — ${payload.detail}`}`;
     case 'note':
       return payload.text;
+    case 'remote':
+      return describeRemoteEvent(payload, lang);
     default:
       return assertNever(payload, 'timeline payload');
   }
@@ -154,6 +158,7 @@ export function renderReport(input: ReportInput): string {
     meta,
     pageSection(input),
     toolsSection(input),
+    remoteSessionsSection(input.timeline, lang, input.timeZone),
     answersSection(input),
     stepsSection(input),
     openSection(input),

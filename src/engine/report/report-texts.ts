@@ -51,6 +51,7 @@ const labels = {
   'kind-step': { ja: '手順', en: 'Step' },
   'kind-alert': { ja: '通知', en: 'Alert' },
   'kind-note': { ja: 'メモ', en: 'Note' },
+  'kind-remote': { ja: '遠隔操作', en: 'Remote access' },
   footer: {
     ja: 'この記録はScareStopがこのパソコンの中で作成しました。パスワードや暗証番号は含みません。銀行・警察・ご家族に見せることができます。',
     en: 'ScareStop wrote this record on this PC. It contains no passwords or PINs. You can show it to your bank, the police or your family.',

@@ -37,7 +37,7 @@ describe('AnyDesk connection_trace.txt', () => {
       'AnyDesk：相手（ID 741852963、名前「support-desk@ad」）が、このパソコンに接続しました（2026年11月22日 21:03 JSTから（終わりの時刻は記録なし））。無人アクセス用のパスワードで入りました（だれも「承諾」を押していません）。',
     );
     expect(describeSession(unattended, 'en', 'Europe/London')).toBe(
-      'AnyDesk: someone (ID 741852963, named "support-desk@ad") connected to this PC from 22 Nov 2026, 12:03 GMT (end not recorded). They got in with the unattended-access password: nobody had to click Accept.',
+      'AnyDesk: someone (ID 741852963, named "support-desk@ad") connected to this PC from 22 Nov 2026, 12:03 GMT (end not recorded). They got in with the unattended-access password, so nobody had to click Accept.',
     );
     const outgoing = sessions[1];
     if (outgoing === undefined) throw new Error('no session');

@@ -30,8 +30,9 @@ describe('watch output', () => {
     expect(all.map(eventToText).every((line) => line.length > 0)).toBe(true);
   });
   it('parses options', () => {
-    expect(parseWatchArgs([])).toEqual({ closeMode: 'ask', json: false, contentCheck: true });
-    expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false });
+    expect(parseWatchArgs([])).toEqual({ closeMode: 'ask', json: false, contentCheck: true, remote: true, onThePhone: false });
+    expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false, remote: true, onThePhone: false });
+    expect(parseWatchArgs(['--no-remote', '--on-the-phone'])).toMatchObject({ remote: false, onThePhone: true });
     expect(parseWatchArgs(['--close=maybe'])).toMatch(/unknown close mode/);
     expect(parseWatchArgs(['--help'])).toBe('help');
   });

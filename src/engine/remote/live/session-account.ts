@@ -42,7 +42,7 @@ export function sessionKey(account: RemoteSessionAccount): string {
 const APPROVAL_TEXT: Readonly<Record<SessionApproval, Readonly<Record<AccountLanguage, string>>>> = {
   'clicked-accept': { en: 'Someone at this PC clicked Accept to let them in.', ja: 'このパソコンで「承諾」が押されて、接続が許可されました。' },
   'unattended-password': {
-    en: 'They got in with the unattended-access password: nobody had to click Accept.',
+    en: 'They got in with the unattended-access password, so nobody had to click Accept.',
     ja: '無人アクセス用のパスワードで入りました（だれも「承諾」を押していません）。',
   },
   'remembered-login': { en: 'They got in with a login saved on an earlier visit.', ja: '前回の接続で保存されたログイン情報で入りました。' },
