@@ -3,7 +3,7 @@
  * state letter and image (the `exe` link, else the name). Shared by the process watch and the
  * signal control so both compare identities the same way.
  */
-import { readFile, readlink } from 'node:fs/promises';
+import { readFileSync, readlinkSync } from 'node:fs';
 import type { ProcessIdentity } from '../../engine/ports/remote-live.js';
 import { parseProcStat } from './inventory-parse.js';
 
@@ -17,14 +17,31 @@ export interface ProcNow {
   readonly exe?: string;
 }
 
-/** Reads one process; undefined when it is gone (or was never there). */
-export async function readProcNow(pid: number, procRoot = '/proc'): Promise<ProcNow | undefined> {
-  const stat = parseProcStat(await readFile(`${procRoot}/${pid}/stat`, 'utf8').catch(() => ''));
+function readOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return ''; // the process ended
+  }
+}
+
+function exeOf(path: string): string | undefined {
+  try {
+    return readlinkSync(path).replace(/ \(deleted\)$/u, '');
+  } catch {
+    return undefined; // kernel threads and other users' processes hide it
+  }
+}
+
+/**
+ * Reads one process; undefined when it is gone (or was never there). Synchronous on purpose:
+ * /proc files are generated in memory (a few µs), while each asynchronous read costs a thread
+ * pool round trip that made the idle watch several times dearer.
+ */
+export function readProcNow(pid: number, procRoot = '/proc'): ProcNow | undefined {
+  const stat = parseProcStat(readOrEmpty(`${procRoot}/${pid}/stat`));
   if (stat === undefined) return undefined;
-  const exe = await readlink(`${procRoot}/${pid}/exe`).then(
-    (link) => link.replace(/ \(deleted\)$/u, ''),
-    () => undefined, // kernel threads and other users' processes hide it
-  );
+  const exe = exeOf(`${procRoot}/${pid}/exe`);
   return {
     identity: { pid, start: String(stat.startTicks), image: exe ?? stat.comm },
     comm: stat.comm,

@@ -4,7 +4,7 @@
  * previous poll is read once more: a fork is often seen before its `exec`, and the program it
  * becomes (AnyDesk) is what matters.
  */
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ProcessIdentity, ProcessWatchPort, StartedProcess } from '../../engine/ports/remote-live.js';
 import { isGoneState, readProcNow, sameIdentity, type ProcNow } from './proc-identity.js';
@@ -23,7 +23,7 @@ export class ProcProcessWatch implements ProcessWatchPort {
   constructor(private readonly procRoot = '/proc') {}
 
   async poll(): Promise<readonly StartedProcess[]> {
-    const pids = (await readdir(this.procRoot)).filter((n) => n.charCodeAt(0) <= 57 && /^\d+$/.test(n)).map(Number);
+    const pids = readdirSync(this.procRoot).filter((n) => n.charCodeAt(0) <= 57 && /^\d+$/.test(n)).map(Number);
     const current = new Set(pids);
     for (const pid of this.known.keys()) if (!current.has(pid)) this.known.delete(pid);
     const out: StartedProcess[] = [];
@@ -32,7 +32,7 @@ export class ProcProcessWatch implements ProcessWatchPort {
     for (const pid of recheck) {
       const image = this.known.get(pid);
       if (image === undefined) continue;
-      const now = await readProcNow(pid, this.procRoot);
+      const now = readProcNow(pid, this.procRoot);
       if (now !== undefined && now.identity.image !== image) {
         this.known.set(pid, now.identity.image); // it exec'd into another program since
         out.push(started(now));
@@ -40,7 +40,7 @@ export class ProcProcessWatch implements ProcessWatchPort {
     }
     for (const pid of pids) {
       if (this.known.has(pid)) continue;
-      const now = await readProcNow(pid, this.procRoot);
+      const now = readProcNow(pid, this.procRoot);
       if (now === undefined) continue; // exited between readdir and read
       this.known.set(pid, now.identity.image);
       this.fresh.add(pid);
@@ -52,7 +52,7 @@ export class ProcProcessWatch implements ProcessWatchPort {
   async alive(identities: readonly ProcessIdentity[]): Promise<readonly ProcessIdentity[]> {
     const out: ProcessIdentity[] = [];
     for (const identity of identities) {
-      const now = await readProcNow(identity.pid, this.procRoot);
+      const now = readProcNow(identity.pid, this.procRoot);
       if (now !== undefined && !isGoneState(now.state) && sameIdentity(now.identity, identity)) out.push(identity);
     }
     return out;

@@ -61,7 +61,7 @@ export interface RemoteLiveWatch {
 export function createRemoteLiveWatch(deps: RemoteLiveDeps, options: RemoteLiveOptions = {}): RemoteLiveWatch {
   const { ports, clock } = deps;
   const matcher = deps.matcher ?? new RemoteMatcher();
-  const processPollMs = options.processPollMs ?? 400;
+  const processPollMs = options.processPollMs ?? 500;
   const logPollMs = options.logPollMs ?? 1000;
   const connectionPollMs = options.connectionPollMs ?? 1000;
   const listeners = new Set<(event: RemoteLiveEvent) => void>();
