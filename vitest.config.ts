@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // Tests run bin/scarestop.mjs, which runs the built CLI: build it from these sources first.
+    globalSetup: ['tests/support/build-cli.global-setup.ts'],
   },
 });

@@ -52,6 +52,26 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
   return command.run(rest, io);
 }
 
+/** True for the error a write gets when the reader went away (`scarestop classify ... | head -1`). */
+function isClosedPipe(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE';
+}
+
+/**
+ * What bin/scarestop.mjs runs: `main` over this process's streams, with the exit status set.
+ * When the reader of our output goes away (a closed pipe), the command ends quietly: the
+ * reader has what it wanted, a stack trace would only frighten.
+ */
+export async function runCommandLine(argv: readonly string[]): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: unknown) => {
+      if (!isClosedPipe(error)) throw error;
+      process.exit(0);
+    });
+  }
+  process.exitCode = await main(argv);
+}
+
 function defaultIo(): CliIo {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 }

@@ -117,11 +117,6 @@ export class AlertDesk {
     return done;
   }
 
-  /** Forget the watcher's pending questions (it is being replaced): Close then escalates directly. */
-  detach(): void {
-    for (const record of this.records) this.release(record);
-  }
-
   /** "This page is fine". */
   allow(alertId: string): AlertView {
     const record = this.byId(alertId);

@@ -51,7 +51,7 @@ export function closeResultOf(result: CloseNowResult): CloseResult {
     case 'failed':
       return { outcome: 'failed', browserClosed: false, steps: viewSteps(result.report.steps) };
     case 'refused':
-      return { outcome: 'nothing-to-close', browserClosed: false, steps: [] };
+      return { outcome: 'nothing-to-close', browserClosed: false, steps: [], nothingReason: result.reason === 'not-a-browser' ? 'not-a-browser' : 'no-window' };
   }
 }
 

@@ -35,7 +35,7 @@ export interface AppServices {
   closeAlert(alertId: string): Promise<CloseResult>;
   allowAlert(alertId: string): AlertView;
   dismissAlert(alertId: string): AlertView;
-  /** The big button, tray item and hotkey: close the scary window in front now. */
+  /** The big button, tray item and hotkey: close the browser window in front now, whatever the verdict. */
   closeNow(): Promise<CloseResult>;
   scan(): Promise<ScanView>;
   lastScan(): ScanView | null;

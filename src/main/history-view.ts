@@ -22,8 +22,8 @@ const statusWords: Readonly<Record<Language, Readonly<Record<OutcomeStatus, stri
 
 /** Actions the app records, in plain words; unknown ones are shown as recorded. */
 const actionWords: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
-  en: { 'close-scam-page': 'Close the fake warning page' },
-  ja: { 'close-scam-page': '偽の警告画面を閉じる' },
+  en: { 'close-scam-page': 'Close the fake warning page', 'person-closed-page': 'You closed the page' },
+  ja: { 'close-scam-page': '偽の警告画面を閉じる', 'person-closed-page': 'あなたが画面を閉じました' },
 };
 
 /** One timeline event in plain words. */

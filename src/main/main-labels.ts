@@ -8,7 +8,6 @@ export const mainLabels = {
     wizard: 'Recovery wizard',
     history: 'History',
     settings: 'Settings',
-    pause: 'Pause for 15 minutes',
     resume: 'Resume protection',
     quit: 'Quit ScareStop',
     tooltipWatching: 'ScareStop: protecting your PC',
@@ -21,6 +20,9 @@ export const mainLabels = {
     notifyClosedBody: 'ScareStop closed a fake warning page.',
     notifyScanTitle: 'Remote-access check finished',
     notifyScanBody: '{count} remote-access tools found.',
+    closeNothingTitle: 'Nothing was closed',
+    closeNotBrowserBody: 'The window in front is not a web browser, so ScareStop left it alone. Click the scary screen once, then try again.',
+    closeNoWindowBody: 'No window is in front. Click the scary screen once, then try again.',
   },
   ja: {
     closeNow: '怖い画面を閉じる',
@@ -28,7 +30,6 @@ export const mainLabels = {
     wizard: '回復の手順',
     history: '履歴',
     settings: '設定',
-    pause: '15分間 一時停止する',
     resume: '保護を再開する',
     quit: 'スケアストップを終了する',
     tooltipWatching: 'スケアストップ: パソコンを守っています',
@@ -41,6 +42,9 @@ export const mainLabels = {
     notifyClosedBody: 'スケアストップが偽の警告ページを閉じました。',
     notifyScanTitle: '遠隔操作ソフトの確認が終わりました',
     notifyScanBody: '遠隔操作ソフトが {count} 件見つかりました。',
+    closeNothingTitle: '何も閉じていません',
+    closeNotBrowserBody: '手前にあるのはインターネットの画面ではないので、閉じませんでした。怖い画面を一度クリックしてから、もう一度お試しください。',
+    closeNoWindowBody: '手前に画面がありません。怖い画面を一度クリックしてから、もう一度お試しください。',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

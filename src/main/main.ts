@@ -20,7 +20,7 @@ import { platformServiceDeps } from './platform-services.js';
 import { lockDown } from './security.js';
 import { createServices } from './services.js';
 import { AppTray } from './tray.js';
-import { runTrayCommand, type TrayUi } from './tray-menu.js';
+import { runTrayCommand, tellCloseOutcome, type TrayUi } from './tray-menu.js';
 import { TrustPolicy } from './trust.js';
 import { alertWindowAction } from './window-options.js';
 import { AppWindows } from './windows.js';
@@ -61,14 +61,12 @@ async function start(): Promise<void> {
   const appWindows = new AppWindows({ preload: paths.preload, icon: join(paths.icons, 'icon.ico') }, trust);
   windows = appWindows;
   const removeHandlers = registerIpcHandlers(ipcMain, createHandlerTable(services), trust, (message, data) => logger.warn(message, data));
-  const ui: TrayUi = { showScreen: (screen) => appWindows.showMain(screen), quit: () => app.quit() };
+  const ui: TrayUi = { showScreen: (screen) => appWindows.showMain(screen), notify, quit: () => app.quit() };
   const tray = new AppTray(paths.icons, (command) => void runTrayCommand(command, services, ui, (error) => logger.error('tray command failed', { command, error: String(error) })));
 
   const closeFromHotkey = (): void => {
     services.closeNow().then(
-      (result) => {
-        if (result.outcome === 'nothing-to-close') appWindows.showMain('home');
-      },
+      (result) => tellCloseOutcome(result, services.settings().language, ui),
       (error: unknown) => logger.error('close-now failed', { error: String(error) }),
     );
   };

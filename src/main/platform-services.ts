@@ -10,7 +10,6 @@ import { systemClock } from '../engine/watch/index.js';
 import { createInventorySource, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
 import { recoveryFactory } from './recovery.js';
 import type { ServiceDeps } from './services.js';
-import { createFamilyAlerts } from '../platform/net/family-alerts-factory.js';
 
 /** Where things live for this user. */
 export interface PlatformOptions {
@@ -84,7 +83,7 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     ...(pageText !== undefined ? { pageText } : {}),
     logger: options.logger,
     // Family alerts with the guard marker: the next start tells the family if this one died.
-    familyAlerts: (database) => createFamilyAlerts(database, { clock: systemClock, logger: options.logger, guard: true }),
+    family: { guard: true },
     inventory,
     recovery: recoveryFactory({ inventory, systemActions, clock: systemClock, reportsDir: options.reportsDir, locale: options.locale }),
     dispose,

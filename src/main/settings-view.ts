@@ -1,7 +1,5 @@
-/** Stored settings ↔ the settings view, and the allow list in the watcher's terms. */
+/** Stored settings ↔ the settings view. */
 import type { Settings as StoredSettings } from '../engine/ports.js';
-import type { AllowEntry } from '../engine/watch/index.js';
-import { normaliseTitle } from '../engine/watch/index.js';
 import type { Language, Settings, SettingsPatch } from '../shared/ipc.js';
 
 /** Japanese for a `ja*` OS locale, else English. */
@@ -28,16 +26,4 @@ export function storedPatch(patch: SettingsPatch): Partial<StoredSettings> {
     ...(patch.startAtLogin !== undefined ? { startAtLogin: patch.startAtLogin } : {}),
     ...(patch.hotkey !== undefined ? { hotkey: patch.hotkey } : {}),
   };
-}
-
-const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
-
-/** Stored allow-list strings as watcher entries: a bare host name, or a page title. */
-export function allowEntries(list: readonly string[]): AllowEntry[] {
-  return list.map((value) => (HOST.test(value.trim()) ? { kind: 'host', value: value.trim() } : { kind: 'title', value }));
-}
-
-/** The stored form of a title the person allowed (normalised, fits the store's 200 characters). */
-export function allowValueForTitle(title: string): string {
-  return normaliseTitle(title).slice(0, 200);
 }

@@ -3,13 +3,16 @@
  * with no Electron in it; tray.ts turns it into a native menu. Tests drive `runTrayCommand`
  * against the real services.
  */
-import type { GuardState, Language, Screen, Status } from '../shared/ipc.js';
+import type { CloseResult, GuardState, Language, Screen, Status } from '../shared/ipc.js';
 import { assertNever } from '../shared/result.js';
 import type { AppServices } from './app-services.js';
 import { mainLabel, type MainLabelKey } from './main-labels.js';
 
-/** Everything the tray menu can do. */
-export type TrayCommand = 'close-now' | 'scan' | 'wizard' | 'history' | 'settings' | 'pause' | 'resume' | 'quit';
+/**
+ * Everything the tray menu can do. There is no "pause" here: pausing is in Settings behind a
+ * question, harder to reach than Close (a caller on the phone will tell the person to press it).
+ */
+export type TrayCommand = 'close-now' | 'scan' | 'wizard' | 'history' | 'settings' | 'resume' | 'quit';
 
 /** One row of the menu. */
 export type TrayMenuItem = { readonly type: 'separator' } | { readonly type: 'command'; readonly command: TrayCommand; readonly label: string; readonly enabled: boolean };
@@ -17,10 +20,10 @@ export type TrayMenuItem = { readonly type: 'separator' } | { readonly type: 'co
 /** What the tray needs from the window side. */
 export interface TrayUi {
   showScreen(screen: Screen): void;
+  /** A short system notification (plain words, already in the UI language). */
+  notify(title: string, body: string): void;
   quit(): void;
 }
-
-const PAUSE_MINUTES = 15;
 
 /** The icon file (in assets/icons) for a state. */
 export function trayIconName(state: GuardState): `tray-${GuardState}` {
@@ -34,7 +37,7 @@ export function trayTooltip(status: Pick<Status, 'state' | 'problem'>, language:
   return mainLabel(language, key[status.state]);
 }
 
-/** The menu, in the order the issue lists it; Pause turns into Resume while paused. */
+/** The menu, in the order the issue lists it; Resume appears while paused. */
 export function trayMenuModel(status: Status, language: Language): TrayMenuItem[] {
   const item = (command: TrayCommand, key: MainLabelKey, enabled = true): TrayMenuItem => ({ type: 'command', command, label: mainLabel(language, key), enabled });
   return [
@@ -45,21 +48,30 @@ export function trayMenuModel(status: Status, language: Language): TrayMenuItem[
     item('history', 'history'),
     item('settings', 'settings'),
     { type: 'separator' },
-    status.state === 'paused' ? item('resume', 'resume') : item('pause', 'pause'),
+    ...(status.state === 'paused' ? [item('resume', 'resume')] : []),
     item('quit', 'quit'),
   ];
+}
+
+/**
+ * After the tray item or the hotkey closed (or could not close) the window in front: when
+ * nothing was closed, say why in plain words and open home, where the person can do more.
+ */
+export function tellCloseOutcome(result: CloseResult, language: Language, ui: TrayUi): void {
+  if (result.outcome === 'closed') return;
+  if (result.outcome === 'nothing-to-close') {
+    ui.notify(mainLabel(language, 'closeNothingTitle'), mainLabel(language, result.nothingReason === 'not-a-browser' ? 'closeNotBrowserBody' : 'closeNoWindowBody'));
+  }
+  ui.showScreen('home');
 }
 
 /** Runs one menu command. Failures are reported to `onError`, never thrown into Electron. */
 export async function runTrayCommand(command: TrayCommand, services: AppServices, ui: TrayUi, onError: (error: unknown) => void = () => undefined): Promise<void> {
   try {
     switch (command) {
-      case 'close-now': {
-        const result = await services.closeNow();
-        // Nothing scary in front: open home, where the person can see that and do more.
-        if (result.outcome !== 'closed') ui.showScreen('home');
+      case 'close-now':
+        tellCloseOutcome(await services.closeNow(), services.settings().language, ui);
         return;
-      }
       case 'scan':
         ui.showScreen('scan');
         await services.scan();
@@ -73,9 +85,6 @@ export async function runTrayCommand(command: TrayCommand, services: AppServices
         return;
       case 'settings':
         ui.showScreen('settings');
-        return;
-      case 'pause':
-        services.pause(PAUSE_MINUTES);
         return;
       case 'resume':
         services.resume();

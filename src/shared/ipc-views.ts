@@ -62,6 +62,8 @@ export const closeResultSchema = z.object({
   /** Every window of that browser was closed (the tree was terminated). */
   browserClosed: z.boolean(),
   steps: z.array(closeStepSchema).max(10),
+  /** Why nothing was closed: no window in front, or the window in front is not a browser (left alone). */
+  nothingReason: z.enum(['no-window', 'not-a-browser']).optional(),
 });
 
 export const alertSchema = z.object({

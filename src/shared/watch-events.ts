@@ -44,6 +44,12 @@ export interface CloseStepReport {
 /** How the scary window went away. */
 export type CloseOutcome = 'closed' | 'terminated';
 
+/**
+ * Whose decision a close was: the person's (close key, tray item, home or alert button, a
+ * "yes" to the watcher's question, `scarestop close-now`) or the guard's own (close mode auto).
+ */
+export type CloseDecidedBy = 'person' | 'guard';
+
 /** Events, discriminated by `type`. `at` is ms since epoch; `ms` is described per event. */
 export type WatchEvent =
   | {
@@ -87,6 +93,7 @@ export type WatchEvent =
       readonly outcome: CloseOutcome;
       /** True when the browser was ended: every tab and window of that browser closed. */
       readonly closedAllBrowserWindows: boolean;
+      readonly decidedBy: CloseDecidedBy;
       readonly steps: readonly CloseStepReport[];
       /** Plain words for the person. */
       readonly message: string;
@@ -97,6 +104,7 @@ export type WatchEvent =
       readonly at: number;
       readonly ms: number;
       readonly window: WatchedWindow;
+      readonly decidedBy: CloseDecidedBy;
       readonly steps: readonly CloseStepReport[];
       readonly message: string;
     }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WindowInfo } from '../../src/engine/ports.js';
-import { startHarness, type Harness } from './support/harness.js';
+import { axeViolations, startHarness, type Harness } from './support/harness.js';
 import { realRecovery } from './support/recovery.js';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
@@ -65,9 +65,29 @@ describe('alert screen with the real detector and watcher', { timeout: 120_000 }
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     // The title sits in an isolating element, so nothing it contains can reorder the text around it.
     expect(await title.evaluate((element) => element.tagName)).toBe('BDI');
-    await page.locator('#alert-allow').click();
+  });
+
+  it('"This page is fine" is small, away from Close, and asks again before it allows anything', async () => {
+    const { page, foreground, services } = harness;
+    foreground.show(scamWindow('0x3a00020', 'Your PC is infected with a virus! Call Windows Support +1-888-555-0177 - Google Chrome'));
+    await harness.waitForScreen('alert');
+    const allow = page.locator('#alert-allow');
+    // Not in the row of the big Close button, and smaller than it.
+    expect(await page.locator('.actions #alert-allow').count()).toBe(0);
+    const [closeBox, allowBox] = [await page.locator('#alert-close').boundingBox(), await allow.boundingBox()];
+    expect(allowBox !== null && closeBox !== null && allowBox.height < closeBox.height).toBe(true);
+    expect(allowBox !== null && closeBox !== null && allowBox.y - (closeBox.y + closeBox.height) > 60).toBe(true);
+    await allow.click();
+    await page.locator('#alert-allow-ask', { hasText: 'someone on the phone' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // "No" goes back: nothing was allowed.
+    await page.locator('#alert-allow-no').click();
+    await allow.waitFor();
+    expect(services.settings().allowList).toEqual([]);
+    await allow.click();
+    await page.locator('#alert-allow-yes').click();
     await page.locator('#alert-result').waitFor();
-    expect(harness.services.settings().allowList.length).toBeGreaterThan(0);
+    expect(services.settings().allowList).toEqual(['your pc is infected with a virus! call windows support +1-888-555-0177']);
   });
 });
 
@@ -82,7 +102,7 @@ describe('home button and automatic mode', { timeout: 120_000 }, () => {
     await harness?.stop();
   });
 
-  it('"Close the scary screen" on home closes the scam window in front (and only that)', async () => {
+  it('"Close the scary screen" on home closes the browser window in front, whatever the verdict, and never another program', async () => {
     const { page, foreground, actions, services } = harness;
     services.pause(15); // no alert: the button alone must decide
     await harness.open('home');
@@ -93,9 +113,36 @@ describe('home button and automatic mode', { timeout: 120_000 }, () => {
 
     foreground.show({ ...scamWindow('0x7000002', 'Quarterly report.xlsx - LibreOffice Calc'), processName: 'soffice.bin', processPath: '/usr/lib/libreoffice/program/soffice.bin' });
     await page.locator('#home-close').click();
-    await page.locator('#home-result', { hasText: 'There is no scary screen to close right now.' }).waitFor();
+    await page.locator('#home-result', { hasText: 'The window in front is not a web browser, so ScareStop left it alone.' }).waitFor();
     expect(actions.calls.filter((call) => call.action === 'closeWindow')).toHaveLength(1);
+
+    // A page the detector calls clean is closed too: the person decides.
+    foreground.show(scamWindow('0x7000004', 'Welcome - Google Chrome'));
+    await page.locator('#home-close').click();
+    await page.locator('#home-result', { hasText: 'The scary screen is closed.' }).waitFor();
+    expect(actions.calls.filter((call) => call.action === 'closeWindow').map((call) => call.target)).toEqual(['0x7000001', '0x7000004']);
+    expect(services.history().flatMap((incident) => incident.timeline.map((entry) => entry.text)).filter((text) => text.startsWith('Action: You closed the page'))).toHaveLength(2);
     services.resume();
+  });
+
+  it('Pause is not on home: it is in Settings and asks first; turning protection back on is one press', async () => {
+    const { page, services } = harness;
+    await harness.open('home');
+    expect(await page.locator('#home-pause, #home-resume').count()).toBe(0);
+    await harness.open('settings');
+    await page.locator('#settings-pause').click();
+    await page.locator('#settings-pause-ask', { hasText: 'someone on the phone' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#settings-pause-no').click();
+    await page.locator('#settings-pause').waitFor();
+    expect(services.status().state).toBe('watching');
+    await page.locator('#settings-pause').click();
+    await page.locator('#settings-pause-yes').click();
+    await page.locator('#settings-resume').waitFor();
+    expect(services.status().state).toBe('paused');
+    await harness.open('home');
+    await page.locator('#home-resume').click();
+    await expect.poll(() => services.status().state).toBe('watching');
   });
 
   it('in automatic mode the page is closed first, then the alert says what was done', async () => {

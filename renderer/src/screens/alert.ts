@@ -1,6 +1,8 @@
 /**
  * The alert: large calm words first ("This warning is fake"), then what the page pretends and
- * the number not to call, one big button to close it and a quieter "This page is fine".
+ * the number not to call, one big button to close it. "This page is fine" is small, set apart
+ * at the bottom and asks again before it does anything: a caller on the phone will tell the
+ * person to press it.
  * Everything from the page (title, number) is set as text, never as markup.
  */
 import type { AlertView, CloseResult } from '../../../src/shared/ipc.js';
@@ -48,9 +50,6 @@ function outcome(alert: AlertView, ctx: ScreenContext, close: () => void): (Node
       return [
         button(t('alert.close'), close, { kind: 'primary', id: 'alert-close' }),
         h('p', { class: 'effect', id: 'alert-effect' }, t(alert.closeEffect === 'whole-browser' ? 'alert.effect.whole-browser' : 'alert.effect.window', { browser: alert.browserName })),
-        button(t('alert.allow'), () => {
-          void ctx.api.call('scarestop:alert-allow', { alertId: alert.id }).then(() => ctx.rerender(), () => ctx.announce(errorText()));
-        }, { kind: 'plain', id: 'alert-allow' }),
       ];
     case 'closing':
       return [h('p', { class: 'big' }, t('alert.closing'))];
@@ -68,6 +67,30 @@ function outcome(alert: AlertView, ctx: ScreenContext, close: () => void): (Node
     case 'dismissed':
       return [finish];
   }
+}
+
+/** The small "This page is fine" at the bottom; pressing it first asks whether the person is sure. */
+function allowChoice(alert: AlertView, ctx: ScreenContext): HTMLElement {
+  const area = h('div', { class: 'allow-area', id: 'alert-allow-area' });
+  const confirm = (): void => {
+    void ctx.api.call('scarestop:alert-allow', { alertId: alert.id }).then(() => ctx.rerender(), () => ctx.announce(errorText()));
+  };
+  const ask = (): void => {
+    const question = h('p', { class: 'warning', id: 'alert-allow-ask' }, t('alert.allowAsk'));
+    const no = button(t('alert.allowNo'), () => {
+      area.replaceChildren(small());
+      area.querySelector('button')?.focus();
+    }, { kind: 'secondary', id: 'alert-allow-no' });
+    area.replaceChildren(question, h('div', { class: 'confirm-buttons' }, no, button(t('alert.allowYes'), confirm, { kind: 'plain', id: 'alert-allow-yes' })));
+    no.focus();
+  };
+  const small = (): HTMLButtonElement => {
+    const element = button(t('alert.allow'), ask, { kind: 'plain', id: 'alert-allow' });
+    element.classList.add('small');
+    return element;
+  };
+  area.append(small());
+  return area;
 }
 
 /** Renders the alert screen. */
@@ -95,5 +118,6 @@ export async function renderAlert(ctx: ScreenContext): Promise<HTMLElement> {
     facts(alert),
     h('div', { class: 'actions' }, ...outcome(alert, ctx, close)),
     line,
+    alert.state === 'open' ? allowChoice(alert, ctx) : null,
   );
 }

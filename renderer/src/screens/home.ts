@@ -1,5 +1,5 @@
 /** Home: is ScareStop protecting me, when did it last check, and big buttons for the rest. */
-import type { Status } from '../../../src/shared/ipc.js';
+import type { CloseResult, Status } from '../../../src/shared/ipc.js';
 import { button, h } from '../dom.js';
 import { formatClock, formatTime, t } from '../i18n.js';
 import type { ScreenContext } from '../screen.js';
@@ -16,6 +16,18 @@ function statusText(status: Status): string {
   }
 }
 
+/** What the big button did, in plain words (nothing is closed when no browser is in front). */
+function closeOutcomeText(outcome: CloseResult): string {
+  switch (outcome.outcome) {
+    case 'closed':
+      return t('close.closed');
+    case 'failed':
+      return t('close.failed');
+    case 'nothing-to-close':
+      return outcome.nothingReason === 'not-a-browser' ? t('close.notBrowser') : outcome.nothingReason === 'no-window' ? t('close.noWindow') : t('close.none');
+  }
+}
+
 /** Renders the home screen. */
 export async function renderHome(ctx: ScreenContext): Promise<HTMLElement> {
   const status = await ctx.api.call('scarestop:status', {});
@@ -23,16 +35,17 @@ export async function renderHome(ctx: ScreenContext): Promise<HTMLElement> {
   const closeNow = (): void => {
     ctx.api.call('scarestop:close-now', {}).then(
       (outcome) => {
-        result.textContent = outcome.outcome === 'closed' ? t('close.closed') : outcome.outcome === 'nothing-to-close' ? t('close.none') : t('close.failed');
+        result.textContent = closeOutcomeText(outcome);
       },
       () => {
         result.textContent = errorText();
       },
     );
   };
-  const togglePause = (): void => {
-    const request = status.state === 'paused' ? ctx.api.call('scarestop:resume', {}) : ctx.api.call('scarestop:pause', { minutes: 15 });
-    request.then(() => ctx.rerender(), () => ctx.announce(errorText()));
+  // Pausing lives in Settings behind a question (a caller may tell the person to press it);
+  // turning protection back on is always one press away.
+  const resume = (): void => {
+    ctx.api.call('scarestop:resume', {}).then(() => ctx.rerender(), () => ctx.announce(errorText()));
   };
   const startWizard = (): void => {
     ctx.navigate('wizard');
@@ -48,7 +61,7 @@ export async function renderHome(ctx: ScreenContext): Promise<HTMLElement> {
       button(t('home.closeNow'), closeNow, { kind: 'primary', id: 'home-close' }),
       button(t('home.scan'), () => ctx.navigate('scan'), { id: 'home-scan' }),
       button(status.wizard === 'in-progress' ? t('home.wizardResume') : t('home.wizard'), startWizard, { id: 'home-wizard' }),
-      button(status.state === 'paused' ? t('home.resume') : t('home.pause'), togglePause, { id: 'home-pause' }),
+      status.state === 'paused' ? button(t('home.resume'), resume, { id: 'home-resume' }) : null,
     ),
     result,
     h('p', { class: 'hint', id: 'home-hotkey' }, status.hotkey === null ? t('home.hotkeyNone') : t('home.hotkey', { hotkey: status.hotkey })),

@@ -1,12 +1,13 @@
 /**
- * Settings: close mode, language, start at login, the close shortcut, the allow list, and the
- * family contacts section (filled in by the family-alerts feature). Changes save at once.
+ * Settings: close mode, language, start at login, the close shortcut, the allow list, pausing
+ * protection (only here, and only after a question: a caller may tell the person to pause it),
+ * and the family contacts section (filled in by the family-alerts feature). Changes save at once.
  */
-import type { Settings, SettingsPatch } from '../../../src/shared/ipc.js';
+import type { Settings, SettingsPatch, Status } from '../../../src/shared/ipc.js';
 import { HOTKEY_CHOICES } from '../../../src/shared/ipc-names.js';
 import { toDisplayText } from '../../../src/shared/display-text.js';
-import { h } from '../dom.js';
-import { setLanguage, t } from '../i18n.js';
+import { button, h } from '../dom.js';
+import { formatClock, setLanguage, t } from '../i18n.js';
 import type { MessageKey } from '../messages-en.js';
 import type { ScreenContext } from '../screen.js';
 import { errorText, screenHeading, screenSection, statusLine } from './common.js';
@@ -30,9 +31,38 @@ function radioGroup(name: string, legend: string, choices: readonly RadioChoice[
   );
 }
 
+/** Pause protection: a question first; while paused, one press turns it back on. */
+function pauseSection(status: Status, ctx: ScreenContext): HTMLElement {
+  const area = h('div', { class: 'pause-area', id: 'pause-area' });
+  const act = (request: Promise<unknown>): void => {
+    request.then(() => ctx.rerender(), () => ctx.announce(errorText()));
+  };
+  const start = (): void => {
+    if (status.state === 'paused' && status.pausedUntil !== null) {
+      area.replaceChildren(h('p', { id: 'paused-until' }, t('settings.paused', { time: formatClock(status.pausedUntil) })), button(t('home.resume'), () => act(ctx.api.call('scarestop:resume', {})), { kind: 'primary', id: 'settings-resume' }));
+      return;
+    }
+    area.replaceChildren(button(t('settings.pauseButton'), ask, { kind: 'plain', id: 'settings-pause' }));
+  };
+  const ask = (): void => {
+    const no = button(t('settings.pauseNo'), () => {
+      start();
+      area.querySelector('button')?.focus();
+    }, { kind: 'primary', id: 'settings-pause-no' });
+    area.replaceChildren(
+      h('p', { class: 'warning', id: 'settings-pause-ask' }, t('settings.pauseAsk')),
+      h('div', { class: 'confirm-buttons' }, no, button(t('settings.pauseYes'), () => act(ctx.api.call('scarestop:pause', { minutes: 15 })), { kind: 'plain', id: 'settings-pause-yes' })),
+    );
+    no.focus();
+  };
+  start();
+  return h('section', { id: 'pause', attrs: { 'aria-labelledby': 'pause-title' } }, h('h2', { id: 'pause-title' }, t('settings.pause')), area);
+}
+
 /** Renders the settings screen. */
 export async function renderSettings(ctx: ScreenContext): Promise<HTMLElement> {
   const settings = await ctx.api.call('scarestop:settings-get', {});
+  const status = await ctx.api.call('scarestop:status', {});
   const line = statusLine('settings-status');
   const save = (patch: SettingsPatch): void => {
     ctx.api.call('scarestop:settings-set', patch).then(
@@ -85,6 +115,7 @@ export async function renderSettings(ctx: ScreenContext): Promise<HTMLElement> {
     h('div', { class: 'field' }, h('label', { attrs: { for: 'hotkey' } }, t('settings.hotkey')), ' ', hotkey),
     h('h2', {}, t('settings.allowList')),
     allowItems.length === 0 ? h('p', {}, t('settings.allowListEmpty')) : h('ul', { id: 'allow-list' }, ...allowItems),
+    pauseSection(status, ctx),
     h('section', { id: 'family', attrs: { 'aria-labelledby': 'family-title' } }, h('h2', { id: 'family-title' }, t('settings.family')), h('p', {}, t('settings.familyText'))),
     line,
   );

@@ -4,12 +4,12 @@
  * decision is the engine's (src/engine/detect).
  */
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import { classify } from '../../engine/detect/index.js';
 import { explainVerdict, printableText } from '../../engine/detect/explain.js';
 import type { WindowObservation } from '../../shared/observation.js';
 import type { Verdict } from '../../shared/verdict.js';
 import { writeLine, type CliCommand, type CliIo } from '../io.js';
+import type { ParsedLine } from './classify-input.js';
 
 const USAGE = `Usage:
   scarestop classify [--explain] < observations.jsonl
@@ -29,37 +29,8 @@ Options:
   --process NAME   executable that owns the window (single-title mode)
   -h, --help       this help`;
 
-const rect = z.object({ x: z.number().finite(), y: z.number().finite(), width: z.number().finite(), height: z.number().finite() });
-const observationSchema = z.object({
-  title: z.string(),
-  process: z.string().optional(),
-  pid: z.number().int().nonnegative().optional(),
-  windowId: z.string().optional(),
-  bounds: rect.optional(),
-  screen: rect.optional(),
-  text: z.string().optional(),
-  at: z.number().finite().optional(),
-});
-
 /** Longest input line accepted (a page text of a few hundred kB is plenty). */
 export const MAX_LINE_BYTES = 2 * 1024 * 1024;
-
-type Parsed = { readonly ok: true; readonly observation: WindowObservation } | { readonly ok: false; readonly error: string };
-
-function parseLine(line: string): Parsed {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { ok: false, error: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const result = observationSchema.safeParse(value);
-  if (!result.success) {
-    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`);
-    return { ok: false, error: `not an observation: ${issues.join('; ')}` };
-  }
-  return { ok: true, observation: result.data };
-}
 
 // JSON.stringify leaves C1 controls, bidi overrides and line separators raw; escape them so a
 // hostile title cannot drive the terminal or split a JSON line.
@@ -118,6 +89,8 @@ function stripCr(line: string): string {
 
 async function classifyStream(io: CliIo, explain: boolean): Promise<number> {
   let bad = 0;
+  // The input schema (zod) is loaded only for stdin input: one title on the command line skips it.
+  let parseLine: ((line: string) => ParsedLine) | undefined;
   for await (const line of readBoundedLines(io.stdin, MAX_LINE_BYTES)) {
     if (line.kind === 'too-long') {
       bad += 1;
@@ -125,7 +98,7 @@ async function classifyStream(io: CliIo, explain: boolean): Promise<number> {
       continue;
     }
     if (line.text.trim() === '') continue;
-    const parsed = parseLine(line.text);
+    const parsed = (parseLine ??= (await import('./classify-input.js')).parseLine)(line.text);
     if (!parsed.ok) {
       bad += 1;
       await write(io, explain ? `Error: ${printableText(parsed.error)}\n` : safeJson({ error: parsed.error }));

@@ -1,5 +1,6 @@
 /** How `scarestop watch` and `close-now` print watch events: JSON lines or plain sentences. */
 import { assertNever } from '../../shared/result.js';
+import type { GuardEvent } from '../../engine/guard/index.js';
 import type { WatchEvent } from '../../shared/watch-events.js';
 
 /** One JSON line: always `event`, `verdict`, `title`, `pid`, `windowId`, `ms`, plus details. */
@@ -12,9 +13,9 @@ export function eventToJson(event: WatchEvent): Record<string, unknown> {
     case 'content-checked':
       return { event: event.type, ...windowFields(event), verdict: event.verdict.verdict, ms: event.ms, at: event.at, textChars: event.textChars };
     case 'action-taken':
-      return { event: event.type, ...windowFields(event), verdict: null, ms: event.ms, at: event.at, outcome: event.outcome, closedAllBrowserWindows: event.closedAllBrowserWindows, steps: event.steps, message: event.message };
+      return { event: event.type, ...windowFields(event), verdict: null, ms: event.ms, at: event.at, decidedBy: event.decidedBy, outcome: event.outcome, closedAllBrowserWindows: event.closedAllBrowserWindows, steps: event.steps, message: event.message };
     case 'action-failed':
-      return { event: event.type, ...windowFields(event), verdict: null, ms: event.ms, at: event.at, steps: event.steps, message: event.message };
+      return { event: event.type, ...windowFields(event), verdict: null, ms: event.ms, at: event.at, decidedBy: event.decidedBy, steps: event.steps, message: event.message };
     case 'error':
       return { event: event.type, verdict: null, title: null, pid: null, windowId: null, ms: 0, at: event.at, code: event.code, message: event.message, retryInMs: event.retryInMs ?? null };
     case 'status':
@@ -47,5 +48,39 @@ export function eventToText(event: WatchEvent): string {
       return `status: ${event.state}`;
     default:
       return assertNever(event, 'watch event');
+  }
+}
+
+/** One JSON line for a guard event (watch events as above; a remote-access tool that started). */
+export function guardEventToJson(event: GuardEvent): Record<string, unknown> | undefined {
+  switch (event.kind) {
+    case 'watch':
+      return eventToJson(event.event);
+    case 'new-tool': {
+      const tool = event.event;
+      return { event: 'remote-tool', verdict: null, title: null, pid: tool.evidence.pid ?? null, windowId: null, ms: 0, change: tool.type, toolId: tool.finding.toolId, tool: tool.finding.name, risk: tool.finding.risk, evidence: tool.evidence.kind, detail: tool.evidence.detail, at: tool.detectedAt };
+    }
+    case 'paused':
+    case 'resumed':
+    case 'allow-list':
+      return undefined;
+    default:
+      return assertNever(event, 'guard event');
+  }
+}
+
+/** One plain line for a guard event, or undefined when there is nothing to say. */
+export function guardEventToText(event: GuardEvent): string | undefined {
+  switch (event.kind) {
+    case 'watch':
+      return eventToText(event.event);
+    case 'new-tool':
+      return `REMOTE-ACCESS TOOL ${event.event.type}: ${JSON.stringify(event.event.finding.name)} (${event.event.evidence.detail})`;
+    case 'paused':
+    case 'resumed':
+    case 'allow-list':
+      return undefined;
+    default:
+      return assertNever(event, 'guard event');
   }
 }

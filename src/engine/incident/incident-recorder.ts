@@ -10,6 +10,10 @@ import type { WatchEvent } from '../../shared/watch-events.js';
 
 const JOIN_WINDOW_MS = 60 * 60 * 1000;
 
+/** Timeline action names: the person closed the page themselves, or the guard did (auto mode). */
+export const PERSON_CLOSED_PAGE = 'person-closed-page';
+export const GUARD_CLOSED_PAGE = 'close-scam-page';
+
 /** The open incident of the last hour, or a new one with this title. */
 export function joinOrOpenIncident(store: IncidentStore, at: number, title: string): IncidentId {
   const open = store.latestOpenIncident();
@@ -60,12 +64,19 @@ export function createIncidentRecorder(store: IncidentStore, clock: Clock): (eve
       }
       case 'action-taken':
       case 'action-failed': {
-        const incidentId = incidentFor(clock.now(), undefined);
+        // The person's own close (close key, alert button) may come without any detection.
+        const byPerson = event.decidedBy === 'person';
+        const incidentId = byPerson ? joinOrOpenIncident(store, clock.now(), 'Screen you closed') : incidentFor(clock.now(), undefined);
         store.appendEvent({
           id: `${event.type}-${event.at}-${event.window.windowId}-${sequence}`,
           incidentId,
           at: event.at,
-          payload: { kind: 'action', action: 'close-scam-page', status: event.type === 'action-taken' ? 'done' : 'failed', detail: toDisplayText(event.message, 200) },
+          payload: {
+            kind: 'action',
+            action: byPerson ? PERSON_CLOSED_PAGE : GUARD_CLOSED_PAGE,
+            status: event.type === 'action-taken' ? 'done' : 'failed',
+            detail: toDisplayText(event.message, 200),
+          },
         });
         return;
       }

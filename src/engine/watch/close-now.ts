@@ -1,68 +1,53 @@
 /**
- * The big button / hotkey path: close the foreground window now, if (and only if) it is a
- * browser window showing a scam, or a suspicious one when the person insists (`force`).
+ * The person's close key (tray item, hotkey, home button, `scarestop close-now`): close the
+ * browser window in front NOW, whatever the detector thinks of it. The person is in charge; the
+ * app must never disagree at the worst moment. The same verified escalation as the watcher runs.
+ * Only browsers are closed: another program in front is left alone and the person is told why.
  */
-import type { Verdict } from '../../shared/verdict.js';
 import type { WatchEvent, WatchedWindow } from '../../shared/watch-events.js';
-import type { DetectOptions } from '../detect/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { ForegroundWatcher, WindowActions } from '../ports/windows.js';
-import type { AllowEntry } from './allow-list.js';
+import { closeEventOf, closeFailedEventOf } from './close-event.js';
 import { DEFAULT_ESCALATION_TIMING, escalateClose, type CloseReport, type EscalationTiming } from './escalation.js';
-import { judgeWindow, type ClassifyFn } from './judge.js';
 import { browserOf, toWatchedWindow } from './watched-window.js';
 
 /** Why close-now did nothing. */
-export type CloseNowRefusal = 'no-foreground' | 'not-a-browser' | 'not-scary' | 'suspicious-needs-force' | 'allow-listed';
+export type CloseNowRefusal = 'no-foreground' | 'not-a-browser';
 
 /** Outcome of close-now. */
 export type CloseNowResult =
-  | { readonly status: 'closed'; readonly window: WatchedWindow; readonly verdict: Verdict; readonly report: CloseReport & { readonly ok: true } }
-  | { readonly status: 'failed'; readonly window: WatchedWindow; readonly verdict: Verdict; readonly report: CloseReport & { readonly ok: false } }
-  | { readonly status: 'refused'; readonly reason: CloseNowRefusal; readonly message: string; readonly window?: WatchedWindow; readonly verdict?: Verdict };
+  | { readonly status: 'closed'; readonly window: WatchedWindow; readonly report: CloseReport & { readonly ok: true } }
+  | { readonly status: 'failed'; readonly window: WatchedWindow; readonly report: CloseReport }
+  | { readonly status: 'refused'; readonly reason: CloseNowRefusal; readonly message: string; readonly window?: WatchedWindow };
 
 /** What close-now needs. */
 export interface CloseNowDeps {
   readonly windows: ForegroundWatcher;
   readonly actions: WindowActions;
   readonly clock: Clock;
-  readonly classify: ClassifyFn;
-  readonly detectOptions?: DetectOptions;
 }
 
-/** Closes the foreground window when it is scary; `emit` receives the same events as the watcher. */
-export async function closeForeground(
-  deps: CloseNowDeps,
-  options: { readonly force: boolean; readonly allowList?: readonly AllowEntry[]; readonly escalation?: EscalationTiming },
-  emit: (event: WatchEvent) => void = () => undefined,
-): Promise<CloseNowResult> {
+/** Plain English for a refusal (the UI has its own ja/en words for the same reasons). */
+export const REFUSAL_MESSAGES: Readonly<Record<CloseNowRefusal, string>> = {
+  'no-foreground': 'No window is in front right now, so nothing was closed.',
+  'not-a-browser': 'The window in front is not a web browser, so ScareStop left it alone. ScareStop closes only web pages.',
+};
+
+/** Closes the browser window in front as the person's decision; `emit` receives the close event. */
+export async function closeForeground(deps: CloseNowDeps, options: { readonly escalation?: EscalationTiming } = {}, emit: (event: WatchEvent) => void = () => undefined): Promise<CloseNowResult> {
   const window = await deps.windows.foreground();
-  if (window === null) return { status: 'refused', reason: 'no-foreground', message: 'No window is in front right now.' };
+  if (window === null) return { status: 'refused', reason: 'no-foreground', message: REFUSAL_MESSAGES['no-foreground'] };
   const watched = toWatchedWindow(window);
-  if (browserOf(window) === undefined) {
-    return { status: 'refused', reason: 'not-a-browser', message: 'The window in front is not a web browser; ScareStop closes only browser windows.', window: watched };
-  }
+  if (browserOf(window) === undefined) return { status: 'refused', reason: 'not-a-browser', message: REFUSAL_MESSAGES['not-a-browser'], window: watched };
   const startedAt = deps.clock.now();
-  const { verdict, allowListed } = judgeWindow(window, {
-    classify: deps.classify,
-    allowList: options.allowList ?? [],
-    inBurst: false,
-    at: startedAt,
-    ...(deps.detectOptions !== undefined ? { detectOptions: deps.detectOptions } : {}),
-  });
-  if (allowListed) return { status: 'refused', reason: 'allow-listed', message: 'You marked this page as safe earlier, so it stays open.', window: watched, verdict };
-  if (verdict.verdict === 'clean') {
-    return { status: 'refused', reason: 'not-scary', message: 'The window in front does not look like a fake warning, so it stays open.', window: watched, verdict };
+  let report: CloseReport;
+  try {
+    report = await escalateClose(window, [], { actions: deps.actions, windows: deps.windows, clock: deps.clock }, options.escalation ?? DEFAULT_ESCALATION_TIMING);
+  } catch (error) {
+    const event = closeFailedEventOf(window, error, 'person', startedAt, deps.clock.now());
+    emit(event);
+    return { status: 'failed', window: watched, report: { ok: false, steps: [], message: event.message } };
   }
-  if (verdict.verdict === 'suspicious' && !options.force) {
-    return { status: 'refused', reason: 'suspicious-needs-force', message: 'The window in front might be a fake warning but ScareStop is not sure. Use --force to close it anyway.', window: watched, verdict };
-  }
-  const report = await escalateClose(window, [], { actions: deps.actions, windows: deps.windows, clock: deps.clock }, options.escalation ?? DEFAULT_ESCALATION_TIMING);
-  const base = { at: deps.clock.now(), ms: deps.clock.now() - startedAt, window: watched, steps: report.steps, message: report.message };
-  if (report.ok) {
-    emit({ ...base, type: 'action-taken', outcome: report.outcome, closedAllBrowserWindows: report.outcome === 'terminated' });
-    return { status: 'closed', window: watched, verdict, report };
-  }
-  emit({ ...base, type: 'action-failed' });
-  return { status: 'failed', window: watched, verdict, report };
+  emit(closeEventOf(window, report, 'person', startedAt, deps.clock.now()));
+  return report.ok ? { status: 'closed', window: watched, report } : { status: 'failed', window: watched, report };
 }

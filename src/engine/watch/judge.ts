@@ -37,7 +37,7 @@ export interface Judgement {
 /** Judges a browser window (the caller has already checked that it is a browser). */
 export function judgeWindow(window: WindowInfo, context: JudgeContext): Judgement {
   const verdict = context.classify(toObservation(window, context.at, context.text), context.detectOptions);
-  const allowListed = isAllowed(context.allowList, window.title);
+  const allowListed = isAllowed(context.allowList, { title: window.title });
   if (verdict.verdict === 'scam') return { verdict, allowListed };
   if (verdict.verdict === 'suspicious') return { verdict, cause: 'detector', allowListed };
   const benign = verdict.reasons.some((r) => r.signal === 'benign-context' || r.signal === 'allow-listed');

@@ -6,7 +6,6 @@ import type { Clock, Logger } from '../ports/clock.js';
 import type { PageTextReader } from '../ports/page-text.js';
 import type { DetectOptions } from '../detect/index.js';
 import type { AllowEntry } from './allow-list.js';
-import type { CloseNowResult } from './close-now.js';
 import type { EscalationTiming } from './escalation.js';
 import type { ClassifyFn } from './judge.js';
 import type { BurstRule } from './popup-burst.js';
@@ -48,8 +47,6 @@ export interface Watcher {
   /** Receives every event; returns the unsubscribe function. */
   subscribe(listener: (event: WatchEvent) => void): Unsubscribe;
   setCloseMode(mode: CloseMode): void;
-  /** Adds a confirmed allow-list entry (the person said "this page is fine"). */
-  allow(entry: AllowEntry): void;
-  /** The big button / hotkey: close the foreground window if it is scary. */
-  closeNow(options?: { readonly force?: boolean }): Promise<CloseNowResult>;
+  /** Replaces the allow list (the person added or removed an entry); no rebuild, no restart. */
+  setAllowList(entries: readonly AllowEntry[]): void;
 }

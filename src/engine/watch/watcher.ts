@@ -2,7 +2,7 @@
  * The watcher: foreground observations → detector → decisions → events. Both front doors (the
  * tray app and `scarestop watch`) construct it with `createWatcher(deps, options)`.
  */
-import type { CloseMode, WatchEvent } from '../../shared/watch-events.js';
+import type { CloseDecidedBy, CloseMode, WatchEvent } from '../../shared/watch-events.js';
 import type { Verdict } from '../../shared/verdict.js';
 import { PlatformError } from '../ports/errors.js';
 import type { Unsubscribe, WindowInfo } from '../ports/windows.js';
@@ -10,7 +10,7 @@ import type { TimerHandle } from '../ports/clock.js';
 import { classify as defaultClassify } from '../detect/index.js';
 import type { AllowEntry } from './allow-list.js';
 import { ContentCheckQueue, type ContentReadResult } from './content-check.js';
-import { closeForeground } from './close-now.js';
+import { closeEventOf, closeFailedEventOf } from './close-event.js';
 import { DEFAULT_ESCALATION_TIMING, escalateClose } from './escalation.js';
 import { judgeWindow } from './judge.js';
 import { DEFAULT_BURST_RULE, PopupBurstTracker } from './popup-burst.js';
@@ -37,7 +37,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
   const retryMin = options.retryMinMs ?? 1_000;
   const retryMax = options.retryMaxMs ?? 30_000;
   const listeners = new Set<(event: WatchEvent) => void>();
-  const allowList: AllowEntry[] = [...(options.allowList ?? [])];
+  let allowList: readonly AllowEntry[] = [...(options.allowList ?? [])];
   const burst = new PopupBurstTracker(options.burst ?? DEFAULT_BURST_RULE);
   const states = new Map<string, WindowState>();
   let closeMode: CloseMode = options.closeMode ?? 'ask';
@@ -86,7 +86,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     emit({ type: 'status', at: clock.now(), state: 'retrying' });
   };
 
-  async function close(window: WindowInfo, startedAt: number): Promise<void> {
+  async function close(window: WindowInfo, startedAt: number, decidedBy: CloseDecidedBy): Promise<void> {
     const state = stateOf(window);
     if (state.acting) return;
     state.acting = true;
@@ -94,12 +94,11 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     try {
       const siblings = lastList.filter((w) => burstIds.has(w.id) && w.pid === window.pid && w.id !== window.id);
       const report = await escalateClose(window, siblings, { actions, windows, clock }, timing);
-      const base = { at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), steps: report.steps, message: report.message };
-      emit(report.ok ? { ...base, type: 'action-taken', outcome: report.outcome, closedAllBrowserWindows: report.outcome === 'terminated' } : { ...base, type: 'action-failed' });
+      emit(closeEventOf(window, report, decidedBy, startedAt, clock.now()));
       // The window is gone; X11 may hand its id to a new window: that one starts afresh.
       if (report.ok) states.delete(keyOfWindow(window));
     } catch (error) {
-      emit({ type: 'action-failed', at: clock.now(), ms: clock.now() - startedAt, window: toWatchedWindow(window), steps: [], message: `Closing failed: ${String(error)}` });
+      emit(closeFailedEventOf(window, error, decidedBy, startedAt, clock.now()));
     } finally {
       state.acting = false;
     }
@@ -113,10 +112,11 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     state.lastDetectedAt = now;
     const next = allowListed ? 'allow-listed' : closeMode === 'auto' ? 'close' : closeMode === 'ask' && deps.confirmClose !== undefined ? 'ask' : 'report-only';
     emit({ type: 'detected', at: now, ms: now - observedAt, window: toWatchedWindow(window), verdict, stage, next });
-    if (next === 'close') void close(window, now);
+    if (next === 'close') void close(window, now, 'guard');
     if (next === 'ask' && deps.confirmClose !== undefined) {
       deps.confirmClose({ window, verdict }).then(
-        (yes) => (yes && running ? close(window, clock.now()) : undefined),
+        // A "yes" to the question is the person's own decision.
+        (yes) => (yes && running ? close(window, clock.now(), 'person') : undefined),
         (error: unknown) => deps.logger?.warn('asking the person failed', { error: String(error) }),
       );
     }
@@ -261,11 +261,9 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     setCloseMode(mode) {
       closeMode = mode;
     },
-    allow(entry) {
-      allowList.push(entry);
-    },
-    closeNow(request = {}) {
-      return closeForeground({ windows, actions, clock, classify, ...(deps.detectOptions !== undefined ? { detectOptions: deps.detectOptions } : {}) }, { allowList, force: request.force === true, escalation: timing }, emit);
+    setAllowList(entries) {
+      // Replaced whole: the next judgement uses the new list; windows already judged keep theirs.
+      allowList = [...entries];
     },
   };
 }

@@ -2,7 +2,6 @@
  * {@link MailSender} over SMTP with nodemailer. The server's host, port, security and login
  * never reach a log line or an error message: errors are mapped to a code and plain words.
  */
-import nodemailer from 'nodemailer';
 import type { MailMessage, MailSender, SendErrorCode, SendResult } from '../../engine/ports/notify.js';
 import type { SmtpSettings } from '../../engine/family/settings.js';
 
@@ -25,6 +24,9 @@ export class NodemailerSmtpSender implements MailSender {
   async send(message: MailMessage, signal?: AbortSignal): Promise<SendResult> {
     if (signal?.aborted === true) return { ok: false, code: 'unknown', message: 'Sending was cancelled.', retryable: true };
     const { settings, options } = this;
+    // Loaded on the first mail only: the guard runs for days without sending one, and nodemailer
+    // costs a long-running watcher several MB (see scripts/bench/cli.bench.ts).
+    const { default: nodemailer } = await import('nodemailer');
     const transport = nodemailer.createTransport({
       host: settings.host,
       port: settings.port,

@@ -2,7 +2,8 @@
  * The built renderer in Debian's Chromium (playwright-core, headless, never a downloaded
  * browser) with `window.scarestop` bridged to a REAL services instance in this process: the
  * same createServices/handler table/dispatchRequest main.ts uses, a real SQLite store in a temp
- * folder, the real detector and watcher; only the OS window layer is scripted.
+ * folder, the real detector and watcher; only the OS window layer is scripted (or, with
+ * `platform`, the real X11 adapter on a test display).
  */
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { WindowPlatform } from '../../../src/engine/ports.js';
 import type { Screen } from '../../../src/shared/ipc.js';
 import { rendererMessageOf } from '../../../src/main/app-events.js';
 import type { AppServices } from '../../../src/main/app-services.js';
@@ -30,6 +32,7 @@ const FAST_ESCALATION = { fullscreenVerifyMs: 200, closeWaitMs: 500, terminateWa
 export interface Harness {
   readonly page: Page;
   readonly services: AppServices;
+  /** The scripted windows (not used by the services when a real `platform` was given). */
   readonly foreground: ScriptedForeground;
   readonly actions: RecordingWindowActions;
   readonly dataHome: string;
@@ -45,6 +48,8 @@ export interface HarnessOptions {
   readonly locale?: string;
   readonly recovery: (dataHome: string) => RecoveryFactory;
   readonly viewport?: { readonly width: number; readonly height: number };
+  /** Real OS windows instead of the scripted ones (e.g. the X11 adapter on an Xvfb display). */
+  readonly platform?: WindowPlatform;
 }
 
 let bridgeScript: string | undefined;
@@ -72,8 +77,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const services = createServices({
     dataHome,
     locale: options.locale ?? 'en-US',
-    windows: foreground,
-    actions,
+    windows: options.platform?.windows ?? foreground,
+    actions: options.platform?.actions ?? actions,
     recovery: options.recovery(dataHome),
     escalation: FAST_ESCALATION,
   });

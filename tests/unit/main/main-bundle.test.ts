@@ -64,7 +64,7 @@ describe('the built main process with a stand-in Electron', { timeout: 120_000 }
   });
 
   it('sets up the tray in the OS language, the close shortcut and start at login', () => {
-    expect(named('Menu.buildFromTemplate')[0]?.data).toEqual(['怖い画面を閉じる', '-', '遠隔操作ソフトを確認する', '回復の手順', '履歴', '設定', '-', '15分間 一時停止する', 'スケアストップを終了する']);
+    expect(named('Menu.buildFromTemplate')[0]?.data).toEqual(['怖い画面を閉じる', '-', '遠隔操作ソフトを確認する', '回復の手順', '履歴', '設定', '-', 'スケアストップを終了する']);
     expect(named('globalShortcut.register')[0]?.data).toBe('Ctrl+Alt+S');
     expect(named('app.setLoginItemSettings')[0]?.data).toEqual({ openAtLogin: true, args: ['--hidden'] });
   });

@@ -1,6 +1,7 @@
 /**
  * Tray menu → engine: the menu model in both languages, and each command driving the real
- * services (pause/resume, close the scary window in front, scan, screens, quit).
+ * services (resume, close the browser window in front, scan, screens, quit). There is no Pause
+ * in the tray: it is in Settings, behind a question.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runTrayCommand, trayIconName, trayMenuModel, trayTooltip, type TrayUi } from '../../../src/main/tray-menu.js';
@@ -9,7 +10,11 @@ import { browserWindow, startTestServices, type TestServices } from './support.j
 
 class RecordingUi implements TrayUi {
   readonly screens: Screen[] = [];
+  readonly notices: { title: string; body: string }[] = [];
   quits = 0;
+  notify(title: string, body: string): void {
+    this.notices.push({ title, body });
+  }
   showScreen(screen: Screen): void {
     this.screens.push(screen);
   }
@@ -34,15 +39,15 @@ describe('tray menu', () => {
   });
 
   it('lists the items of the issue in order, in English and Japanese', () => {
-    expect(labels(ctx, 'en')).toEqual(['Close scary screen', '-', 'Scan for remote access tools', 'Recovery wizard', 'History', 'Settings', '-', 'Pause for 15 minutes', 'Quit ScareStop']);
-    expect(labels(ctx, 'ja')).toEqual(['怖い画面を閉じる', '-', '遠隔操作ソフトを確認する', '回復の手順', '履歴', '設定', '-', '15分間 一時停止する', 'スケアストップを終了する']);
+    expect(labels(ctx, 'en')).toEqual(['Close scary screen', '-', 'Scan for remote access tools', 'Recovery wizard', 'History', 'Settings', '-', 'Quit ScareStop']);
+    expect(labels(ctx, 'ja')).toEqual(['怖い画面を閉じる', '-', '遠隔操作ソフトを確認する', '回復の手順', '履歴', '設定', '-', 'スケアストップを終了する']);
     expect(trayIconName('alert')).toBe('tray-alert');
     expect(trayTooltip({ state: 'paused', problem: null }, 'en')).toContain('paused');
     expect(trayTooltip({ state: 'watching', problem: 'No X display' }, 'ja')).toContain('確認できません');
   });
 
-  it('Pause stops watching for 15 minutes and turns into Resume', async () => {
-    await runTrayCommand('pause', ctx.services, ui);
+  it('while paused (from Settings) the tray offers Resume', async () => {
+    ctx.services.pause(15);
     const status = ctx.services.status();
     expect(status.state).toBe('paused');
     expect((status.pausedUntil ?? 0) - Date.now()).toBeGreaterThan(14 * 60_000);
@@ -55,18 +60,29 @@ describe('tray menu', () => {
   });
 
   it('"Close scary screen" closes the scam window in front through the real escalation', async () => {
-    await runTrayCommand('pause', ctx.services, ui); // no alert: the tray command alone decides
+    ctx.services.pause(15); // no alert: the tray command alone decides
     ctx.foreground.show(browserWindow('0x20', 'Virus alert! Your computer is infected - call support now - Google Chrome'));
     await runTrayCommand('close-now', ctx.services, ui);
     expect(ctx.actions.calls.filter((call) => call.action === 'closeWindow').map((call) => call.target)).toEqual(['0x20']);
     expect(ui.screens).toEqual([]);
   });
 
-  it('"Close scary screen" leaves an ordinary page alone and opens home instead', async () => {
+  it('"Close scary screen" closes the browser page in front even when the detector finds it harmless', async () => {
     ctx.foreground.show(browserWindow('0x30', 'Recipes for autumn - Google Chrome'));
+    await runTrayCommand('close-now', ctx.services, ui);
+    expect(ctx.actions.calls.filter((call) => call.action === 'closeWindow').map((call) => call.target)).toEqual(['0x30']);
+    expect(ui.screens).toEqual([]);
+    // Recorded as the person's own decision.
+    expect(ctx.services.history()[0]?.timeline.some((entry) => entry.text.startsWith('Action: You closed the page — done'))).toBe(true);
+  });
+
+  it('"Close scary screen" leaves another program alone, says so in plain words and opens home', async () => {
+    ctx.services.updateSettings({ language: 'ja' });
+    ctx.foreground.show({ id: '0x31', title: 'Your PC is infected! Call 0120-111-222', pid: 7, processName: 'notepad.exe', processPath: 'C:\\Windows\\notepad.exe' });
     await runTrayCommand('close-now', ctx.services, ui);
     expect(ctx.actions.calls).toEqual([]);
     expect(ui.screens).toEqual(['home']);
+    expect(ui.notices).toEqual([{ title: '何も閉じていません', body: expect.stringContaining('インターネットの画面ではない') }]);
   });
 
   it('Scan runs the real scanner and shows the scan screen; the other items open their screens; Quit quits', async () => {

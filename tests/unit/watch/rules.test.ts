@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed, normaliseTitle } from '../../../src/engine/watch/allow-list.js';
+import { allowEntriesFromStored, allowValueForTitle, cleanTitle, isAllowed } from '../../../src/engine/watch/allow-list.js';
 import { PopupBurstTracker } from '../../../src/engine/watch/popup-burst.js';
 import { judgeWindow } from '../../../src/engine/watch/judge.js';
 import { boundTitle, coversScreen, isFullScreen, MAX_TITLE_CHARS, toWatchedWindow } from '../../../src/engine/watch/watched-window.js';
@@ -7,18 +7,43 @@ import { browserWindow } from './fakes.js';
 import { testClassify } from './test-classify.js';
 
 describe('allow list', () => {
-  it('matches titles without the browser suffix, case or spacing', () => {
-    expect(normaliseTitle('My  Bank – Online   - Google Chrome')).toBe('my bank – online');
-    expect(isAllowed([{ kind: 'title', value: 'my bank – online' }], 'My Bank – Online - Microsoft Edge')).toBe(true);
-    expect(isAllowed([{ kind: 'title', value: 'my bank' }], 'my bank is infected - Chromium')).toBe(false);
-    expect(isAllowed([{ kind: 'title', value: '' }], ' - Chromium')).toBe(false);
+  const title = (value: string) => [{ kind: 'title' as const, value }];
+
+  it('matches one exact title, without the browser suffix, case or spacing', () => {
+    expect(cleanTitle('My  Bank – Online   - Google Chrome')).toBe('my bank - online');
+    expect(isAllowed(title('my bank – online'), { title: 'My Bank – Online - Microsoft Edge' })).toBe(true);
+    expect(isAllowed(title('my bank'), { title: 'my bank is infected - Chromium' })).toBe(false);
+    expect(isAllowed(title(''), { title: ' - Chromium' })).toBe(false);
   });
 
-  it('matches a host only as a whole name', () => {
-    const entries = [{ kind: 'host' as const, value: 'bank.example' }];
-    expect(isAllowed(entries, 'bank.example/login - Chromium')).toBe(true);
-    expect(isAllowed(entries, 'evilbank.example - Chromium')).toBe(false);
-    expect(isAllowed(entries, 'bank.example.evil.test - Chromium')).toBe(false);
+  it('"This page is fine" on "example.com - Google Chrome" exempts only that title', () => {
+    const entries = title(allowValueForTitle('example.com - Google Chrome'));
+    expect(isAllowed(entries, { title: 'example.com - Google Chrome' })).toBe(true);
+    expect(isAllowed(entries, { title: 'Example.com - Chromium' })).toBe(true);
+    expect(isAllowed(entries, { title: 'example.com.evil.test - Your PC is infected! Call +1-888-555-0147 - Google Chrome' })).toBe(false);
+    expect(isAllowed(entries, { title: 'Your example.com account is blocked! Call +1-888-555-0147 - Google Chrome' })).toBe(false);
+    expect(isAllowed(entries, { title: 'example.com/login - Google Chrome' })).toBe(false);
+  });
+
+  it('keeps a stored host-like value from older versions as an exact title, and says so', () => {
+    const legacy: string[] = [];
+    const entries = allowEntriesFromStored(['example.com', 'my bank'], (value) => legacy.push(value));
+    expect(entries).toEqual([
+      { kind: 'title', value: 'example.com' },
+      { kind: 'title', value: 'my bank' },
+    ]);
+    expect(legacy).toEqual(['example.com']);
+    expect(isAllowed(entries, { title: 'Your example.com account is blocked! Call now - Google Chrome' })).toBe(false);
+  });
+
+  it('a site entry matches the host and its subdomains of a real address, never a title', () => {
+    const site = [{ kind: 'site' as const, host: 'bank.example' }];
+    expect(isAllowed(site, { title: 'x', url: 'https://bank.example/login' })).toBe(true);
+    expect(isAllowed(site, { title: 'x', url: 'https://www.bank.example/' })).toBe(true);
+    expect(isAllowed(site, { title: 'x', url: 'https://bank.example.evil.test/' })).toBe(false);
+    expect(isAllowed(site, { title: 'x', url: 'https://evilbank.example/' })).toBe(false);
+    expect(isAllowed(site, { title: 'bank.example - Chromium' })).toBe(false);
+    expect(isAllowed(site, { title: 'x', url: 'not an address' })).toBe(false);
   });
 });
 

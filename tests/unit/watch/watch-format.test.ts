@@ -9,8 +9,8 @@ const all: WatchEvent[] = [
   { type: 'detected', at: 1, ms: 3, window, verdict, stage: 'title', next: 'close' },
   { type: 'suspicious', at: 1, ms: 2, window, verdict: { ...verdict, verdict: 'suspicious' }, cause: 'fullscreen', contentCheck: true },
   { type: 'content-checked', at: 1, ms: 400, window, verdict: { ...verdict, verdict: 'clean' }, textChars: 12 },
-  { type: 'action-taken', at: 1, ms: 90, window, outcome: 'terminated', closedAllBrowserWindows: true, steps: [{ step: 'terminate', status: 'done', ms: 10 }], message: 'gone' },
-  { type: 'action-failed', at: 1, ms: 90, window, steps: [], message: 'stuck' },
+  { type: 'action-taken', at: 1, ms: 90, window, decidedBy: 'guard', outcome: 'terminated', closedAllBrowserWindows: true, steps: [{ step: 'terminate', status: 'done', ms: 10 }], message: 'gone' },
+  { type: 'action-failed', at: 1, ms: 90, window, decidedBy: 'person', steps: [], message: 'stuck' },
   { type: 'error', at: 1, code: 'display-unavailable', message: 'no display', retryInMs: 2000 },
   { type: 'status', at: 1, state: 'watching' },
 ];
@@ -30,9 +30,11 @@ describe('watch output', () => {
     expect(all.map(eventToText).every((line) => line.length > 0)).toBe(true);
   });
   it('parses options', () => {
-    expect(parseWatchArgs([])).toEqual({ closeMode: 'ask', json: false, contentCheck: true, remote: true, onThePhone: false });
-    expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false, remote: true, onThePhone: false });
+    expect(parseWatchArgs([])).toEqual({ json: false, contentCheck: true, toolWatch: true, toolCheckMs: 60_000, remote: true, onThePhone: false });
+    expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check', '--no-tool-watch'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false, toolWatch: false, toolCheckMs: 60_000, remote: true, onThePhone: false });
     expect(parseWatchArgs(['--no-remote', '--on-the-phone'])).toMatchObject({ remote: false, onThePhone: true });
+    expect(parseWatchArgs(['--tool-check-seconds=2'])).toMatchObject({ toolCheckMs: 2_000 });
+    expect(parseWatchArgs(['--tool-check-seconds=0'])).toMatch(/bad number/);
     expect(parseWatchArgs(['--close=maybe'])).toMatch(/unknown close mode/);
     expect(parseWatchArgs(['--help'])).toBe('help');
   });

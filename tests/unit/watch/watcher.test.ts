@@ -81,11 +81,15 @@ describe('watcher: detection', () => {
     await clock.advance(10_000);
     expect(ofType('detected').map((e) => e.next)).toEqual(['allow-listed']);
     expect(desktop.calls).toEqual([]);
-    watcher.allow({ kind: 'host', value: 'antivirus.example' });
-    desktop.show(browserWindow('0x2', 'antivirus.example - infected files report - Chromium'));
+    // A new list replaces the old one at once, without rebuilding the watcher.
+    watcher.setAllowList([{ kind: 'title', value: 'antivirus lab - infected files report' }]);
+    desktop.show(browserWindow('0x2', 'Antivirus lab - infected files report - Chromium'));
     await clock.advance(10_000);
     expect(ofType('detected').map((e) => e.next)).toEqual(['allow-listed', 'allow-listed']);
     expect(desktop.calls).toEqual([]);
+    desktop.show(browserWindow('0x3', 'Virus lab - internal dashboard - Chromium'));
+    await clock.advance(10_000);
+    expect(ofType('detected').map((e) => e.next)).toEqual(['allow-listed', 'allow-listed', 'close']);
   });
 
   it('reports a full-screen browser page with a bland title as suspicious, once per title, and never closes it', async () => {
