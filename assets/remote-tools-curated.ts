@@ -12,6 +12,7 @@ export type EvidenceParser =
   | 'anydesk-connection-trace' // connection_trace.txt: one line per incoming session
   | 'anydesk-trace' // ad.trace / ad_svc.trace: "Logged in from ..." lines
   | 'teamviewer-connections' // Connections_incoming.txt: tab-separated sessions
+  | 'ultraviewer-connections' // Connection_IN_Log.txt: one line per incoming connection
   | 'rustdesk-config' // RustDesk.toml / HopToDesk.toml: a permanent password = unattended
   | 'presence'; // any settings file: its presence shows the tool was used here
 
@@ -136,6 +137,7 @@ export const curatedTools: readonly CuratedTool[] = [
     products: ['UltraViewer'],
     services: ['UltraViewService'],
     dirs: ['ultraviewer'],
+    evidenceFiles: [{ path: '%APPDATA%\\UltraViewer\\Connection_IN_Log.txt', parser: 'ultraviewer-connections' }],
     uninstall: { en: 'Open Settings > Apps, choose UltraViewer, Uninstall.', ja: '「設定」>「アプリ」で UltraViewer を選び「アンインストール」します。' },
     unattended: {
       en: 'A fixed password set in UltraViewer lets the caller come back at any time.',

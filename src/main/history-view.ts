@@ -8,6 +8,7 @@ import { describeEvent as describeWizardEvent } from '../engine/report/report-st
 import { toDisplayText } from '../shared/display-text.js';
 import type { IncidentView, Language } from '../shared/ipc.js';
 import { assertNever } from '../shared/result.js';
+import { describeRemoteEvent } from '../engine/remote/live/remote-wording.js';
 
 const words = {
   en: { detection: 'Fake warning seen', action: 'Action', finding: 'Remote-access tool found', answer: 'Answer', step: 'Recovery step', alert: 'Family alert', note: 'Note', number: 'number' },
@@ -55,6 +56,8 @@ export function describeEvent(event: TimelineEvent, language: Language, wizard?:
       return `${w.note}: ${toDisplayText(payload.text, 300)}`;
     case 'page':
       return `${language === 'ja' ? 'ページのアドレス' : 'Page address'}: ${toDisplayText(payload.url, 300)}`;
+    case 'remote':
+      return describeRemoteEvent(payload, language);
     default:
       return assertNever(payload, 'timeline payload');
   }

@@ -9,6 +9,7 @@ import type { WindowPlatform } from '../engine/ports/windows.js';
 import type { SystemActions } from '../engine/ports/system-actions.js';
 import type { InventorySource } from '../engine/ports/inventory.js';
 import type { BrowserAudio, PageAddressReader } from '../engine/ports/browser-page.js';
+import type { RemoteLivePorts } from '../engine/ports/remote-live.js';
 import type { Win32SelfCheck } from './win32/self-check.js';
 
 /** The operating systems ScareStop has adapters for. */
@@ -155,4 +156,36 @@ export async function createPageAddressReader(options: BrowserPageOptions = {}):
   }
   const { createWin32PageAddressReader } = await import('./win32/page-address.js');
   return createWin32PageAddressReader(options.env !== undefined ? { env: options.env } : {});
+}
+
+/** Options of the live remote-access watch's adapters. */
+export interface RemoteLivePortsOptions {
+  /** Environment for expanding log paths (HOME, APPDATA, ProgramData...); default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The live remote-access watch's adapters: process watch, suspend/resume/end, session-log tail
+ * and connections (Linux: /proc + signals; Windows: Toolhelp + NtSuspendProcess via koffi).
+ */
+export async function createRemoteLivePorts(options: RemoteLivePortsOptions = {}): Promise<RemoteLivePorts> {
+  const env = options.env ?? process.env;
+  const { SessionLogTail } = await import('./session-log-tail.js');
+  if (currentOs() === 'linux') {
+    const [{ ProcProcessWatch }, { SignalProcessControl }, { ProcConnections }, { expandPath }] = await Promise.all([
+      import('./linux/proc-process-watch.js'),
+      import('./linux/signal-control.js'),
+      import('./linux/proc-connections.js'),
+      import('./linux/inventory-files.js'),
+    ]);
+    const home = env['HOME'] ?? homedir();
+    return {
+      processes: new ProcProcessWatch(),
+      control: new SignalProcessControl(),
+      connections: new ProcConnections(),
+      logs: new SessionLogTail({ expand: (path) => expandPath(path, home) }),
+    };
+  }
+  const { createWin32RemoteLivePorts } = await import('./win32/remote-live-ports.js');
+  return createWin32RemoteLivePorts(env);
 }

@@ -45,6 +45,28 @@ const payloadSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('alert'), channel: z.string(), status, detail: z.string().optional() }),
   z.object({ kind: z.literal('note'), text: z.string() }),
   z.object({ kind: z.literal('page'), url: z.string(), host: z.string(), title: z.string(), knownAfterMs: z.number() }),
+  z.object({
+    kind: z.literal('remote'),
+    event: z.enum(['started', 'connected', 'paused', 'resumed', 'ended']),
+    toolId: z.string(),
+    tool: z.string(),
+    code: z.string().optional(),
+    pids: z.array(z.number().int()).optional(),
+    session: z
+      .object({
+        toolId: z.string(),
+        tool: z.string(),
+        direction: z.enum(['incoming', 'outgoing']),
+        remoteId: z.string().optional(),
+        remoteName: z.string().optional(),
+        startedAt: z.string().optional(),
+        endedAt: z.string().optional(),
+        approval: z.enum(['clicked-accept', 'unattended-password', 'remembered-login', 'refused', 'unknown']),
+        fileTransfers: z.array(z.string()),
+        source: z.string(),
+      })
+      .optional(),
+  }),
 ]);
 
 /** Parses stored JSON; undefined when it is not a payload this version understands. */
@@ -98,6 +120,26 @@ export function sanitizePayload(payload: TimelinePayload): TimelinePayload {
       return { ...payload, text: safeText(payload.text, 2000) };
     case 'page':
       return { ...payload, url: safeText(payload.url, 2048), host: safeText(payload.host, 253), title: safeText(payload.title, 300) };
+    case 'remote': {
+      const session = payload.session;
+      return {
+        ...payload,
+        tool: safeText(payload.tool, 120),
+        code: opt(payload.code, 40),
+        pids: payload.pids?.slice(0, 50),
+        session:
+          session === undefined
+            ? undefined
+            : {
+                ...session,
+                tool: safeText(session.tool, 120),
+                remoteId: opt(session.remoteId, 80),
+                remoteName: opt(session.remoteName, 80),
+                fileTransfers: session.fileTransfers.slice(0, 20).map((f) => safeText(f, 300)),
+                source: safeText(session.source, 80),
+              },
+      };
+    }
     default:
       return assertNever(payload, 'timeline payload');
   }

@@ -25,6 +25,8 @@ export const settingSchemas = {
   region: z.union([z.literal('auto'), z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 alpha-2, e.g. JP')]),
   allowList: z.array(text(200)).max(200),
   startAtLogin: z.boolean(),
+  remoteAlwaysAsk: z.boolean(),
+  remoteHelpers: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'a catalog tool id')).max(50),
   // Electron accelerator: modifiers and one key joined by "+".
   hotkey: z.string().regex(/^((CommandOrControl|CmdOrCtrl|Ctrl|Control|Alt|Shift|Super|Meta)\+){1,3}[A-Za-z0-9]{1,3}$/, 'e.g. Ctrl+Alt+S'),
   helpContacts: z.array(helpContact).max(30),
@@ -44,6 +46,8 @@ export const defaultSettings: Settings = {
   region: 'auto',
   allowList: [],
   startAtLogin: true,
+  remoteAlwaysAsk: false,
+  remoteHelpers: [],
   hotkey: 'Ctrl+Alt+S',
   helpContacts: defaultHelpContacts,
 };

@@ -14,8 +14,9 @@ import { writeLine, type CliCommand, type CliIo } from '../io.js';
 import { senderOptions } from './family-runtime.js';
 import { openCliGuardStore, stderrLogger } from './guard-store.js';
 import { guardEventToJson, guardEventToText } from './watch-format.js';
+import { cliRemoteWatch } from './watch-remote.js';
 
-const HELP = `Usage: scarestop watch [--close=ask|auto|never] [--json] [--no-content-check] [--no-tool-watch]
+const HELP = `Usage: scarestop watch [--close=ask|auto|never] [--json] [--no-content-check] [--no-tool-watch] [--no-remote] [--on-the-phone]
 
 Watches the window in front. When a web page pretends your computer has a virus:
   --close=ask    ask here before closing it
@@ -27,6 +28,11 @@ Watches the window in front. When a web page pretends your computer has a virus:
   --no-tool-watch     do not look for remote-access tools that start (checked every minute)
   --tool-check-seconds=N  look for remote-access tools every N seconds
 Pages you marked "This page is fine" in the app are left alone.
+When a remote-access tool (AnyDesk, TeamViewer, ...) starts or someone connects with it shortly
+after a scam page, it is paused at once; type "end" to end it or "known" if this is someone you
+know (add the pause id when several are paused). Otherwise it is only reported.
+  --no-remote      do not watch remote-access tools as they start
+  --on-the-phone   a caller asked you to install something: pause any remote-access tool
 Press Ctrl+C to stop.`;
 
 interface WatchArgs {
@@ -35,6 +41,8 @@ interface WatchArgs {
   readonly contentCheck: boolean;
   readonly toolWatch: boolean;
   readonly toolCheckMs: number;
+  readonly remote: boolean;
+  readonly onThePhone: boolean;
 }
 
 /** Parses arguments; a string is an error message. */
@@ -44,11 +52,15 @@ export function parseWatchArgs(args: readonly string[]): WatchArgs | string | 'h
   let contentCheck = true;
   let toolWatch = true;
   let toolCheckMs = 60_000;
+  let remote = true;
+  let onThePhone = false;
   for (const arg of args) {
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--json') json = true;
     else if (arg === '--no-content-check') contentCheck = false;
     else if (arg === '--no-tool-watch') toolWatch = false;
+    else if (arg === '--no-remote') remote = false;
+    else if (arg === '--on-the-phone') onThePhone = true;
     else if (arg.startsWith('--tool-check-seconds=')) {
       const seconds = Number(arg.slice('--tool-check-seconds='.length));
       if (!Number.isFinite(seconds) || seconds < 1 || seconds > 3600) return `bad number of seconds in ${arg} (1 to 3600)`;
@@ -59,7 +71,7 @@ export function parseWatchArgs(args: readonly string[]): WatchArgs | string | 'h
       closeMode = mode;
     } else return `unknown option ${arg}`;
   }
-  return { ...(closeMode !== undefined ? { closeMode } : {}), json, contentCheck, toolWatch, toolCheckMs };
+  return { ...(closeMode !== undefined ? { closeMode } : {}), json, contentCheck, toolWatch, toolCheckMs, remote, onThePhone };
 }
 
 function errorText(error: unknown): string {
@@ -152,6 +164,7 @@ export const run: CliCommand = async (args, io) => {
   const inventory = await optionalInventory(io, parsed.toolWatch);
   const page = await browserPagePorts(io);
   const opened = openCliGuardStore(io, 'watch', { senders: senderOptions(io.env) });
+  const remote = parsed.remote ? await cliRemoteWatch(io, { json: parsed.json, onThePhone: parsed.onThePhone }) : undefined;
   const guard = createGuard(
     {
       windows: platform.windows,
@@ -164,7 +177,7 @@ export const run: CliCommand = async (args, io) => {
       ...page,
       confirmClose: terminalQuestion(io),
     },
-    { ...(parsed.closeMode !== undefined ? { closeMode: parsed.closeMode } : {}), newToolIntervalMs: parsed.toolCheckMs },
+    { ...(parsed.closeMode !== undefined ? { closeMode: parsed.closeMode } : {}), newToolIntervalMs: parsed.toolCheckMs, ...(remote !== undefined ? { plugins: [remote.plugin] } : {}) },
   );
   guard.subscribe((event) => {
     const line = parsed.json ? guardEventToJson(event) : guardEventToText(event);
@@ -175,6 +188,7 @@ export const run: CliCommand = async (args, io) => {
   guard.start();
   await untilInterrupted();
   guard.stop();
+  remote?.close();
   opened?.close();
   platform.dispose();
   return 0;

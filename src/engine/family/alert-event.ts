@@ -3,6 +3,7 @@
  * the impersonated brand, the phone number shown, tool names, times. Never screenshots,
  * passwords or page text.
  */
+import type { RemoteSessionAccount } from '../../shared/remote-live.js';
 import type { TriggerKind } from './contacts.js';
 
 /** A phone number shown on a scam page. */
@@ -26,7 +27,15 @@ export type AlertEvent =
       /** ScareStop closed the page. */
       readonly closed?: boolean;
     }
-  | { readonly kind: 'remote-tool'; readonly at: string; readonly tool: string; readonly action: 'started' | 'installed' | 'connected' }
+  | {
+      readonly kind: 'remote-tool';
+      readonly at: string;
+      readonly tool: string;
+      /** `paused`: ScareStop suspended it because a scam was under way; `ended`: its session ended. */
+      readonly action: 'started' | 'installed' | 'connected' | 'paused' | 'ended';
+      /** Who was connected, when, how it was let in (from the tool's log), when known. */
+      readonly session?: RemoteSessionAccount;
+    }
   | { readonly kind: 'wizard-started'; readonly at: string }
   | {
       readonly kind: 'guard-stopped';

@@ -34,7 +34,7 @@ export function defaultAlertId(event: AlertEvent): string {
       parts.push(event.title ?? '', event.phone?.e164 ?? event.phone?.display ?? '');
       break;
     case 'remote-tool':
-      parts.push(event.tool, event.action);
+      parts.push(event.tool, event.action, event.session?.startedAt ?? '', event.session?.remoteId ?? '');
       break;
     case 'wizard-started':
     case 'guard-stopped':

@@ -3,6 +3,7 @@
  * the page title, brand and phone number are ever quoted from the page.
  */
 import { assertNever } from '../../shared/result.js';
+import { describeSession } from '../remote/live/session-account.js';
 import type { AlertEvent } from './alert-event.js';
 import type { AlertLanguage } from './contacts.js';
 import { cleanLine, cleanPhone } from './sanitize.js';
@@ -37,7 +38,7 @@ export function formatWhen(iso: string, language: AlertLanguage, timeZone?: stri
 export function composeAlert(event: AlertEvent, language: AlertLanguage, context: ComposeContext = {}): ComposedAlert {
   const format = (iso: string): string => formatWhen(iso, language, context.timeZone);
   const device = context.deviceName !== undefined ? cleanLine(context.deviceName, NAME_MAX) : undefined;
-  const body = language === 'ja' ? japanese(event, format, device) : english(event, format, device);
+  const body = language === 'ja' ? japanese(event, format, device, context.timeZone) : english(event, format, device, context.timeZone);
   const footer =
     language === 'ja'
       ? 'このお知らせには画面の写真やパスワード、ページの内容は含まれていません。— ScareStop'
@@ -50,7 +51,7 @@ interface Body {
   readonly lines: readonly string[];
 }
 
-function japanese(event: AlertEvent, format: (iso: string) => string, device: string | undefined): Body {
+function japanese(event: AlertEvent, format: (iso: string) => string, device: string | undefined, timeZone: string | undefined): Body {
   const when = format(event.at);
   const pc = device !== undefined ? `「${device}」` : 'パソコン';
   switch (event.kind) {
@@ -68,12 +69,14 @@ function japanese(event: AlertEvent, format: (iso: string) => string, device: st
     }
     case 'remote-tool': {
       const tool = cleanLine(event.tool, NAME_MAX);
-      const what = { started: 'が起動しました', installed: 'がインストールされました', connected: 'で誰かが接続しています' }[event.action];
+      const what = { started: 'が起動しました', installed: 'がインストールされました', connected: 'で誰かが接続しています', paused: 'が起動したため、一時停止しました', ended: 'の接続が終わりました' }[event.action];
       return {
         subject: `遠隔操作ソフト ${tool} ${what}`,
         lines: [
           `${pc}で遠隔操作ソフト ${tool} ${what}。`,
           `日時: ${when}`,
+          ...(event.session !== undefined ? [cleanLine(describeSession(event.session, 'ja', timeZone), 600)] : []),
+          ...(event.action === 'paused' ? ['詐欺の画面が出た直後だったため、ScareStop が止めています。本人が「終了する」か「知っている人」を選ぶまで動きません。'] : []),
           '',
           '詐欺の電話で入れさせられた可能性があります。本人に電話して確認し、必要ならインターネットを切るよう伝えてください。',
         ],
@@ -95,7 +98,7 @@ function japanese(event: AlertEvent, format: (iso: string) => string, device: st
   }
 }
 
-function english(event: AlertEvent, format: (iso: string) => string, device: string | undefined): Body {
+function english(event: AlertEvent, format: (iso: string) => string, device: string | undefined, timeZone: string | undefined): Body {
   const when = format(event.at);
   const pc = device !== undefined ? `"${device}"` : 'the PC';
   switch (event.kind) {
@@ -113,12 +116,14 @@ function english(event: AlertEvent, format: (iso: string) => string, device: str
     }
     case 'remote-tool': {
       const tool = cleanLine(event.tool, NAME_MAX);
-      const what = { started: 'was started', installed: 'was installed', connected: 'has someone connected' }[event.action];
+      const what = { started: 'was started', installed: 'was installed', connected: 'has someone connected', paused: 'was started and ScareStop paused it', ended: 'session ended' }[event.action];
       return {
         subject: `Remote-access tool ${tool} ${what}`,
         lines: [
           `Remote-access tool ${tool} ${what} on ${pc}.`,
           `When: ${when}`,
+          ...(event.session !== undefined ? [cleanLine(describeSession(event.session, 'en', timeZone), 600)] : []),
+          ...(event.action === 'paused' ? ['It started right after a scam page, so ScareStop holds it until they choose "End it" or "This is someone I know".'] : []),
           '',
           'A scam caller may have asked for it. Please call them, and if needed tell them to disconnect from the internet.',
         ],

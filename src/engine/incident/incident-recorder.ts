@@ -17,7 +17,7 @@ export const GUARD_CLOSED_PAGE = 'close-scam-page';
 export const SILENCED_PAGE = 'silence-scam-page';
 
 /** The open incident of the last hour, or a new one with this title. */
-function joinOrOpenIncident(store: IncidentStore, at: number, title: string): IncidentId {
+export function joinOrOpenIncident(store: IncidentStore, at: number, title: string): IncidentId {
   const open = store.latestOpenIncident();
   if (open !== undefined && at - open.openedAt < JOIN_WINDOW_MS) return open.id;
   return store.createIncident({ openedAt: at, title }).id;

@@ -6,6 +6,7 @@
  * `synchronous=FULL`), so "saved" in the UI means saved on disk.
  */
 import type { RemoteFinding } from '../../shared/remote.js';
+import type { RemoteSessionAccount } from '../../shared/remote-live.js';
 import type { Result, AppError } from '../../shared/result.js';
 
 /** Opaque incident id, e.g. `inc-20261122-223551-k3f9`. */
@@ -58,7 +59,22 @@ export type TimelinePayload =
       readonly host: string;
       readonly title: string;
       readonly knownAfterMs: number;
+    }
+  | {
+      /** The live remote-access watch: a tool started, connected, was paused/resumed/ended. */
+      readonly kind: 'remote';
+      readonly event: RemoteTimelineEvent;
+      readonly toolId: string;
+      readonly tool: string;
+      /** Machine code: the decision (started), pause reason (paused) or how it ended (ended). */
+      readonly code?: string;
+      readonly pids?: readonly number[];
+      /** Who was connected, from the tool's log. */
+      readonly session?: RemoteSessionAccount;
     };
+
+/** What a `remote` timeline event records. */
+export type RemoteTimelineEvent = 'started' | 'connected' | 'paused' | 'resumed' | 'ended';
 
 /** Kinds of timeline events. */
 export type TimelineKind = TimelinePayload['kind'];
@@ -96,6 +112,10 @@ export interface Settings {
   /** Site hosts or window-title fragments never to close. */
   readonly allowList: readonly string[];
   readonly startAtLogin: boolean;
+  /** Pause every remote-access tool that starts or connects, even with no scam in sight. */
+  readonly remoteAlwaysAsk: boolean;
+  /** Remote-access tools (catalog ids) the person confirmed as their helpers' ("someone I know"). */
+  readonly remoteHelpers: readonly string[];
   /** Global hotkey that closes the scary page now (Electron accelerator). */
   readonly hotkey: string;
   /** Help list for regions without a built-in list. */

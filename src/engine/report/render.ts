@@ -15,6 +15,8 @@ import { answerText, describeEvent, evidenceLine, questionText, toolStory } from
 import { formatTime, zoneDescription } from './report-time.js';
 import { reportText as t } from './report-texts.js';
 import { REPORT_CSS } from './style.js';
+import { describeRemoteEvent } from '../remote/live/remote-wording.js';
+import { remoteSessionsSection } from './remote-sessions-section.js';
 
 /** The PC the report was written on (from the OS; any field may be unknown). */
 export interface MachineFacts {
@@ -169,7 +171,7 @@ export function renderReport(input: ReportInput): string {
     [t('incident', lang), t('opened', lang), t('closed', lang), t('generated', lang), t('timeZone', lang)],
     [[incident.id, time(incident.openedAt), incident.closedAt === undefined ? '—' : time(incident.closedAt), time(input.generatedAt), zoneDescription(input.timeZone, input.generatedAt)]],
   );
-  const body = [el('h1', t('title', lang)), meta, machineSection(input), storySection(input), toolsSection(input), answersSection(input), doneSection(input), openSection(input), logSection(input), el('p', t('footer', lang), 'footer')];
+  const body = [el('h1', t('title', lang)), meta, machineSection(input), storySection(input), toolsSection(input), remoteSessionsSection(input.timeline, lang, input.timeZone), answersSection(input), doneSection(input), openSection(input), logSection(input), el('p', t('footer', lang), 'footer')];
   return [
     '<!DOCTYPE html>',
     `<html lang="${esc(lang)}">`,

@@ -10,6 +10,7 @@ import { actionLabel, choiceLabel, questionLabel, recordLabel, resultLabel, step
 import type { PlanAction, QuestionId, WizardState } from '../cleanup/types.js';
 import { questions } from '../cleanup/questions.js';
 import { reportText as t } from './report-texts.js';
+import { describeRemoteEvent } from '../remote/live/remote-wording.js';
 
 const QUESTION_IDS: ReadonlySet<string> = new Set(questions.map((question) => question.id));
 
@@ -100,6 +101,8 @@ export function describeEvent(payload: TimelinePayload, wizard: WizardState | un
       return `${t('kind-alert', lang)}${sep}${resultLabel(payload.status, lang)}`;
     case 'note':
       return payload.text;
+    case 'remote':
+      return describeRemoteEvent(payload, lang);
     case 'page':
       return `${lang === 'ja' ? '偽の警告画面のアドレス' : 'Address of the fake warning page'}${sep}${payload.url}`;
     default:

@@ -60,6 +60,7 @@ const labels = {
   started: { ja: '始めました', en: 'started' },
   wizardStarted: { ja: '回復の手順を始めました', en: 'Recovery steps started' },
   wizardDone: { ja: '回復の手順を終えました', en: 'Recovery steps finished' },
+  'kind-remote': { ja: '遠隔操作', en: 'Remote access' },
   footer: {
     ja: 'この記録はScareStopがこのパソコンの中で作りました。パスワードや暗証番号は含みません。銀行・カード会社・警察・ご家族に見せることができます。',
     en: 'ScareStop wrote this record on this PC. It contains no passwords or PINs. You can show it to your bank, card company, the police or your family.',

@@ -75,20 +75,22 @@ export function parseDesktopEntry(text: string, source: string): AutostartEntry 
   return { name: name ?? source, command: exec.replace(/\s%[fFuUdDnNickvm]/g, ''), source };
 }
 
-/** Parent pid and start time (clock ticks after boot) from `/proc/PID/stat`. */
-export function parseProcStat(text: string): { readonly ppid: number; readonly startTicks: number } | undefined {
+/** Name, state letter (`R`, `S`, `T` stopped, `Z` zombie...), parent pid and start time (clock ticks after boot) from `/proc/PID/stat`. */
+export function parseProcStat(text: string): { readonly comm: string; readonly state: string; readonly ppid: number; readonly startTicks: number } | undefined {
   // The command name (field 2) may hold spaces and parentheses: split after the last ")".
+  const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
-  if (close < 0) return undefined;
+  if (close < 0 || open < 0) return undefined;
   const fields = text.slice(close + 2).split(' ');
   const ppid = Number(fields[1]);
   const startTicks = Number(fields[19]);
-  return Number.isFinite(ppid) && Number.isFinite(startTicks) ? { ppid, startTicks } : undefined;
+  return Number.isFinite(ppid) && Number.isFinite(startTicks) ? { comm: text.slice(open + 1, close), state: fields[0] ?? '', ppid, startTicks } : undefined;
 }
 
 /** One row of `/proc/net/tcp` or `/proc/net/tcp6`. */
 export interface ProcTcpRow {
   readonly localAddress: string;
+  readonly localPort: number;
   readonly remoteAddress: string;
   readonly remotePort: number;
   readonly state: string;
@@ -118,10 +120,11 @@ export function parseProcNetTcp(text: string): ProcTcpRow[] {
     const f = line.trim().split(/\s+/);
     if (f.length < 10) continue;
     const [local = '', remote = '', st = ''] = [f[1], f[2], f[3]];
-    const [lAddr = '', ] = local.split(':');
+    const [lAddr = '', lPort = ''] = local.split(':');
     const [rAddr = '', rPort = ''] = remote.split(':');
     out.push({
       localAddress: hexAddress(lAddr),
+      localPort: parseInt(lPort, 16),
       remoteAddress: hexAddress(rAddr),
       remotePort: parseInt(rPort, 16),
       state: TCP_STATES[st.toUpperCase()] ?? st,

@@ -67,6 +67,13 @@ async function readArtifact(path: string): Promise<ArtifactFile | undefined> {
   }
 }
 
+/** The files one catalog path points at right now (wildcards walked with bounds). */
+export async function expandWin32Path(raw: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const expanded = expandWindowsPath(raw, env);
+  const pattern = expanded === undefined ? undefined : toArtifactPattern(expanded);
+  return pattern === undefined ? [] : matches(pattern, { dirs: MAX_DIRS_LISTED });
+}
+
 /** Reads every existing file the catalog paths point at (deduplicated, bounded). */
 export async function readWin32Artifacts(paths: readonly string[], env: NodeJS.ProcessEnv): Promise<ArtifactFile[]> {
   const budget = { dirs: MAX_DIRS_LISTED };

@@ -9,16 +9,19 @@ import { bindAdvapi32, type Advapi32 } from './advapi32.js';
 import { bindIphlpapi, type Iphlpapi } from './iphlpapi.js';
 import { bindKernel32, type Kernel32 } from './kernel32.js';
 import { loadKoffi, type Koffi } from './native-modules.js';
+import { bindProcessSuspend, type ProcessSuspend } from './process-suspend.js';
 import { bindUser32, type User32 } from './user32.js';
 
 /** Which DLL's bindings. */
-export type Win32Library = 'user32' | 'kernel32' | 'advapi32' | 'iphlpapi';
+export type Win32Library = 'user32' | 'kernel32' | 'advapi32' | 'iphlpapi' | 'suspend';
 
 interface Bindings {
   user32: User32;
   kernel32: Kernel32;
   advapi32: Advapi32;
   iphlpapi: Iphlpapi;
+  /** ntdll NtSuspendProcess / NtResumeProcess. */
+  suspend: ProcessSuspend;
 }
 
 const binders: { [K in Win32Library]: (koffi: Koffi) => Bindings[K] } = {
@@ -26,6 +29,7 @@ const binders: { [K in Win32Library]: (koffi: Koffi) => Bindings[K] } = {
   kernel32: bindKernel32,
   advapi32: bindAdvapi32,
   iphlpapi: bindIphlpapi,
+  suspend: bindProcessSuspend,
 };
 
 const cache = new Map<Win32Library, Promise<unknown>>();

@@ -28,11 +28,10 @@ describe('AnyDesk evidence', () => {
     ]);
   });
 
-  it('reads "Logged in from" and session requests from ad.trace', () => {
+  it('reads one session from ad.trace: request, relay address, end', () => {
     const parsed = parseAnyDeskTrace(fixture('anydesk', 'ad.trace'));
     expect(parsed.sessions).toEqual([
-      { at: '2026-11-20T14:47:02.114Z', auth: 'unknown', remoteId: '185.220.101.34' },
-      { at: '2026-11-20T14:47:02.560Z', auth: 'unknown', remoteId: 'Windows Support (412345678)' },
+      { at: '2026-11-20T14:47:02.560Z', endedAt: '2026-11-20T14:52:40.001Z', auth: 'unknown', remoteId: '412345678', remoteName: 'Windows Support', remoteAddress: '185.220.101.34' },
     ]);
   });
 

@@ -37,14 +37,14 @@ describe('Linux inventory parsers', () => {
   });
 
   it('/proc/PID/stat: parent pid and start ticks even with ") " in the name', () => {
-    expect(parseProcStat(fixture('proc-stat.txt'))).toEqual({ ppid: 32128, startTicks: 158893 });
-    expect(parseProcStat('77 (evil) (name) S 12 77 77 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 4242 0 0')).toEqual({ ppid: 12, startTicks: 4242 });
+    expect(parseProcStat(fixture('proc-stat.txt'))).toEqual({ comm: 'cat', state: 'R', ppid: 32128, startTicks: 158893 });
+    expect(parseProcStat('77 (evil) (name) S 12 77 77 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 4242 0 0')).toEqual({ comm: 'evil) (name', state: 'S', ppid: 12, startTicks: 4242 });
   });
 
   it('/proc/net/tcp and tcp6: addresses, ports, states, inodes', () => {
     const v4 = parseProcNetTcp(fixture('proc-net-tcp.txt'));
-    expect(v4[0]).toEqual({ localAddress: '0.0.0.0', remoteAddress: '0.0.0.0', remotePort: 0, state: 'LISTEN', inode: 1578 });
-    expect(v4.find((r) => r.state === 'ESTABLISHED')).toEqual({ localAddress: '10.0.2.15', remoteAddress: '185.220.101.34', remotePort: 443, state: 'ESTABLISHED', inode: 998877 });
+    expect(v4[0]).toEqual({ localAddress: '0.0.0.0', localPort: 2024, remoteAddress: '0.0.0.0', remotePort: 0, state: 'LISTEN', inode: 1578 });
+    expect(v4.find((r) => r.state === 'ESTABLISHED')).toEqual({ localAddress: '10.0.2.15', localPort: 50000, remoteAddress: '185.220.101.34', remotePort: 443, state: 'ESTABLISHED', inode: 998877 });
     const v6 = parseProcNetTcp(fixture('proc-net-tcp6.txt'));
     expect(v6.find((r) => r.inode === 998878)?.remoteAddress).toBe('::ffff:185.220.101.34');
     expect(v6.find((r) => r.inode === 4242)?.localAddress).toBe('::1');

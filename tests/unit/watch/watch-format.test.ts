@@ -34,8 +34,9 @@ describe('watch output', () => {
     expect(eventToText(skipped)).toContain('confirm-leave=skipped: window gone, terminate=not-needed)');
   });
   it('parses options', () => {
-    expect(parseWatchArgs([])).toEqual({ json: false, contentCheck: true, toolWatch: true, toolCheckMs: 60_000 });
-    expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check', '--no-tool-watch'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false, toolWatch: false, toolCheckMs: 60_000 });
+    expect(parseWatchArgs([])).toEqual({ json: false, contentCheck: true, toolWatch: true, toolCheckMs: 60_000, remote: true, onThePhone: false });
+    expect(parseWatchArgs(['--close=auto', '--json', '--no-content-check', '--no-tool-watch'])).toEqual({ closeMode: 'auto', json: true, contentCheck: false, toolWatch: false, toolCheckMs: 60_000, remote: true, onThePhone: false });
+    expect(parseWatchArgs(['--no-remote', '--on-the-phone'])).toMatchObject({ remote: false, onThePhone: true });
     expect(parseWatchArgs(['--tool-check-seconds=2'])).toMatchObject({ toolCheckMs: 2_000 });
     expect(parseWatchArgs(['--tool-check-seconds=0'])).toMatch(/bad number/);
     expect(parseWatchArgs(['--close=maybe'])).toMatch(/unknown close mode/);

@@ -67,3 +67,13 @@ export function buildShortcutMaker(dir: string): string {
   run(GCC, ['-municode', '-O2', '-s', '-o', out, join(SOURCES, 'mklnk.c'), '-lole32', '-luuid']);
   return out;
 }
+
+/** Builds the ticking stand-in (`ticker.c`: appends a byte to a file every 20 ms) as each of `names`. */
+export function buildTickerStandIns(dir: string, names: readonly string[]): string[] {
+  mkdirSync(dir, { recursive: true });
+  return names.map((name) => {
+    const out = join(dir, name);
+    run(GCC, ['-municode', '-mwindows', '-O2', '-s', '-o', out, join(SOURCES, 'ticker.c')]);
+    return out;
+  });
+}

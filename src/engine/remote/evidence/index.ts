@@ -4,9 +4,13 @@ import type { EvidenceParserKind } from '../catalog-types.js';
 import { parseAnyDeskConf, parseAnyDeskConnectionTrace, parseAnyDeskTrace } from './anydesk.js';
 import { parseRustDeskConfig } from './rustdesk.js';
 import { parseTeamViewerConnections } from './teamviewer.js';
+import { parseUltraViewerConnections } from './ultraviewer.js';
 import type { ParsedEvidence } from './types.js';
 
 export type * from './types.js';
+
+/** Parsers whose files are session logs (tailed live by the remote-session watch). */
+export const SESSION_LOG_PARSERS: ReadonlySet<EvidenceParserKind> = new Set(['anydesk-connection-trace', 'anydesk-trace', 'teamviewer-connections', 'ultraviewer-connections']);
 
 /** Parses `text` as the given kind of evidence file. */
 export function parseEvidence(kind: EvidenceParserKind, text: string): ParsedEvidence {
@@ -19,6 +23,8 @@ export function parseEvidence(kind: EvidenceParserKind, text: string): ParsedEvi
       return parseAnyDeskTrace(text);
     case 'teamviewer-connections':
       return parseTeamViewerConnections(text);
+    case 'ultraviewer-connections':
+      return parseUltraViewerConnections(text);
     case 'rustdesk-config':
       return parseRustDeskConfig(text);
     case 'presence':

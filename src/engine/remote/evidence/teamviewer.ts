@@ -2,7 +2,7 @@
  * TeamViewer `Connections_incoming.txt` (in its install folder): one tab-separated line per
  * incoming session —
  * `<caller ID>\t<caller name>\t<start DD-MM-YYYY HH:mm:ss>\t<end>\t<local user>\t<type>\t<GUID>`.
- * Times are the computer's local time. The caller's name is chosen by the caller: bounded, cleaned.
+ * Times are the computer's local time. The type is `RemoteControl`, `FileTransfer`, `VPN`, ... The caller's name is chosen by the caller: bounded, cleaned.
  */
 import { cleanRemoteText, type IncomingSession, type ParsedEvidence } from './types.js';
 
@@ -22,7 +22,7 @@ export function parseTeamViewerConnections(text: string): ParsedEvidence {
   for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const cols = line.split('\t');
     if (cols.length < 3) continue;
-    const [id = '', name = '', start, end] = cols;
+    const [id = '', name = '', start, end, , type = ''] = cols;
     const at = localIso(start);
     if (at === undefined || !/^\s*\d{3,12}\s*$/.test(id)) continue;
     const endedAt = localIso(end);
@@ -32,6 +32,7 @@ export function parseTeamViewerConnections(text: string): ParsedEvidence {
       remoteId: id.trim(),
       ...(name.trim() !== '' ? { remoteName: cleanRemoteText(name) } : {}),
       auth: 'unknown',
+      ...(/filetransfer/i.test(type) ? { fileTransfer: true as const } : {}),
     });
   }
   return { sessions };

@@ -5,7 +5,7 @@ import { cleanHostileText } from '../../../shared/hostile-text.js';
 /** How an incoming session was let in. */
 export type SessionAuth = 'user' | 'password' | 'token' | 'rejected' | 'unknown';
 
-/** One incoming remote session found in a tool's log. */
+/** One remote session found in a tool's log (incoming unless `direction` says otherwise). */
 export interface IncomingSession {
   /** ISO 8601 start. */
   readonly at?: string;
@@ -14,7 +14,15 @@ export interface IncomingSession {
   readonly remoteId?: string;
   /** The caller's display name (attacker-chosen: bounded, cleaned, plain text only). */
   readonly remoteName?: string;
+  /** The caller's network address, when the log names it. */
+  readonly remoteAddress?: string;
   readonly auth: SessionAuth;
+  /** `outgoing`: this PC connected to someone else (absent = incoming). */
+  readonly direction?: 'outgoing';
+  /** Files or folders moved during the session, where the log says so (bounded, cleaned). */
+  readonly fileTransfers?: readonly string[];
+  /** The log says files were moved but not which (TeamViewer's `FileTransfer` sessions). */
+  readonly fileTransfer?: true;
 }
 
 /** The result of reading one evidence file. */
