@@ -15,7 +15,6 @@ import { answerText, describeEvent, evidenceLine, questionText, toolStory } from
 import { formatTime, zoneDescription } from './report-time.js';
 import { reportText as t } from './report-texts.js';
 import { REPORT_CSS } from './style.js';
-import { describeRemoteEvent } from '../remote/live/remote-wording.js';
 import { remoteSessionsSection } from './remote-sessions-section.js';
 
 /** The PC the report was written on (from the OS; any field may be unknown). */
