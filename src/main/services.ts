@@ -62,7 +62,8 @@ export interface FamilyAlertsHandle {
 export function createServices(deps: ServiceDeps): AppServices {
   const clock = deps.clock ?? systemClock;
   const store = openIncidentStore({ dataHome: deps.dataHome, now: () => clock.now() });
-  if (store.openReport.kind === 'recovered') deps.logger?.warn('the incident database was unreadable; a fresh one was started', { movedTo: store.openReport.movedTo, reason: store.openReport.reason });
+  if (store.openReport.kind === 'recovered') deps.logger?.warn('the incident database was unreadable; a fresh one was started', { movedTo: store.openReport.movedTo, reason: store.openReport.reason, salvaged: store.openReport.salvaged });
+  if (store.openReport.kind === 'read-only') deps.logger?.warn('the incident database is read-only for now (left as it was)', { reason: store.openReport.reason, detail: store.openReport.detail });
   let detectOptions: DetectOptions = {};
   try {
     // A number from the public scam-number table on the page is a strong signal ("do not call").

@@ -10,6 +10,7 @@ import { systemClock } from '../../engine/watch/index.js';
 import { dataHome } from '../../platform/index.js';
 import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
 import type { WatchEvent } from '../../shared/watch-events.js';
+import { storeNotice } from '../../engine/incident/store-notice.js';
 import { openIncidentStore } from '../../storage/index.js';
 import { loadKnownNumberLookup } from '../../storage/numbers-repo.js';
 import { writeLine, type CliIo } from '../io.js';
@@ -33,8 +34,12 @@ export function openWatchRecord(io: CliIo): WatchRecord {
     writeLine(io.stderr, `scarestop watch: not recording incidents (${error instanceof Error ? error.message : String(error)})`);
     return NOTHING;
   }
-  if (store.openReport.kind === 'recovered') {
-    writeLine(io.stderr, `scarestop watch: the database was unreadable and was moved aside (${store.openReport.movedTo}); starting fresh.`);
+  const notice = storeNotice(store.openReport, 'en');
+  if (notice !== undefined) writeLine(io.stderr, `scarestop watch: ${notice}`);
+  if (store.openReport.kind === 'read-only') {
+    // Watching and closing scam pages matter more than the record: go on without recording.
+    store.close();
+    return NOTHING;
   }
   const record = createIncidentRecorder(store, systemClock);
   const family = createFamilyAlerts(store.database, { clock: systemClock, senders: senderOptions(io.env) });
