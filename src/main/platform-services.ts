@@ -8,6 +8,7 @@ import type { ForegroundWatcher, InventorySource, Logger, PageTextReader, Window
 import { PlatformError } from '../engine/ports.js';
 import { systemClock } from '../engine/watch/index.js';
 import { createInventorySource, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
+import { FileNetworkJournal } from '../platform/network-journal-file.js';
 import { recoveryFactory } from './recovery.js';
 import type { ServiceDeps } from './services.js';
 import { createFamilyAlerts } from '../platform/net/family-alerts-factory.js';
@@ -19,6 +20,8 @@ export interface PlatformOptions {
   /** Exported reports (the user's Documents\ScareStop). */
   readonly reportsDir: string;
   readonly logger: Logger;
+  /** Shows a desktop notification (the reconnect offer at start). */
+  readonly notify?: (title: string, body: string) => void;
 }
 
 /** A window source that only says why it cannot work (the watcher shows it and retries). */
@@ -86,7 +89,15 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     // Family alerts with the guard marker: the next start tells the family if this one died.
     familyAlerts: (database) => createFamilyAlerts(database, { clock: systemClock, logger: options.logger, guard: true }),
     inventory,
-    recovery: recoveryFactory({ inventory, systemActions, clock: systemClock, reportsDir: options.reportsDir, locale: options.locale }),
+    recovery: recoveryFactory({
+      inventory,
+      systemActions,
+      clock: systemClock,
+      reportsDir: options.reportsDir,
+      locale: options.locale,
+      networkJournal: new FileNetworkJournal(options.dataHome),
+      ...(options.notify === undefined ? {} : { notify: options.notify }),
+    }),
     dispose,
   };
 }
