@@ -135,9 +135,9 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
       const saved = store.loadWizard(incidentId);
       const wizardState = saved === undefined ? undefined : (saved.state as Parameters<typeof renderReport>[0]['wizard']);
       const html = renderReport({ incident, timeline: store.timeline(incidentId), lang: language, generatedAt: deps.clock.now(), ...(wizardState === undefined ? {} : { wizard: wizardState }) });
-      mkdirSync(deps.reportsDir, { recursive: true });
+      mkdirSync(deps.reportsDir, { recursive: true, mode: 0o700 });
       const path = join(deps.reportsDir, `scarestop-report-${incidentId.replace(/[^a-z0-9-]/gi, '_')}-${language}.html`);
-      writeFileSync(path, html, 'utf8');
+      writeFileSync(path, html, { encoding: 'utf8', mode: 0o600 });
       return Promise.resolve({ path });
     },
     dispose: () => Promise.resolve(),

@@ -55,9 +55,10 @@ export const run: CliCommand = async (args, io) => {
       return 0;
     }
     const target = out === undefined ? join(dataHome(io.env), 'reports', `${incident.id}-${lang}.html`) : resolve(out);
-    mkdirSync(dirname(target), { recursive: true });
+    // Owner-only: the report names the scam, the payments and the family.
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     // Write then rename, so a crash never leaves half a report under the final name.
-    writeFileSync(`${target}.tmp`, html, { flush: true });
+    writeFileSync(`${target}.tmp`, html, { flush: true, mode: 0o600 });
     renameSync(`${target}.tmp`, target);
     writeLine(io.stdout, target);
     return 0;
