@@ -28,8 +28,9 @@ export async function reconnect(io: CliIo, lang: Lang): Promise<number> {
   const actions = await createSystemActions({ dataHome: dataHome(io.env) });
   const journal = new FileNetworkJournal(dataHome(io.env));
   const restored = await reconnectFromJournal({ actions, journal, now: () => Date.now() }, false);
-  if (restored.kind === 'no-journal') {
-    // Nothing saved by ScareStop: turn everything back on, as the user would by hand.
+  if (restored.kind === 'unreadable') writeLine(io.stderr, lang === 'ja' ? '保存した接続の記録が読めないため、すべての接続を入れ直します。' : 'The saved network state cannot be read: turning every connection back on instead.');
+  if (restored.kind !== 'restored') {
+    // Nothing saved by ScareStop (or unreadable): turn everything back on, as the user would by hand.
     const status = await actions.networkStatus();
     if (status.online) {
       writeLine(io.stdout, lang === 'ja' ? 'インターネットにはつながっています。' : 'The internet is connected.');
@@ -48,7 +49,12 @@ export async function reconnect(io: CliIo, lang: Lang): Promise<number> {
 
 /** The start-of-wizard offer when ScareStop left the network off and the wizard sat idle. */
 export async function offerReconnect(journal: NetworkJournalStore, actions: SystemActions, store: IncidentStore, lang: Lang): Promise<string | undefined> {
-  const saved = journal.read();
+  let saved: ReturnType<NetworkJournalStore['read']>;
+  try {
+    saved = journal.read();
+  } catch {
+    return undefined; // a damaged journal: --reconnect explains it; the wizard goes on
+  }
   if (saved === undefined) return undefined;
   const open = store.latestOpenIncident();
   const lastActivity = open === undefined ? undefined : store.loadWizard(open.id)?.updatedAt;

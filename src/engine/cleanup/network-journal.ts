@@ -18,7 +18,7 @@ export interface JournalDeps {
  * state from before it: that one is kept), then turns the network off.
  */
 export async function disconnectWithJournal(deps: JournalDeps, elevate: boolean): Promise<DisconnectResult> {
-  const existing = deps.journal.read();
+  const existing = readOrUndefined(deps.journal);
   const snapshot = existing?.snapshot ?? (await deps.actions.networkSnapshot());
   if (existing === undefined && snapshot.interfaces.length === 0) return { status: 'not-needed', detail: 'Already offline.', disabled: [] };
   deps.journal.write({ version: 1, snapshot, phase: 'disconnecting', changedAt: deps.now() });
@@ -27,12 +27,32 @@ export async function disconnectWithJournal(deps: JournalDeps, elevate: boolean)
   return result;
 }
 
-/** Result of a reconnect from the journal; `no-journal` when ScareStop turned nothing off. */
-export type JournalReconnect = { readonly kind: 'no-journal' } | { readonly kind: 'restored'; readonly result: RestoreResult; readonly journal: NetworkJournal };
+/** A journal that cannot be read counts as none (its snapshot is lost either way). */
+function readOrUndefined(journal: NetworkJournalStore): NetworkJournal | undefined {
+  try {
+    return journal.read();
+  } catch {
+    return undefined; // damaged: a new snapshot is taken; the reconnect says so
+  }
+}
+
+/**
+ * Result of a reconnect from the journal: `no-journal` when ScareStop turned nothing off,
+ * `unreadable` when the journal is damaged (the caller turns everything back on instead).
+ */
+export type JournalReconnect =
+  | { readonly kind: 'no-journal' }
+  | { readonly kind: 'unreadable'; readonly reason: string }
+  | { readonly kind: 'restored'; readonly result: RestoreResult; readonly journal: NetworkJournal };
 
 /** Restores every journal item and verifies it; clears the journal only when all came back. */
 export async function reconnectFromJournal(deps: JournalDeps, elevate: boolean): Promise<JournalReconnect> {
-  const journal = deps.journal.read();
+  let journal: NetworkJournal | undefined;
+  try {
+    journal = deps.journal.read();
+  } catch (error) {
+    return { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error) };
+  }
   if (journal === undefined) return { kind: 'no-journal' };
   const result = await deps.actions.restoreNetwork(journal.snapshot, { elevate });
   if (result.status === 'done' && result.items.every((item) => item.back)) deps.journal.clear();

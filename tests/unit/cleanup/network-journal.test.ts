@@ -54,3 +54,16 @@ describe('network journal', () => {
     expect(reconnectOfferAtStart(journal, { online: false }, 2_000, later + 5_000)).toEqual({ offer: true, offSince: 1_000 });
   });
 });
+
+describe('a damaged journal', () => {
+  it('is reported as unreadable on reconnect, and a new disconnect takes a fresh snapshot', async () => {
+    const system = new FakeSystem(() => []);
+    const journal = new MemoryJournal();
+    journal.read = () => {
+      throw new Error('half a file');
+    };
+    expect(await reconnectFromJournal({ actions: system.actions(), journal, now: () => 1 }, false)).toEqual({ kind: 'unreadable', reason: 'half a file' });
+    expect((await disconnectWithJournal({ actions: system.actions(), journal, now: () => 2 }, false)).status).toBe('done');
+    expect(journal.writes).toEqual(['disconnecting', 'offline']);
+  });
+});
