@@ -1,3 +1,5 @@
+import { storeUnavailableText, storeWriteRefusedText } from '../engine/incident/store-notice.js';
+import { StoreUnavailableError } from '../storage/open-errors.js';
 import { writeLine, type CliCommand, type CliIo } from './io.js';
 
 interface CommandEntry {
@@ -49,7 +51,26 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     return 2;
   }
   const command = await entry.load();
-  return command.run(rest, io);
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    const problem = storeProblemText(error, io.env);
+    if (problem === undefined) throw error;
+    writeLine(io.stderr, `scarestop ${name}: ${problem}`);
+    return 1;
+  }
+}
+
+/**
+ * Plain words for the record being unavailable or read-only (a full disk, a read-only folder,
+ * a newer version's file), instead of a stack trace; undefined for any other error.
+ */
+function storeProblemText(error: unknown, env: NodeJS.ProcessEnv): string | undefined {
+  const lang = (env['LC_ALL'] ?? env['LC_MESSAGES'] ?? env['LANG'] ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  if (error instanceof StoreUnavailableError) return storeUnavailableText(error.reason, lang);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL')) return storeWriteRefusedText(lang);
+  return undefined;
 }
 
 /** True for the error a write gets when the reader went away (`scarestop classify ... | head -1`). */

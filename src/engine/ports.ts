@@ -9,5 +9,6 @@ export type * from './ports/processes.js';
 export type * from './ports/inventory.js';
 export type * from './ports/page-text.js';
 export type * from './ports/system-actions.js';
+export type * from './ports/network-journal.js';
 export type * from './ports/store.js';
 export type * from './ports/notify.js';

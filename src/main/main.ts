@@ -57,7 +57,7 @@ function applyLoginItem(settings: Settings): void {
 async function start(): Promise<void> {
   const trust = new TrustPolicy(paths.rendererDir);
   lockDown(app, session.defaultSession, trust);
-  const deps = await platformServiceDeps({ dataHome: dataHome(), locale: app.getLocale(), reportsDir: join(app.getPath('documents'), 'ScareStop'), logger, printPdf: printReportToPdf });
+  const deps = await platformServiceDeps({ dataHome: dataHome(), locale: app.getLocale(), reportsDir: join(app.getPath('documents'), 'ScareStop'), logger, printPdf: printReportToPdf, notify });
   const services: AppServices = createServices(deps);
   const appWindows = new AppWindows({ preload: paths.preload, icon: join(paths.icons, 'icon.ico') }, trust);
   windows = appWindows;

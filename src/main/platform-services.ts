@@ -9,6 +9,7 @@ import { PlatformError } from '../engine/ports.js';
 import { systemClock } from '../engine/watch/index.js';
 import { createBrowserAudio, createInventorySource, createPageAddressReader, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
 import { machineFacts } from '../platform/machine-facts.js';
+import { FileNetworkJournal } from '../platform/network-journal-file.js';
 import { recoveryFactory } from './recovery.js';
 import type { ServiceDeps } from './services.js';
 import { createFamilySenders } from '../platform/net/family-senders.js';
@@ -22,6 +23,8 @@ export interface PlatformOptions {
   readonly logger: Logger;
   /** Prints a saved report to PDF (main.ts: Electron's printToPDF). */
   readonly printPdf?: (htmlPath: string, pdfPath: string) => Promise<boolean>;
+  /** Shows a desktop notification (the reconnect offer at start). */
+  readonly notify?: (title: string, body: string) => void;
 }
 
 /** A window source that only says why it cannot work (the watcher shows it and retries). */
@@ -104,6 +107,8 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
       locale: options.locale,
       machine: machineFacts(),
       ...(options.printPdf === undefined ? {} : { printPdf: options.printPdf }),
+      networkJournal: new FileNetworkJournal(options.dataHome),
+      ...(options.notify === undefined ? {} : { notify: options.notify }),
     }),
     dispose,
   };

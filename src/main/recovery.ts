@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CleanupWizard, type AnswerValue, type QuestionId, type WizardState } from '../engine/cleanup/index.js';
-import type { Clock, IncidentStore, InventorySource, SystemActions } from '../engine/ports.js';
+import type { Clock, IncidentStore, InventorySource, NetworkJournalStore, SystemActions } from '../engine/ports.js';
+import { offerReconnectAtStart } from './network-offer.js';
 import { RemoteMatcher } from '../engine/remote/matcher.js';
 import { scanRemoteTools } from '../engine/remote/scan.js';
 import { renderReport, type MachineFacts } from '../engine/report/index.js';
@@ -32,6 +33,10 @@ export interface RecoveryDeps {
   readonly printPdf?: (htmlPath: string, pdfPath: string) => Promise<boolean>;
   /** This PC and its owner, for the report. */
   readonly machine?: MachineFacts;
+  /** What was connected before the wizard turned the network off (restored on reconnect). */
+  readonly networkJournal?: NetworkJournalStore;
+  /** Desktop notification, for the reconnect offer at start. */
+  readonly notify?: (title: string, body: string) => void;
 }
 
 /** The factory `createServices` calls with the open store. */
@@ -71,7 +76,8 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
   };
   const begin = (): CleanupWizard => {
     const settings = store.getSettings();
-    return CleanupWizard.start({ store, actions: deps.systemActions, clock: deps.clock, rescan: scan }, { findings: lastFindings, hints: lastHints, region: regionOf(settings.region, deps.locale), helpContacts: settings.helpContacts });
+    const journal = deps.networkJournal === undefined ? {} : { journal: deps.networkJournal };
+    return CleanupWizard.start({ store, actions: deps.systemActions, clock: deps.clock, rescan: scan, ...journal }, { findings: lastFindings, hints: lastHints, region: regionOf(settings.region, deps.locale), helpContacts: settings.helpContacts });
   };
   /** The wizard in memory, or the one saved for the open incident (after a restart). */
   const active = (): CleanupWizard | undefined => {
@@ -112,6 +118,8 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
     if (current === undefined || id !== stepId) throw new Error(`step ${stepId} is not the current step`);
     return current;
   };
+
+  void offerReconnectAtStart(deps, store, language());
 
   return {
     async scan() {

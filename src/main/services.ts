@@ -57,6 +57,7 @@ export function createServices(deps: ServiceDeps): AppServices {
   const store = opened.store;
   const settings = (): Settings => settingsView(store.getSettings(), deps.locale);
   const recovery = deps.recovery(store, () => settings().language);
+  if (store.openReport.kind === 'read-only') deps.logger?.warn('the incident database is read-only for now (left as it was)', { reason: store.openReport.reason, detail: store.openReport.detail });
   const listeners = new Set<(event: AppEvent) => void>();
   const emit = (event: AppEvent): void => {
     for (const listener of listeners) {

@@ -81,25 +81,43 @@ export class SqliteContactStore implements ContactStore {
 
 const SETTINGS_KEY = 'family';
 
+/**
+ * How the mail password is kept at rest. This is the ONLY place the secret is read from or
+ * written to the database, so an OS vault (DPAPI on Windows) can wrap it here.
+ */
+export interface SecretCodec {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+/** Stores the secret as it is (the data folder and file are owner-only). */
+const PLAIN_SECRET: SecretCodec = { seal: (plain) => plain, open: (sealed) => sealed };
+
 /** {@link FamilySettingsStore}: one JSON value in `family_settings`. */
 export class SqliteFamilySettings implements FamilySettingsStore {
   constructor(
     private readonly db: Database,
     private readonly now: () => number = Date.now,
+    private readonly secrets: SecretCodec = PLAIN_SECRET,
   ) {}
 
   get(): FamilySettings {
     const row = this.db.prepare('SELECT value FROM family_settings WHERE key = ?').get(SETTINGS_KEY) as { value: string } | undefined;
     if (row === undefined) return {};
+    let stored: FamilySettings;
     try {
-      return JSON.parse(row.value) as FamilySettings;
+      stored = JSON.parse(row.value) as FamilySettings;
     } catch {
       // A damaged value means "not set up"; `family smtp` writes a fresh one.
       return {};
     }
+    const password = stored.smtp?.password;
+    return password === undefined || stored.smtp === undefined ? stored : { ...stored, smtp: { ...stored.smtp, password: this.secrets.open(password) } };
   }
 
-  set(settings: FamilySettings): void {
+  set(value: FamilySettings): void {
+    const password = value.smtp?.password;
+    const settings = password === undefined || value.smtp === undefined ? value : { ...value, smtp: { ...value.smtp, password: this.secrets.seal(password) } };
     this.db
       .prepare(
         `INSERT INTO family_settings (key, value, updated_at) VALUES (?, ?, ?)

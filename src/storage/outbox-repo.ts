@@ -4,7 +4,7 @@
  * written here survives kill -9 and power loss. Also the query History uses for delivery status.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { NewOutboxItem, OutboxItem, OutboxState, OutboxStore, OutboxTarget, SendErrorCode } from '../engine/ports/notify.js';
+import type { LeaseOwner, NewOutboxItem, OutboxItem, OutboxState, OutboxStore, OutboxTarget, SendErrorCode } from '../engine/ports/notify.js';
 
 interface OutboxRow {
   id: number;
@@ -88,17 +88,44 @@ export function toStatusView(item: OutboxItem): OutboxStatusView {
   };
 }
 
+/** Who this store leases as, and how to tell whether another holder still runs. */
+export interface LeaseIdentity {
+  readonly owner: LeaseOwner;
+  /** True while that process runs; the platform reads it from the OS (see process-lease.ts). */
+  readonly isAlive: (owner: LeaseOwner) => boolean;
+}
+
+/** Without an identity, leases only end by running out (the behaviour tests of timing rely on). */
+const ANONYMOUS: LeaseIdentity = { owner: { pid: 0, started: '' }, isAlive: () => true };
+
+function parseOwner(text: string | null): LeaseOwner | undefined {
+  if (text === null) return undefined;
+  try {
+    const value = JSON.parse(text) as { pid?: unknown; started?: unknown };
+    return typeof value.pid === 'number' && typeof value.started === 'string' ? { pid: value.pid, started: value.started } : undefined;
+  } catch {
+    return undefined; // an unreadable owner is treated like no owner: the lease runs out as before
+  }
+}
+
 /** {@link OutboxStore} on the incident database. */
 export class SqliteOutboxStore implements OutboxStore {
   private readonly insert: Statement;
   private readonly selectDue: Statement;
   private readonly selectAllPending: Statement;
-  private readonly claimRow: Statement;
   private readonly delivered: Statement;
   private readonly failed: Statement;
   private readonly expired: Statement;
 
-  constructor(private readonly db: Database) {
+  private readonly ownerText: string;
+  /** Lease statements use a column from migration 53; a read-only older file lacks it until they run. */
+  private leaseStatements: { claim: Statement; extend: Statement; select: Statement } | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly identity: LeaseIdentity = ANONYMOUS,
+  ) {
+    this.ownerText = JSON.stringify(identity.owner);
     this.insert = db.prepare(
       `INSERT OR IGNORE INTO family_outbox
         (idempotency_key, alert_id, event, contact_id, contact_name, channel, target, language, subject, body, event_at, created_at, next_attempt_at)
@@ -108,10 +135,7 @@ export class SqliteOutboxStore implements OutboxStore {
       `SELECT * FROM family_outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
     );
     this.selectAllPending = db.prepare(`SELECT * FROM family_outbox WHERE state = 'pending' ORDER BY next_attempt_at, id LIMIT ?`);
-    this.claimRow = db.prepare(
-      `UPDATE family_outbox SET lease_until = @until, attempts = attempts + 1
-       WHERE id = @id AND state = 'pending' AND lease_until <= @now`,
-    );
+
     this.delivered = db.prepare(
       `UPDATE family_outbox SET state = 'delivered', delivered_at = ?, lease_until = 0 WHERE id = ? AND state = 'pending'`,
     );
@@ -153,8 +177,31 @@ export class SqliteOutboxStore implements OutboxStore {
     return rows.map(toItem);
   }
 
+  private lease(): { claim: Statement; extend: Statement; select: Statement } {
+    this.leaseStatements ??= {
+      // Compare-and-swap: the lease is free (ran out), or still held by the dead owner we saw.
+      claim: this.db.prepare(
+        `UPDATE family_outbox SET lease_until = @until, lease_owner = @owner, attempts = attempts + 1
+         WHERE id = @id AND state = 'pending' AND (lease_until <= @now OR (@deadOwner IS NOT NULL AND lease_owner = @deadOwner))`,
+      ),
+      extend: this.db.prepare(`UPDATE family_outbox SET lease_until = @until WHERE id = @id AND state = 'pending' AND lease_owner = @owner`),
+      select: this.db.prepare('SELECT lease_until, lease_owner FROM family_outbox WHERE id = ?'),
+    };
+    return this.leaseStatements;
+  }
+
   claim(id: number, now: number, until: number): boolean {
-    return this.claimRow.run({ id, now, until }).changes === 1;
+    const lease = this.lease().select.get(id) as { lease_until: number; lease_owner: string | null } | undefined;
+    let deadOwner: string | null = null;
+    if (lease !== undefined && lease.lease_until > now && lease.lease_owner !== null && lease.lease_owner !== this.ownerText) {
+      const holder = parseOwner(lease.lease_owner);
+      if (holder !== undefined && !this.identity.isAlive(holder)) deadOwner = lease.lease_owner;
+    }
+    return this.lease().claim.run({ id, now, until, owner: this.ownerText, deadOwner }).changes === 1;
+  }
+
+  extendLease(id: number, until: number): boolean {
+    return this.lease().extend.run({ id, until, owner: this.ownerText }).changes === 1;
   }
 
   markDelivered(id: number, at: number): void {
@@ -170,10 +217,20 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   nextDueAt(): number | undefined {
-    const row = this.db.prepare(`SELECT MIN(MAX(next_attempt_at, lease_until)) AS next FROM family_outbox WHERE state = 'pending'`).get() as
-      | { next: number | null }
-      | undefined;
-    return row?.next ?? undefined;
+    const rows = this.db.prepare(`SELECT next_attempt_at, lease_until, lease_owner FROM family_outbox WHERE state = 'pending'`).all() as {
+      next_attempt_at: number;
+      lease_until: number;
+      lease_owner: string | null;
+    }[];
+    let next: number | undefined;
+    for (const row of rows) {
+      // A lease held by a process that is gone does not delay the item.
+      const holder = parseOwner(row.lease_owner);
+      const leased = holder !== undefined && row.lease_owner !== this.ownerText && !this.identity.isAlive(holder) ? 0 : row.lease_until;
+      const due = Math.max(row.next_attempt_at, leased);
+      next = next === undefined ? due : Math.min(next, due);
+    }
+    return next;
   }
 
   list(options: { readonly limit?: number; readonly state?: OutboxState } = {}): OutboxItem[] {

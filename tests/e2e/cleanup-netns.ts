@@ -5,7 +5,7 @@
  * namespace "holder" so the scanner and the wizard see only the test's own processes.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** A namespace made by {@link createNetns}. */
@@ -13,6 +13,10 @@ export interface TestNetns {
   readonly name: string;
   /** Interface inside the namespace. */
   readonly inner: string;
+  /** With `second: true`: a second interface with a static route through it. */
+  readonly second?: { readonly inner: string; readonly route: string; readonly hostAddress: string };
+  /** With `second: true`: the namespace's resolver file (`ip netns exec` mounts it on /etc/resolv.conf). */
+  readonly resolvConf?: string;
   /** Address of the host end (reachable from inside when online). */
   readonly hostAddress: string;
   readonly innerAddress: string;
@@ -21,8 +25,11 @@ export interface TestNetns {
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
-/** Creates `ss-<random>` with a veth pair and a default route via the host end. */
-export function createNetns(): TestNetns {
+/**
+ * Creates `ss-<random>` with a veth pair and a default route via the host end; with `second`,
+ * also a second veth pair carrying a static route, and a resolv.conf for the namespace.
+ */
+export function createNetns(options: { readonly second?: boolean } = {}): TestNetns {
   const id = Math.random().toString(36).slice(2, 8);
   const name = `ss-${id}`;
   const host = `ssh${id}`;
@@ -44,11 +51,31 @@ export function createNetns(): TestNetns {
     removeQuietly(name, host);
     throw error;
   }
-  return { name, inner, hostAddress, innerAddress, remove: () => removeQuietly(name, host) };
+  if (options.second !== true) return { name, inner, hostAddress, innerAddress, remove: () => removeQuietly(name, host) };
+  const host2 = `ssj${id}`;
+  const inner2 = `ssm${id}`;
+  const second = { inner: inner2, hostAddress: `10.232.${octet}.1`, route: `10.233.${octet}.0/24 via 10.232.${octet}.1 dev ${inner2}` };
+  const resolvConf = `/etc/netns/${name}/resolv.conf`;
+  try {
+    ip('link', 'add', host2, 'type', 'veth', 'peer', 'name', inner2);
+    ip('link', 'set', inner2, 'netns', name);
+    ip('addr', 'add', `${second.hostAddress}/30`, 'dev', host2);
+    ip('link', 'set', host2, 'up');
+    ip('-n', name, 'addr', 'add', `10.232.${octet}.2/30`, 'dev', inner2);
+    ip('-n', name, 'link', 'set', inner2, 'up');
+    ip('-n', name, 'route', 'add', ...second.route.split(' '));
+    mkdirSync(`/etc/netns/${name}`, { recursive: true });
+    writeFileSync(resolvConf, `# test resolver\nnameserver ${hostAddress}\nnameserver ${second.hostAddress}\n`);
+  } catch (error) {
+    removeQuietly(name, host, host2);
+    throw error;
+  }
+  return { name, inner, hostAddress, innerAddress, second, resolvConf, remove: () => removeQuietly(name, host, host2) };
 }
 
-function removeQuietly(name: string, host: string): void {
-  for (const args of [['netns', 'del', name], ['link', 'del', host]]) {
+function removeQuietly(name: string, host: string, host2?: string): void {
+  rmSync(`/etc/netns/${name}`, { recursive: true, force: true });
+  for (const args of [['netns', 'del', name], ['link', 'del', host], ...(host2 === undefined ? [] : [['link', 'del', host2]])]) {
     try {
       ip(...args);
     } catch {

@@ -38,7 +38,7 @@ describe('family alerts over loopback SMTP and HTTP', { timeout: 90_000 }, () =>
   }
 
   it('sends a Japanese alert by mail and a JSON webhook, each once, with the idempotency key', async () => {
-    await ok(['family', 'smtp', '--host', '127.0.0.1', '--port', String(smtp.port), '--security', 'none', '--user', 'scarestop', '--password-env', 'SMTP_PASS', '--from', 'guard@scarestop.test']);
+    await ok(['family', 'smtp', '--host', '127.0.0.1', '--port', String(smtp.port), '--security', 'none', '--user', 'scarestop', '--password-env', 'SMTP_PASS', '--from', 'guard@scarestop.test', '--allow-plaintext-login']);
     await ok(['family', 'set', '--device-name', '母のパソコン', '--time-zone', 'Asia/Tokyo']);
     await ok(['family', 'add', '--name', '花子', '--email', 'hanako@family.test', '--webhook', hook.url('/alerts?token=s3cret')]);
     await ok(['family', 'enqueue', '--event', 'scam-page', '--at', '2026-11-22T13:05:00.000Z', '--title', 'Windows Defender セキュリティ警告', '--brand', 'Microsoft', '--phone', '03-6271-7243', '--id', 'alert-e2e-1']);
@@ -103,7 +103,7 @@ describe('family alerts over loopback SMTP and HTTP', { timeout: 90_000 }, () =>
   });
 
   it('`family test` reaches every channel and says so', async () => {
-    await ok(['family', 'smtp', '--host', '127.0.0.1', '--port', String(smtp.port), '--security', 'none', '--user', 'scarestop', '--password-env', 'SMTP_PASS', '--from', 'guard@scarestop.test']);
+    await ok(['family', 'smtp', '--host', '127.0.0.1', '--port', String(smtp.port), '--security', 'none', '--user', 'scarestop', '--password-env', 'SMTP_PASS', '--from', 'guard@scarestop.test', '--allow-plaintext-login']);
     await ok(['family', 'add', '--name', 'Ken', '--lang', 'en', '--email', 'ken@family.test', '--webhook', hook.url()]);
     const out = await ok(['family', 'test']);
     expect(out).toMatch(/Ken \(email\): sent/);

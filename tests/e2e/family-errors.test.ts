@@ -106,7 +106,7 @@ describe('`family test` and History show the error', { timeout: 120_000 }, () =>
     const hook = await startWebhookServer({ status: 404 });
     try {
       const setup = [
-        ['family', 'smtp', '--host', '127.0.0.1', '--port', String(smtp.port), '--security', 'none', '--user', 'scarestop', '--password-env', 'SMTP_PASS', '--from', 'guard@scarestop.test'],
+        ['family', 'smtp', '--host', '127.0.0.1', '--port', String(smtp.port), '--security', 'none', '--user', 'scarestop', '--password-env', 'SMTP_PASS', '--from', 'guard@scarestop.test', '--allow-plaintext-login'],
         ['family', 'add', '--name', 'Ken', '--lang', 'en', '--email', 'ken@family.test', '--webhook', hook.url('/typo?token=s3cret')],
       ];
       for (const args of setup) expect((await runCli(args, env)).code).toBe(0);

@@ -5,7 +5,9 @@
 import { actionLabel, buildPlan, CleanupWizard, stepLabel, type Lang, type Plan } from '../../engine/cleanup/index.js';
 import type { RemoteFinding } from '../../shared/remote.js';
 import { createSystemActions, dataHome } from '../../platform/index.js';
+import { FileNetworkJournal } from '../../platform/network-journal-file.js';
 import { writeLine, type CliCommand } from '../io.js';
+import { offerReconnect, readSettingsQuietly, reconnect } from './cleanup-reconnect.js';
 import { printable, runTerminalWizard } from './cleanup-terminal.js';
 import { systemClock } from '../../engine/watch/system-clock.js';
 import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
@@ -15,6 +17,7 @@ import { saveReport } from './report-files.js';
 
 const HELP = [
   'Usage: scarestop cleanup [--plan [--json]] [--incident ID] [--lang ja|en] [--region CC] [--findings FILE]',
+  '       scarestop cleanup --reconnect [--lang ja|en]',
   '',
   'Walks you through recovering from a tech-support scam, one step at a time, in the order',
   'the police give: hang up, disconnect the internet, close the warning page, end remote',
@@ -30,6 +33,8 @@ const HELP = [
   '  --findings FILE use the findings of `scarestop scan --json > FILE` instead of scanning now',
   '  --quarantine    list the files the wizard moved to quarantine',
   '  --restore ID    put a quarantined file back where it was',
+  '  --reconnect     turn the internet back on exactly as it was before ScareStop turned it',
+  '                  off (from the network journal), and say what came back',
 ].join('\n');
 
 /** The plan as JSON for `--plan --json`. */
@@ -55,7 +60,7 @@ export const run: CliCommand = async (args, io) => {
     writeLine(io.stdout, HELP);
     return 0;
   }
-  const parsed = parseOptions(args, ['--incident', '--lang', '--region', '--findings', '--restore'], ['--plan', '--json', '--quarantine']);
+  const parsed = parseOptions(args, ['--incident', '--lang', '--region', '--findings', '--restore'], ['--plan', '--json', '--quarantine', '--reconnect']);
   if (parsed.error !== undefined) {
     writeLine(io.stderr, `scarestop cleanup: ${parsed.error}\n\n${HELP}`);
     return 2;
@@ -74,6 +79,7 @@ export const run: CliCommand = async (args, io) => {
     else for (const entry of entries) writeLine(io.stdout, printable(`${entry.id}  ${entry.quarantinedAt}  ${entry.restoredAt === undefined ? 'kept    ' : 'restored'}  ${entry.originalPath}`));
     return 0;
   }
+  if (parsed.flags.has('--reconnect')) return reconnect(io, pickLang(parsed.values['--lang'], readSettingsQuietly(io.env), io.env));
   const settings = readSettings(io.env);
   const lang = pickLang(parsed.values['--lang'], settings, io.env);
   const region = pickRegion(parsed.values['--region'], settings, io.env, lang);
@@ -103,8 +109,11 @@ export const run: CliCommand = async (args, io) => {
     const wanted = parsed.values['--incident'];
     const existing = wanted ?? store.latestOpenIncident()?.id;
     const resuming = existing !== undefined && store.loadWizard(existing) !== undefined;
+    const journal = new FileNetworkJournal(dataHome(io.env));
+    const offer = await offerReconnect(journal, actions, store, lang);
+    if (offer !== undefined) writeLine(io.stdout, offer);
     const wizard = CleanupWizard.start(
-      { store, actions, clock: { now: () => Date.now() }, rescan: async () => (await scan()).findings },
+      { store, actions, clock: { now: () => Date.now() }, rescan: async () => (await scan()).findings, journal },
       { findings: initial.findings, region, helpContacts: store.getSettings().helpContacts, hints: initial.hints, ...(wanted === undefined ? {} : { incidentId: wanted }) },
     );
     // The family hears what the app would tell them: the wizard started, a tool runs right now.

@@ -7,7 +7,9 @@ import { systemClock } from '../../engine/watch/system-clock.js';
 import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
 import type { FamilySenderOptions } from '../../platform/net/family-senders.js';
 import { dataHome } from '../../platform/index.js';
+import { currentLeaseOwner, leaseOwnerAlive } from '../../platform/process-lease.js';
 import { SqliteContactStore, SqliteFamilySettings, SqliteHeartbeatStore } from '../../storage/contacts-repo.js';
+import { storeNotice } from '../../engine/incident/store-notice.js';
 import { openIncidentStore } from '../../storage/index.js';
 import { SqliteOutboxStore } from '../../storage/outbox-repo.js';
 import { writeLine, type CliIo } from '../io.js';
@@ -33,12 +35,11 @@ export function senderOptions(env: NodeJS.ProcessEnv): FamilySenderOptions {
 /** Opens the store in the data folder; says so on stderr if a damaged one was moved aside. */
 export function openFamilyRuntime(io: CliIo, command: string): FamilyRuntime {
   const store = openIncidentStore({ dataHome: dataHome(io.env) });
-  if (store.openReport.kind === 'recovered') {
-    writeLine(io.stderr, `scarestop ${command}: the database was unreadable and was moved aside (${store.openReport.movedTo}); starting fresh.`);
-  }
+  const notice = storeNotice(store.openReport, 'en');
+  if (notice !== undefined) writeLine(io.stderr, `scarestop ${command}: ${notice}`);
   const db = store.database;
   const contacts = new SqliteContactStore(db);
-  const outbox = new SqliteOutboxStore(db);
+  const outbox = new SqliteOutboxStore(db, { owner: currentLeaseOwner(), isAlive: (owner) => leaseOwnerAlive(owner) });
   const settings = new SqliteFamilySettings(db);
   const heartbeat = new SqliteHeartbeatStore(db);
   const alerts = createFamilyAlerts(db, { clock: systemClock, senders: senderOptions(io.env) });

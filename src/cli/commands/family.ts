@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { buildContact, redactUrl, type FamilyContact } from '../../engine/family/contacts.js';
-import { describeSmtp, validateSmtp } from '../../engine/family/settings.js';
+import { describeSmtp, smtpWarning, validateSmtp } from '../../engine/family/settings.js';
 import { writeLine, type CliCommand, type CliIo } from '../io.js';
 import { openFamilyRuntime } from './family-runtime.js';
 import { runDeliveryCommand } from './family-delivery.js';
@@ -19,6 +19,7 @@ const HELP = `Usage: scarestop family <subcommand> [options]
   test [ID] [--json]            send a test message now and show what happened
   smtp --host HOST --from ADDRESS [--port N] [--security starttls|tls|none]
        [--user NAME --password-env VARIABLE]      set the mail server (never shown again)
+       [--allow-plaintext-login]    store a login for --security none (sent unencrypted)
   smtp --show | --clear
   set [--device-name NAME] [--time-zone Area/City]  how messages name this PC, and their times
   status [--json] [--limit N]   delivery status of recent alerts (what History shows)
@@ -79,9 +80,12 @@ async function add(args: string[], io: CliIo): Promise<number> {
     runtime.contacts.save(built.value);
     if (values.json) writeLine(io.stdout, JSON.stringify(contactJson(built.value)));
     else writeLine(io.stdout, `Added ${describeContact(built.value)}`);
-    if (built.value.email !== undefined && runtime.settings.get().smtp === undefined) {
+    const mailServer = runtime.settings.get().smtp;
+    if (built.value.email !== undefined && mailServer === undefined) {
       writeLine(io.stderr, 'Note: no mail server is set up yet: run `scarestop family smtp --host ... --from ...`.');
     }
+    const warning = built.value.email === undefined ? undefined : smtpWarning(mailServer);
+    if (warning !== undefined) writeLine(io.stderr, `Warning: ${warning}`);
     return 0;
   } finally {
     runtime.close();
@@ -131,6 +135,7 @@ async function smtp(args: string[], io: CliIo): Promise<number> {
       from: { type: 'string' },
       show: { type: 'boolean', default: false },
       clear: { type: 'boolean', default: false },
+      'allow-plaintext-login': { type: 'boolean', default: false },
     },
   });
   const runtime = openFamilyRuntime(io, 'family');
@@ -159,8 +164,10 @@ async function smtp(args: string[], io: CliIo): Promise<number> {
       ...(values.user !== undefined ? { user: values.user } : {}),
       ...(password !== undefined ? { password } : {}),
       ...(values.from !== undefined ? { from: values.from } : {}),
-    });
+    }, { allowPlaintextLogin: values['allow-plaintext-login'] });
     if (!checked.ok) return fail(io, checked.error.message);
+    const warning = smtpWarning(checked.value);
+    if (warning !== undefined) writeLine(io.stderr, `Warning: ${warning}`);
     runtime.settings.set({ ...current, smtp: checked.value });
     writeLine(io.stdout, `Mail server ${describeSmtp(checked.value)}. Check it with \`scarestop family test\`.`);
     return 0;
@@ -215,6 +222,8 @@ export const run: CliCommand = async (args, io) => {
   try {
     return await sub(rest, io);
   } catch (error) {
+    // A record that cannot be written right now is explained by the CLI's entry point.
+    if (String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw error;
     // parseArgs throws on unknown options; say it plainly.
     return fail(io, error instanceof Error ? error.message : String(error));
   }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanForCleanup as scanEngine, type CleanupScan, type Lang } from '../../engine/cleanup/index.js';
+import { storeNotice } from '../../engine/incident/store-notice.js';
 import type { Settings, StoreOpenReport } from '../../engine/ports/store.js';
 import type { RemoteFinding } from '../../shared/remote.js';
 import { createInventorySource, dataHome } from '../../platform/index.js';
@@ -26,10 +27,10 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
   }
 }
 
-/** A line to show when the database had to be replaced, else undefined. */
-export function openWarning(report: StoreOpenReport): string | undefined {
-  if (report.kind !== 'recovered') return undefined;
-  return `Note: the incident database could not be read (${report.reason}). It was kept as ${report.movedTo} and a new one was started.`;
+/** A line to show when the database was replaced or can only be read, else undefined. */
+export function openWarning(report: StoreOpenReport, lang: Lang = 'en'): string | undefined {
+  const notice = storeNotice(report, lang);
+  return notice === undefined ? undefined : `${lang === 'ja' ? '注意：' : 'Note: '}${notice}`;
 }
 
 /** Language: the option, else the setting, else the system locale. */

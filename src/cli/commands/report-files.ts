@@ -29,8 +29,8 @@ export function reportHtml(store: IncidentStore, incidentId: IncidentId, lang: L
 
 /** Writes `html` atomically (a crash never leaves half a report under the final name). */
 export function writeAtomically(target: string, html: string): void {
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(`${target}.tmp`, html, { flush: true });
+  mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+  writeFileSync(`${target}.tmp`, html, { flush: true, mode: 0o600 });
   renameSync(`${target}.tmp`, target);
 }
 

@@ -1,5 +1,7 @@
 /** Runs one plan action through the system-actions port and says how it went. */
-import type { SystemActionResult, SystemActions } from '../ports/system-actions.js';
+import type { NetworkJournalStore } from '../ports/network-journal.js';
+import type { RestoreResult, SystemActionResult, SystemActions } from '../ports/system-actions.js';
+import { disconnectWithJournal, reconnectFromJournal } from './network-journal.js';
 import type { Evidence, RemoteFinding } from '../../shared/remote.js';
 import { assertNever } from '../../shared/result.js';
 import type { ActionRecord, PlanAction, WizardState } from './types.js';
@@ -10,6 +12,9 @@ export interface ExecuteContext {
   readonly elevate: boolean;
   readonly rescan: () => Promise<readonly RemoteFinding[]>;
   readonly network?: WizardState['network'];
+  /** The network journal; when given, disconnect saves to it first and reconnect restores from it. */
+  readonly journal?: NetworkJournalStore;
+  readonly now?: () => number;
 }
 
 /** An action result plus what disconnect turned off (kept for reconnect). */
@@ -75,15 +80,27 @@ async function quarantineStopped(action: Extract<PlanAction, { kind: 'quarantine
   return { status: result.status, detail: `${first}${result.detail ?? ''} [quarantine id ${entry.id}]`.trim() };
 }
 
+/** Each journal item that did not come back is named in the record's detail. */
+function restoreRecord(result: RestoreResult): ActionRecord {
+  const missing = result.items.filter((item) => !item.back).map((item) => `${item.kind} ${item.name}`);
+  if (result.status === 'done' && missing.length === 0) return { status: 'done', detail: `Back online: ${result.items.length} items restored and checked.` };
+  const status = result.status === 'needs-admin' ? 'needs-admin' : 'failed';
+  return { status, detail: `${result.detail ?? ''}${missing.length > 0 ? ` Not back: ${missing.join(', ')}.` : ''}`.trim() };
+}
+
 /** Executes one action. Informational actions (advice, contacts, manual, questions) are not run here. */
 export async function executeAction(action: PlanAction, context: ExecuteContext): Promise<Executed> {
   const { actions, elevate } = context;
   switch (action.kind) {
     case 'network-off': {
-      const result = await actions.disconnectNetwork({ elevate });
+      const result = context.journal === undefined ? await actions.disconnectNetwork({ elevate }) : await disconnectWithJournal({ actions, journal: context.journal, now: context.now ?? Date.now }, elevate);
       return { record: toRecord(result), ...(result.status === 'done' ? { network: { disabled: result.disabled ?? [], routes: result.routes ?? [] } } : {}) };
     }
     case 'network-on': {
+      if (context.journal !== undefined) {
+        const restored = await reconnectFromJournal({ actions, journal: context.journal, now: context.now ?? Date.now }, elevate);
+        if (restored.kind === 'restored') return { record: restoreRecord(restored.result) };
+      }
       const known = context.network;
       const status = await actions.networkStatus();
       if (status.online) return { record: { status: 'not-needed', detail: 'Already online.' } };

@@ -8,3 +8,5 @@ export { helpActions, officialContactsFor, moneyContactsFor } from './help.js';
 export { openItems, type OpenItem } from './summary.js';
 export * from './texts.js';
 export type * from './types.js';
+export { disconnectWithJournal, reconnectFromJournal, reconnectOfferAtStart, RECONNECT_OFFER_AFTER_MS, type JournalDeps, type JournalReconnect, type ReconnectOffer } from './network-journal.js';
+export { restoredItemLine, restoreSummary, reconnectOfferText } from './network-texts.js';

@@ -14,6 +14,7 @@
  */
 import type { Clock } from '../ports/clock.js';
 import type { HelpContact, IncidentId, IncidentStore, TimelineEvent, TimelinePayload } from '../ports/store.js';
+import type { NetworkJournalStore } from '../ports/network-journal.js';
 import type { SystemActions } from '../ports/system-actions.js';
 import type { RemoteFinding } from '../../shared/remote.js';
 import { err, ok, type Result } from '../../shared/result.js';
@@ -29,6 +30,8 @@ export interface WizardDeps {
   readonly clock: Pick<Clock, 'now'>;
   /** Scans for remote-access tools again (the scanner of src/engine/remote). */
   readonly rescan: () => Promise<readonly RemoteFinding[]>;
+  /** The network journal (saved before disconnecting, restored from on reconnect). */
+  readonly journal?: NetworkJournalStore;
 }
 
 /** What the wizard starts from. Ignored when resuming (the saved state wins). */
@@ -239,7 +242,14 @@ export class CleanupWizard {
   }
 
   private execute(action: PlanAction, elevate: boolean) {
-    return executeAction(action, { actions: this.deps.actions, elevate, rescan: this.deps.rescan, ...(this.current.network === undefined ? {} : { network: this.current.network }) });
+    return executeAction(action, {
+      actions: this.deps.actions,
+      elevate,
+      rescan: this.deps.rescan,
+      now: () => this.deps.clock.now(),
+      ...(this.deps.journal === undefined ? {} : { journal: this.deps.journal }),
+      ...(this.current.network === undefined ? {} : { network: this.current.network }),
+    });
   }
 
   private async verifyManual(step: PlanStep): Promise<{ ok: boolean; checked: boolean; detail: string; stillRunning?: readonly string[] }> {

@@ -67,6 +67,14 @@ export function validateWebhookUrl(url: string): Result<string> {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     return err({ code: 'bad-url', message: 'The webhook address must start with http:// or https://.' });
   }
+  // `https://user:token@host/…` is dropped by fetch (it refuses such URLs), so every alert would
+  // fail as a network error; and the token would show wherever the address is shown.
+  if (parsed.username !== '' || parsed.password !== '') {
+    return err({
+      code: 'url-credentials',
+      message: 'The webhook address has a user name or password in it (user:token@…). Remove it and give the token the way the service asks (for example in the address path or as a topic).',
+    });
+  }
   return ok(parsed.toString());
 }
 

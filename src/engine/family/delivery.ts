@@ -1,7 +1,9 @@
 /**
  * Delivers the outbox. Runs beside detection, never in its path: callers `kick()` it and go on.
- * Each item is leased before sending (so the app and a CLI flush never send it twice at once),
- * marked delivered right after the server accepted it, otherwise rescheduled with backoff.
+ * Each item is leased before sending (so the app and a CLI flush never send it twice at once);
+ * the lease names this process, is renewed while a slow send runs, and is taken over at once by
+ * another worker when this process dies. An item is marked delivered right after the server
+ * accepted it, otherwise rescheduled with backoff.
  * A crash between "server accepted" and "marked delivered" can repeat one message; the
  * idempotency key travels with it (Message-ID / Idempotency-Key) so receivers can drop it.
  */
@@ -119,7 +121,13 @@ export class OutboxDelivery {
         continue;
       }
       counts.attempted += 1;
-      const result = await this.send(item);
+      const stopRenewing = this.renewWhileSending(item.id);
+      let result: SendResult;
+      try {
+        result = await this.send(item);
+      } finally {
+        stopRenewing();
+      }
       const at = clock.now();
       if (result.ok) {
         outbox.markDelivered(item.id, at);
@@ -133,6 +141,27 @@ export class OutboxDelivery {
       }
     }
     return counts;
+  }
+
+  /**
+   * Keeps the lease ahead of a slow send (a server that answers after half a minute), so no
+   * other worker sends the same item meanwhile. Returns the function that stops renewing.
+   */
+  private renewWhileSending(id: number): () => void {
+    const { clock, outbox } = this.deps;
+    let timer: TimerHandle | undefined;
+    const renew = (): void => {
+      try {
+        outbox.extendLease(id, clock.now() + this.leaseMs);
+      } catch (error) {
+        this.deps.logger?.warn('could not extend the lease', { id, error: error instanceof Error ? error.message : String(error) });
+      }
+      timer = clock.setTimeout(renew, this.leaseMs / 3);
+    };
+    timer = clock.setTimeout(renew, this.leaseMs / 3);
+    return () => {
+      if (timer !== undefined) clock.clearTimeout(timer);
+    };
   }
 
   private async send(item: OutboxItem): Promise<SendResult> {

@@ -11,7 +11,7 @@ export { FamilyAlerts, type FamilyAlertsDeps, type SenderFactory } from './famil
 export type { AlertEvent, AlertPhone } from './alert-event.js';
 export { scamPageEvent, remoteToolEvent } from './events-from.js';
 export { ALL_TRIGGERS, buildContact, redactUrl, type FamilyContact, type ContactStore, type TriggerKind, type AlertLanguage } from './contacts.js';
-export { validateSmtp, describeSmtp, type FamilySettings, type FamilySettingsStore, type SmtpSettings } from './settings.js';
+export { validateSmtp, describeSmtp, smtpWarning, PLAINTEXT_LOGIN_WARNING, type FamilySettings, type FamilySettingsStore, type SmtpSettings } from './settings.js';
 export { composeAlert, composeTestMessage } from './messages.js';
 export { OutboxDelivery, type DeliverySummary } from './delivery.js';
 export { enqueueAlert, defaultAlertId } from './enqueue.js';

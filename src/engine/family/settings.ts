@@ -34,15 +34,25 @@ export interface FamilySettingsStore {
   set(settings: FamilySettings): void;
 }
 
+/**
+ * Why a login over an unencrypted connection is refused unless asked for: the password would
+ * cross the network in plain text, readable by anyone on the same Wi-Fi.
+ */
+export const PLAINTEXT_LOGIN_WARNING =
+  'With security "none", the mail password is sent unencrypted: anyone on the same network can read it. Use "tls" or "starttls" if the mail server offers it.';
+
 /** Checks SMTP settings; messages never echo the values. */
-export function validateSmtp(input: {
-  readonly host?: string;
-  readonly port?: number | string;
-  readonly security?: string;
-  readonly user?: string;
-  readonly password?: string;
-  readonly from?: string;
-}): Result<SmtpSettings> {
+export function validateSmtp(
+  input: {
+    readonly host?: string;
+    readonly port?: number | string;
+    readonly security?: string;
+    readonly user?: string;
+    readonly password?: string;
+    readonly from?: string;
+  },
+  options: { readonly allowPlaintextLogin?: boolean } = {},
+): Result<SmtpSettings> {
   const host = input.host?.trim() ?? '';
   if (host === '' || /[\s/@]/.test(host)) return err({ code: 'bad-host', message: 'The mail server name is missing or malformed.' });
   const security = input.security ?? 'starttls';
@@ -57,6 +67,9 @@ export function validateSmtp(input: {
   if ((input.user === undefined) !== (input.password === undefined)) {
     return err({ code: 'bad-login', message: 'Give both the user name and the password, or neither.' });
   }
+  if (security === 'none' && input.password !== undefined && options.allowPlaintextLogin !== true) {
+    return err({ code: 'plaintext-login', message: `${PLAINTEXT_LOGIN_WARNING} To store it anyway, confirm that you accept this.` });
+  }
   return ok({ host, port, security, from, ...(input.user !== undefined && input.password !== undefined ? { user: input.user, password: input.password } : {}) });
 }
 
@@ -64,4 +77,9 @@ export function validateSmtp(input: {
 export function describeSmtp(smtp: SmtpSettings | undefined): string {
   if (smtp === undefined) return 'not set up';
   return `set up (${smtp.security === 'none' ? 'no encryption' : 'encrypted'}${smtp.user !== undefined ? ', with login' : ''})`;
+}
+
+/** The warning to show next to stored settings that log in without encryption, if any. */
+export function smtpWarning(smtp: SmtpSettings | undefined): string | undefined {
+  return smtp?.security === 'none' && smtp.password !== undefined ? PLAINTEXT_LOGIN_WARNING : undefined;
 }

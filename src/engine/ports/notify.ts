@@ -110,6 +110,12 @@ export interface OutboxItem {
 /** What the outbox needs to store a new item. */
 export type NewOutboxItem = Omit<OutboxItem, 'id' | 'state' | 'attempts' | 'nextAttemptAt' | 'deliveredAt' | 'lastError'>;
 
+/** The process holding an outbox lease: pid plus an OS start-time token ('' when unknown). */
+export interface LeaseOwner {
+  readonly pid: number;
+  readonly started: string;
+}
+
 /**
  * The durable outbox. Every write is committed before the call returns, so an alert survives a
  * crash right after `enqueue`. `claim` is an atomic lease so two processes (app and CLI) never
@@ -123,8 +129,13 @@ export interface OutboxStore {
   enqueue(items: readonly NewOutboxItem[]): boolean[];
   /** Pending items whose next attempt is due (all pending ones when `ignoreSchedule`). */
   due(now: number, options?: { readonly limit?: number; readonly ignoreSchedule?: boolean }): OutboxItem[];
-  /** Takes the lease on one pending item until `until`; false when another process holds it. */
+  /**
+   * Takes the lease on one pending item until `until`; false when another live process holds
+   * it. A lease whose holder has ended is taken over at once, without waiting for it to run out.
+   */
   claim(id: number, now: number, until: number): boolean;
+  /** Pushes this process's lease further while a send is still running; false when it lost it. */
+  extendLease(id: number, until: number): boolean;
   markDelivered(id: number, at: number): void;
   markFailed(id: number, failure: { readonly at: number; readonly code: SendErrorCode; readonly message: string; readonly nextAttemptAt: number }): void;
   markExpired(id: number, at: number): void;

@@ -132,7 +132,22 @@ export type StoreOpenReport =
       /** Where the unreadable file was moved (kept, named with the time). */
       readonly movedTo: string;
       readonly reason: string;
+      /** Rows read back out of the damaged file into the new one, by table. */
+      readonly salvaged?: Readonly<Record<string, number>>;
+    }
+  | {
+      /** The record is shown but nothing can be saved; the file was left exactly as it was. */
+      readonly kind: 'read-only';
+      readonly path: string;
+      readonly reason: StoreReadOnlyReason;
+      /** Technical cause (an error code), for logs. */
+      readonly detail: string;
+      /** True when what is shown is an in-memory copy of the file (it could not be opened in place). */
+      readonly copy: boolean;
     };
+
+/** Why the store could only be opened for reading. Only real damage ever moves a file aside. */
+export type StoreReadOnlyReason = 'no-space' | 'cannot-write' | 'busy' | 'newer-version' | 'no-version-table';
 
 /** The recovery wizard's saved state for one incident (opaque JSON to the store). */
 export interface WizardRecord {

@@ -38,6 +38,35 @@ export type DisconnectResult = SystemActionResult & {
   readonly routes?: readonly string[];
 };
 
+/**
+ * What was connected before ScareStop changed anything, saved in the network journal before the
+ * first change so any later reconnect (even after a crash) can put each item back and check it.
+ */
+export interface NetworkSnapshot {
+  readonly takenAt: number;
+  /** Interfaces (adapters) that were up. */
+  readonly interfaces: readonly NetworkInterfaceState[];
+  /** Routes in the adapter's own form (Linux: `ip route` arguments, default route included). */
+  readonly routes: readonly string[];
+  /** DNS servers in use (Linux: `nameserver` addresses; Windows: `ADAPTER=ADDRESS`). */
+  readonly dns: readonly string[];
+  /** Wi-Fi profiles that were connected (Windows; empty elsewhere). */
+  readonly wifiProfiles: readonly string[];
+  /** Whatever else the adapter needs to put things back (Linux: the resolv.conf text). */
+  readonly restoreData?: Readonly<Record<string, string>>;
+}
+
+/** One journal item after a reconnect: did it come back? */
+export interface RestoredItem {
+  readonly kind: 'interface' | 'route' | 'dns' | 'wifi';
+  readonly name: string;
+  readonly back: boolean;
+  readonly detail?: string;
+}
+
+/** Result of putting a snapshot back: the overall status and every item checked. */
+export type RestoreResult = SystemActionResult & { readonly items: readonly RestoredItem[] };
+
 /** A process to stop, as the scanner saw it: the adapter checks it is still the same program. */
 export interface ProcessTarget {
   readonly pid: number;
@@ -83,7 +112,12 @@ export interface ElevationOptions {
 /** The system-actions port. */
 export interface SystemActions {
   networkStatus(): Promise<NetworkStatus>;
-  disconnectNetwork(options: ElevationOptions): Promise<DisconnectResult>;
+  /** What is connected now (interfaces, routes, DNS, Wi-Fi), for the journal. Changes nothing. */
+  networkSnapshot(): Promise<NetworkSnapshot>;
+  /** Turns the network off. `snapshot` is what the journal already holds (taken just before). */
+  disconnectNetwork(options: ElevationOptions & { readonly snapshot?: NetworkSnapshot }): Promise<DisconnectResult>;
+  /** Puts every item of the snapshot back and checks each one (what came back, what did not). */
+  restoreNetwork(snapshot: NetworkSnapshot, options: ElevationOptions): Promise<RestoreResult>;
   /** Turns back on what `disconnectNetwork` turned off (all interfaces when unknown). */
   reconnectNetwork(
     options: ElevationOptions & { readonly interfaces?: readonly string[]; readonly routes?: readonly string[] },

@@ -18,7 +18,9 @@ export function createLinuxSystemActions(options: LinuxSystemActionsOptions): Sy
   const quarantine = new FolderQuarantine(join(options.dataHome, 'quarantine'), { storedMode: 0o400 });
   return {
     networkStatus: () => network.status(),
-    disconnectNetwork: () => network.disconnect(),
+    networkSnapshot: () => network.snapshot(Date.now()),
+    disconnectNetwork: (request) => network.disconnect(request.snapshot),
+    restoreNetwork: (snapshot) => network.restore(snapshot),
     reconnectNetwork: (request) => network.reconnect(request.interfaces, request.routes),
     stopProcess: (target) => stopLinuxProcess(target),
     stopService: (name) => stopSystemdService(name),

@@ -7,6 +7,7 @@ import { FamilyAlerts } from '../../engine/family/family-alerts.js';
 import type { Clock, Logger } from '../../engine/ports.js';
 import { SqliteContactStore, SqliteFamilySettings, SqliteHeartbeatStore } from '../../storage/contacts-repo.js';
 import { SqliteOutboxStore } from '../../storage/outbox-repo.js';
+import { currentLeaseOwner, leaseOwnerAlive } from '../process-lease.js';
 import { createFamilySenders, type FamilySenderOptions } from './family-senders.js';
 
 /** Options: the guard marker is on for the long-running app, off for one-shot commands. */
@@ -22,7 +23,7 @@ export interface FamilyAlertsOptions {
 export function createFamilyAlerts(database: Database, options: FamilyAlertsOptions): FamilyAlerts {
   return new FamilyAlerts({
     contacts: new SqliteContactStore(database),
-    outbox: new SqliteOutboxStore(database),
+    outbox: new SqliteOutboxStore(database, { owner: currentLeaseOwner(), isAlive: (owner) => leaseOwnerAlive(owner) }),
     settings: new SqliteFamilySettings(database),
     ...(options.guard === true ? { heartbeat: new SqliteHeartbeatStore(database) } : {}),
     clock: options.clock,

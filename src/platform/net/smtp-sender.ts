@@ -36,7 +36,7 @@ export class NodemailerSmtpSender implements MailSender {
       ...(settings.user !== undefined && settings.password !== undefined ? { auth: { user: settings.user, pass: settings.password } } : {}),
       connectionTimeout: options.connectionTimeoutMs ?? 15_000,
       greetingTimeout: options.greetingTimeoutMs ?? 15_000,
-      socketTimeout: options.socketTimeoutMs ?? 30_000,
+      socketTimeout: options.socketTimeoutMs ?? 50_000,
       logger: false,
       debug: false,
     });

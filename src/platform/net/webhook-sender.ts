@@ -36,7 +36,7 @@ export class FetchWebhookSender implements WebhookSender {
       return fail('bad-config', 'The webhook address is not a valid URL.', false);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('bad-config', 'The webhook address must start with http:// or https://.', false);
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 15_000);
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 45_000);
     const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
     const headers: Record<string, string> = { 'Idempotency-Key': message.idempotencyKey, 'X-ScareStop-Alert-Id': message.idempotencyKey };
     let body: string;

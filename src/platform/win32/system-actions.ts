@@ -4,7 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SystemActionResult, SystemActions } from '../../engine/ports/system-actions.js';
+import type { NetworkSnapshot, SystemActionResult, SystemActions } from '../../engine/ports/system-actions.js';
+import { compareSnapshots, networkSnapshotCommand, parseNetworkSnapshot } from './network-snapshot.js';
 import { describeFailure, runCommand, type CommandOutput } from '../system-command.js';
 import {
   disableAdaptersCommand,
@@ -48,16 +49,23 @@ export function createWin32SystemActions(options: { readonly dataHome: string })
       return { status: 'failed', detail: `${what}: ${String(error)}` };
     }
   };
+  const snapshot = async (): Promise<NetworkSnapshot> => {
+    const output = await run(networkSnapshotCommand());
+    const profiles = parseWlanProfiles((await run(wlanInterfacesCommand())).stdout);
+    return parseNetworkSnapshot(output.stdout.trim() || '{}', profiles, Date.now());
+  };
   return {
     networkStatus: status,
-    async disconnectNetwork({ elevate }) {
+    networkSnapshot: snapshot,
+    async disconnectNetwork({ elevate, snapshot: saved }) {
       try {
         const before = await status();
         const up = before.interfaces.filter((item) => item.up).map((item) => item.name);
         if (up.length === 0) return { status: 'not-needed', detail: 'Already offline.', disabled: [] };
         if (!elevate) {
-          // Remember the Wi-Fi profile: after `netsh wlan disconnect` Windows does not reconnect by itself.
-          const profiles = parseWlanProfiles((await run(wlanInterfacesCommand())).stdout).map((name) => `${WLAN_PREFIX}${name}`);
+          // The journal already holds the Wi-Fi profiles (saved before this); read them only without one.
+          const names = saved?.wifiProfiles ?? parseWlanProfiles((await run(wlanInterfacesCommand())).stdout);
+          const profiles = names.map((name) => `${WLAN_PREFIX}${name}`);
           await run(wlanDisconnectCommand());
           const after = await status();
           if (!after.online) return { status: 'done', detail: 'Wi-Fi disconnected.', disabled: profiles };
@@ -89,6 +97,27 @@ export function createWin32SystemActions(options: { readonly dataHome: string })
         }
         return { status: 'failed', detail: 'Adapters are on but there is no route to the internet yet.' };
       }),
+    restoreNetwork: async (saved, { elevate }) => {
+      try {
+        for (const profile of saved.wifiProfiles) await run(wlanConnectCommand(profile));
+        const current = await status();
+        const down = saved.interfaces.filter((item) => !current.interfaces.some((now) => now.name === item.name && now.up)).map((item) => item.name);
+        if (down.length > 0 && elevate) await run(enableAdaptersCommand(down), 120_000);
+        // DHCP and Wi-Fi association take a few seconds: check again until all is back (15 s at most).
+        let items = compareSnapshots(saved, await snapshot());
+        for (let attempt = 0; attempt < 15 && items.some((item) => !item.back); attempt += 1) {
+          await sleep(1000);
+          items = compareSnapshots(saved, await snapshot());
+        }
+        const missing = items.filter((item) => !item.back);
+        if (missing.length === 0) return { status: 'done', detail: 'Back online.', items };
+        const adaptersDown = missing.some((item) => item.kind === 'interface');
+        if (adaptersDown && !elevate) return { status: 'needs-admin', detail: `Turning ${down.join(', ')} back on needs administrator permission.`, items };
+        return { status: 'failed', detail: `Not back: ${missing.map((item) => item.name).join(', ')}.`, items };
+      } catch (error) {
+        return { status: 'failed', detail: `Could not turn the network back on: ${String(error)}`, items: [] };
+      }
+    },
     stopProcess: (target) => guard('stop process', async () => stopWin32Process(target, await win32('kernel32'), (command) => run(command))),
     stopService: (name, { elevate }) =>
       guard('Stop-Service', async () => {

@@ -12,8 +12,9 @@ import { migration0001 } from './0001-initial.js';
 import { migration0050 } from './0050-family-outbox.js';
 import { migration0051 } from './0051-scam-numbers.js';
 import { migration0052 } from './0052-family-contacts.js';
+import { migration0053 } from './0053-outbox-lease-owner.js';
 
 export type { Migration } from './types.js';
 
 /** Applied in ascending `version` order (the runner sorts and rejects duplicates). */
-export const migrations: readonly Migration[] = [migration0001, migration0050, migration0051, migration0052];
+export const migrations: readonly Migration[] = [migration0001, migration0050, migration0051, migration0052, migration0053];

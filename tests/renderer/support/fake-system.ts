@@ -5,7 +5,7 @@
  */
 import { mkdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { DisconnectResult, NetworkStatus, QuarantineEntry, SystemActionResult, SystemActions } from '../../../src/engine/ports.js';
+import type { DisconnectResult, NetworkSnapshot, NetworkStatus, QuarantineEntry, RestoreResult, SystemActionResult, SystemActions } from '../../../src/engine/ports.js';
 
 export class RecordingSystemActions implements SystemActions {
   readonly calls: string[] = [];
@@ -22,6 +22,16 @@ export class RecordingSystemActions implements SystemActions {
     this.calls.push('disconnectNetwork');
     this.online = false;
     return Promise.resolve({ status: 'done', disabled: ['eth0'], routes: [] });
+  }
+
+  networkSnapshot(): Promise<NetworkSnapshot> {
+    return Promise.resolve({ takenAt: 0, interfaces: this.online ? [{ name: 'eth0', up: true, kind: 'wired' }] : [], routes: [], dns: [], wifiProfiles: [] });
+  }
+
+  restoreNetwork(snapshot: NetworkSnapshot): Promise<RestoreResult> {
+    this.calls.push('restoreNetwork');
+    this.online = true;
+    return Promise.resolve({ status: 'done', items: snapshot.interfaces.map((item) => ({ kind: 'interface', name: item.name, back: true })) });
   }
 
   reconnectNetwork(): Promise<SystemActionResult> {

@@ -28,6 +28,13 @@ export class FakeSystem {
         this.online = false;
         return { status: 'done', detail: 'off', disabled: ['eth0'], routes: ['default via 10.0.0.1 dev eth0'] };
       },
+      networkSnapshot: async () => ({ takenAt: 0, interfaces: this.online ? [{ name: 'eth0', up: true }] : [], routes: this.online ? ['default via 10.0.0.1 dev eth0'] : [], dns: [], wifiProfiles: [] }),
+      restoreNetwork: async (snapshot) => {
+        await maybeHang('network-restore');
+        this.calls.push(`network-restore:${snapshot.interfaces.map((item) => item.name).join(',')}`);
+        this.online = true;
+        return { status: 'done', items: snapshot.interfaces.map((item) => ({ kind: 'interface' as const, name: item.name, back: true })) };
+      },
       reconnectNetwork: async (options) => {
         await maybeHang('network-on');
         this.calls.push(`network-on:${(options.interfaces ?? []).join(',')}:${(options.routes ?? []).join(',')}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_TRIGGERS, buildContact, redactUrl } from '../../../src/engine/family/contacts.js';
-import { describeSmtp, validateSmtp } from '../../../src/engine/family/settings.js';
+import { describeSmtp, smtpWarning, validateSmtp } from '../../../src/engine/family/settings.js';
 
 describe('buildContact', () => {
   it('accepts an email contact with every trigger on by default, Japanese by default', () => {
@@ -55,5 +55,29 @@ describe('validateSmtp', () => {
     const text = describeSmtp(result.ok ? result.value : undefined);
     expect(text).toBe('set up (encrypted, with login)');
     expect(describeSmtp(undefined)).toBe('not set up');
+  });
+});
+
+describe('secrets in contact settings', () => {
+  it('refuses a webhook URL with user:token@ and says why, without echoing the token', () => {
+    const built = buildContact('c-1', { name: 'Ken', webhookUrl: 'https://ken:s3cr3t-token@hooks.example.com/alert' });
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(built.error.code).toBe('url-credentials');
+    expect(built.error.message).toContain('user name or password');
+    expect(built.error.message).not.toContain('s3cr3t');
+    expect(buildContact('c-2', { name: 'Ken', webhookUrl: 'https://hooks.example.com/alert/s3cr3t' }).ok).toBe(true);
+  });
+
+  it('refuses to store a login for an unencrypted mail server unless the user accepts it, then warns', () => {
+    const input = { host: 'mail.example.jp', security: 'none', user: 'u', password: 'p', from: 'a@example.jp' };
+    const refused = validateSmtp(input);
+    expect(refused.ok ? undefined : refused.error.code).toBe('plaintext-login');
+    const accepted = validateSmtp(input, { allowPlaintextLogin: true });
+    expect(accepted.ok).toBe(true);
+    if (accepted.ok) expect(smtpWarning(accepted.value)).toContain('unencrypted');
+    const encrypted = validateSmtp({ ...input, security: 'starttls' });
+    expect(encrypted.ok && smtpWarning(encrypted.value)).toBeUndefined();
+    expect(validateSmtp({ host: 'mail.example.jp', security: 'none', from: 'a@example.jp' }).ok).toBe(true);
   });
 });
