@@ -47,6 +47,8 @@ interface Follow {
   nextLook: number;
   /** Thumbnail of the image behind the last reading. */
   lastRead: PageThumbnail | undefined;
+  /** When the page's picture was last seen (a capture for OCR or a glance). */
+  lastSeenAt: number;
   timer: TimerHandle | undefined;
 }
 
@@ -148,11 +150,14 @@ export class ContentCheckQueue {
     if (clock === undefined || this.stopped) return;
     let follow = this.follows.get(window.id);
     if (again && follow === undefined) return; // stopped while the second look ran
+    // The image was captured before OCR began: a slow OCR pass means the page had time to change.
+    const seenAt = clock.now() - Math.max(0, reading.ocrMs);
     if (follow === undefined) {
-      follow = { window, firstReadingAt: clock.now(), controller: new AbortController(), nextLook: 0, lastRead: reading.thumbnail, timer: undefined };
+      follow = { window, firstReadingAt: clock.now(), controller: new AbortController(), nextLook: 0, lastRead: reading.thumbnail, lastSeenAt: seenAt, timer: undefined };
       this.follows.set(window.id, follow);
-    } else if (reading.thumbnail !== undefined) {
-      follow.lastRead = reading.thumbnail;
+    } else {
+      if (reading.thumbnail !== undefined) follow.lastRead = reading.thumbnail;
+      follow.lastSeenAt = seenAt;
     }
     this.scheduleNext(follow, clock);
   }
@@ -162,7 +167,7 @@ export class ContentCheckQueue {
     const now = clock.now();
     const since = now - follow.firstReadingAt;
     let at = follow.firstReadingAt + scheduledLookAt(follow.nextLook, this.timing);
-    if (this.reader.glance !== undefined && glancesBetweenLooks(since, this.timing)) at = Math.min(at, now + this.timing.glanceEveryMs);
+    if (this.reader.glance !== undefined && glancesBetweenLooks(since, this.timing)) at = Math.min(at, follow.lastSeenAt + this.timing.glanceEveryMs);
     follow.timer = clock.setTimeout(() => this.look(follow, clock), Math.max(0, at - now));
   }
 
@@ -191,6 +196,7 @@ export class ContentCheckQueue {
     glance(window, follow.controller.signal).then(
       (now) => {
         if (this.follows.get(window.id) !== follow) return;
+        follow.lastSeenAt = clock.now();
         if (due && changedSinceReading(follow.lastRead, now)) this.readAgain(follow);
         else if (!due && bigChangeSinceReading(follow.lastRead, now)) this.confirmStill(follow, now, glance, clock);
         else this.scheduleNext(follow, clock);

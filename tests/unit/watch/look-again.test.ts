@@ -102,6 +102,18 @@ describe('content check: looking again', () => {
     queue.stop();
   });
 
+  it('glances at once when the first OCR pass took longer than a glance interval (the page had time to draw)', async () => {
+    const reader = new ScreenReader();
+    const { clock, queue } = setup(reader);
+    queue.request(fullScreen);
+    reader.screen = picture(40, 600); // drawn while the first OCR pass ran
+    reader.reads[0]?.resolve('Checking your device'); // that pass took 900 ms of OCR (ScreenReader)
+    await flush();
+    await clock.advance(100 + DEFAULT_LOOK_AGAIN.settleMs);
+    expect(reader.reads).toHaveLength(2);
+    queue.stop();
+  });
+
   it('does not OCR a constantly moving picture between looks, only at the scheduled ones', async () => {
     const reader = new ScreenReader();
     const { clock, queue } = setup(reader);
