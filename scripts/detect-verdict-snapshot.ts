@@ -1,5 +1,5 @@
 /**
- * Detector regression snapshot: classifies every fixture input with classifyUncached and writes
+ * Detector regression snapshot: classifies every fixture input with classify and writes
  * one JSON line per classification (input label, verdict, score, reasons, brand, phones).
  * Take one before a detector change and one after, then compare them byte for byte:
  *
@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyUncached } from '../src/engine/detect/index.js';
+import { classify } from '../src/engine/detect/index.js';
 import type { WindowObservation } from '../src/shared/observation.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,7 +68,7 @@ function main(): void {
   }
   const rows: string[] = [];
   for (const [input, observation] of inputs()) {
-    const v = classifyUncached(observation);
+    const v = classify(observation);
     rows.push(JSON.stringify({ input, verdict: v.verdict, score: v.score, reasons: v.reasons, brand: v.brand, phones: v.phones }));
   }
   writeFileSync(out, `${rows.join('\n')}\n`);

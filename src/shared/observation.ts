@@ -20,4 +20,16 @@ export interface WindowObservation {
   readonly text?: string;
   /** When it was observed, ms since epoch. */
   readonly at?: number;
+  /** How the window behaved, as the watcher saw it (evidence beside title and text). */
+  readonly behaviour?: WindowBehaviour;
+}
+
+/** Window behaviour that scam pages show and honest pages rarely do. */
+export interface WindowBehaviour {
+  /** The window is one of a burst of new browser windows. */
+  readonly popupBurst?: boolean;
+  /** A polite close was refused (a "Leave site?" trap, or the window stayed). */
+  readonly refusedClose?: boolean;
+  /** Distinct titles the window showed in the last ten seconds (a title that flips every second). */
+  readonly recentTitles?: number;
 }

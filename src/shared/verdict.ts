@@ -13,6 +13,8 @@ export type SignalName =
   | 'fullscreen'
   | 'bland-title'
   | 'popup-burst'
+  | 'refused-close'
+  | 'title-churn'
   | 'page-text'
   | 'benign-context'
   | 'not-a-browser'

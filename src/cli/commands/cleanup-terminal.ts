@@ -3,6 +3,7 @@
  * or step, plain words, numbered choices. Every answer and result is saved before the next
  * screen, so `q`, Ctrl+C, a closed window or a crash lose nothing: run it again to continue.
  */
+import { cleanHostileText } from '../../shared/hostile-text.js';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import {
@@ -56,12 +57,11 @@ const words = {
 } as const;
 
 /**
- * File names and page text can carry terminal escape sequences or bidi overrides: show them as
- * `?` so nothing from a scammer can move the cursor, recolour or rewrite the screen.
+ * File names and page text can carry terminal escape sequences or bidi overrides: the shared
+ * cleaner removes them so nothing from a scammer can move the cursor, recolour or rewrite the screen.
  */
 export function printable(line: string): string {
-  // eslint-disable-next-line no-control-regex -- replacing control characters is the point
-  return line.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu, '?');
+  return cleanHostileText(line, { limit: 4_000, lines: true, ellipsis: true });
 }
 
 /** Runs the wizard until it is finished, the user stops, or input ends. Returns the exit status. */

@@ -3,15 +3,12 @@
  * that may come from a page is passed through printableText first: a title can carry terminal
  * control sequences.
  */
+import { cleanHostileText } from '../../shared/hostile-text.js';
 import type { Verdict } from '../../shared/verdict.js';
 
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
-/** Replaces control, bidi and invisible characters, and caps the length. */
+/** Removes control, bidi and invisible characters (the shared cleaner), and caps the length. */
 export function printableText(text: string, limit = 200): string {
-  const clean = text.replace(UNPRINTABLE, '?');
-  return clean.length > limit ? `${clean.slice(0, limit)}…` : clean;
+  return cleanHostileText(text, { limit, ellipsis: true });
 }
 
 function signed(weight: number | undefined): string {

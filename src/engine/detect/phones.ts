@@ -28,9 +28,6 @@ const NANP_SHAPE = /^1?[2-9]\d{2}[2-9]\d{6}$/;
 const JP_SHAPE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
 /** Regions tried per number at most: the hint's first ones, then the likeliest fallback. */
 const MAX_REGION_ATTEMPTS = 4;
-const MEMO_LIMIT = 2048;
-const NOT_A_NUMBER = 'not-a-number';
-const memo = new Map<string, PhoneMention | typeof NOT_A_NUMBER>();
 
 function isTollFree(e164: string): boolean {
   return TOLL_FREE_PREFIXES.some((prefix) => e164.startsWith(prefix));
@@ -59,18 +56,10 @@ function regionsToTry(text: string, digits: string, hint: RegionHint | undefined
  */
 export function normalizePhoneNumber(raw: string, defaultRegion?: RegionHint): PhoneMention | undefined {
   const text = raw.trim().slice(0, 40);
-  // Parsing costs tens of microseconds per region; a watcher sees the same numbers again and
-  // again, so remember recent answers (bounded). The answer depends only on text and hint.
-  const key = `${text}|${defaultRegion === undefined ? '' : typeof defaultRegion === 'string' ? defaultRegion : defaultRegion.join(',')}`;
-  const cached = memo.get(key);
-  if (cached !== undefined) return cached === NOT_A_NUMBER ? undefined : cached;
   const digits = text.replace(/\D/g, '');
   const attempts: readonly (CountryCode | undefined)[] =
     digits.length < 7 || digits.length > 15 ? [] : text.startsWith('+') ? [undefined] : regionsToTry(text, digits, defaultRegion).slice(0, MAX_REGION_ATTEMPTS);
-  const mention = parseFirstValid(text, attempts);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, mention ?? NOT_A_NUMBER);
-  return mention;
+  return parseFirstValid(text, attempts);
 }
 
 function parseFirstValid(text: string, attempts: readonly (CountryCode | undefined)[]): PhoneMention | undefined {
@@ -87,6 +76,30 @@ function parseFirstValid(text: string, attempts: readonly (CountryCode | undefin
     }
   }
   return undefined;
+}
+
+/** A trailing group of one or two digits, after a separator. */
+const TRAILING_GROUP = /^(.*\d)[ ()./-]{1,3}\d{1,2}$/;
+
+/** True for a number whose shape says which country it is (North American, or Japanese with hyphens). */
+function hasTellingShape(text: string): boolean {
+  return !text.startsWith('+') && (NANP_SHAPE.test(text.replace(/\D/g, '')) || JP_SHAPE.test(text));
+}
+
+/**
+ * One candidate as a number. A digit or two right after a complete number ("1-888-555-0199 2
+ * viruses") is not part of it, though with it the digits may still make a valid number of some
+ * other country (+49 188855501992): a shorter reading with a telling shape wins over the whole,
+ * and the whole wins over other shorter readings.
+ */
+function readNumber(raw: string, hint: RegionHint | undefined): PhoneMention | undefined {
+  const shorter: string[] = [];
+  for (let text = raw, match = TRAILING_GROUP.exec(text); match?.[1] !== undefined && shorter.length < 2; match = TRAILING_GROUP.exec(text)) {
+    text = match[1];
+    shorter.push(text);
+  }
+  for (const text of shorter) if (hasTellingShape(text)) return normalizePhoneNumber(text, hint) ?? normalizePhoneNumber(raw, hint);
+  return normalizePhoneNumber(raw, hint) ?? shorter.map((text) => normalizePhoneNumber(text, hint)).find((mention) => mention !== undefined);
 }
 
 /** Cheap test: could `text` contain a phone number at all? */
@@ -113,7 +126,7 @@ export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMe
     const before = cleaned.charAt((match.index ?? 0) - 1);
     const after = cleaned.charAt((match.index ?? 0) + match[0].length);
     if (/[a-z0-9#]/i.test(before) || /[a-z0-9]/i.test(after)) continue;
-    const mention = normalizePhoneNumber(raw, defaultRegion);
+    const mention = readNumber(raw, defaultRegion);
     if (mention?.e164 !== undefined && !seen.has(mention.e164)) {
       seen.add(mention.e164);
       found.push(mention);

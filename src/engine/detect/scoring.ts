@@ -1,10 +1,16 @@
 /**
  * Evidence → verdict. Scores add up per group (the strongest rule of a group counts fully, each
- * further distinct rule a little), the full-screen lock pattern strengthens alarming evidence,
- * and guards veto: benign context, a non-browser owner, the user's allow list.
+ * further distinct rule a little); the window's behaviour (full screen, popup burst, refused
+ * close, title churn) strengthens alarming evidence. Evidence is weighed, never vetoed by page
+ * wording: benign context (news, help, about scams) lowers weak evidence to at most
+ * "suspicious", and leaves strong evidence (strength.ts) as it is. Only facts outside the page
+ * decide alone: a window of another program, the user's allow list.
  */
-import type { PhoneMention, Reason, ReasonSource, SignalName, Verdict, VerdictKind } from '../../shared/verdict.js';
+import type { WindowBehaviour } from '../../shared/observation.js';
+import type { PhoneMention, Reason, Verdict, VerdictKind } from '../../shared/verdict.js';
+import { evidenceReasons, reason, shownBrand } from './reasons.js';
 import type { Evidence, EvidenceGroup, GuardHit } from './signals.js';
+import { strongEvidence } from './strength.js';
 
 /** Score from which a page is a scam, and from which it is suspicious. */
 export const SCAM_THRESHOLD = 0.6;
@@ -13,7 +19,12 @@ const EXTRA_RULE_BONUS = 0.1;
 const MAX_EXTRA_RULES = 2;
 const FULLSCREEN_BONUS = 0.25;
 const BLAND_FULLSCREEN_FLOOR = 0.4;
+const BEHAVIOUR_FLOOR = 0.4;
 const KNOWN_NUMBER_WEIGHT = 0.9;
+/** What benign context takes off evidence that is not strong. */
+const BENIGN_CONTEXT_PENALTY = 0.4;
+/** Distinct titles in ten seconds from which a window's title counts as churning. */
+const CHURNING_TITLES = 4;
 const MAX_REASONS = 16;
 
 /** Who owns the window: a browser, some other program, or unknown (title-only input). */
@@ -22,68 +33,36 @@ export type Owner = { readonly kind: 'browser' | 'unknown' } | { readonly kind: 
 /** Everything the decision needs. */
 export interface DecisionInput {
   readonly evidence: readonly Evidence[];
-  /** Benign-context guards, computed only when needed (they can only lower a verdict). */
+  /** Benign-context guards, computed only when needed. */
   readonly guards: () => readonly GuardHit[];
   readonly phones: readonly PhoneMention[];
   readonly owner: Owner;
   readonly fullscreen: boolean;
+  readonly behaviour: WindowBehaviour;
   readonly blandTitle: boolean;
   readonly allowListed: boolean;
   /** Characters of page text looked at, when there was any. */
   readonly textLength: number | undefined;
 }
 
-const SIGNAL_OF_GROUP: Readonly<Record<EvidenceGroup, SignalName>> = {
-  brand: 'brand',
-  threat: 'threat',
-  alarm: 'alarm',
-  urgency: 'urgency',
-  phone: 'phone',
-  'known-scam-number': 'known-scam-number',
-  'error-code': 'error-code',
-};
-/** Evidence the full-screen pattern strengthens: claims and orders, not a mere brand or number. */
+/** Evidence the lock pattern strengthens: claims and orders, not a mere brand or number. */
 const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'known-scam-number', 'error-code'];
 
-/**
- * Score per group, in order of first appearance (the total below adds them in that order):
- * the strongest weight of the group's distinct rules, plus a bonus for each further distinct
- * rule (not for brands). Evidence lists are short, so plain arrays beat maps here.
- */
+/** Per group: the strongest weight of its distinct rules, plus a bonus per further distinct rule (not brands). */
 function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> {
-  const groups: EvidenceGroup[] = [];
-  const strongest: number[] = [];
-  const distinct: number[] = [];
-  const seenIds: string[] = [];
-  const seenGroups: EvidenceGroup[] = [];
+  const strongest = new Map<EvidenceGroup, number>();
+  const ids = new Map<EvidenceGroup, Set<string>>();
   for (const item of evidence) {
-    const weight = Math.max(0, item.weight);
-    let g = groups.indexOf(item.group);
-    if (g < 0) {
-      g = groups.length;
-      groups.push(item.group);
-      strongest.push(-Infinity);
-      distinct.push(0);
-    }
-    let known = false;
-    for (let k = 0; k < seenIds.length; k += 1) {
-      if (seenIds[k] === item.id && seenGroups[k] === item.group) {
-        known = true;
-        break;
-      }
-    }
-    if (!known) {
-      seenIds.push(item.id);
-      seenGroups.push(item.group);
-      distinct[g] = (distinct[g] ?? 0) + 1;
-    }
-    strongest[g] = Math.max(strongest[g] ?? -Infinity, weight);
+    strongest.set(item.group, Math.max(strongest.get(item.group) ?? -Infinity, Math.max(0, item.weight)));
+    const seen = ids.get(item.group) ?? new Set<string>();
+    seen.add(item.id);
+    ids.set(item.group, seen);
   }
   const scores = new Map<EvidenceGroup, number>();
-  groups.forEach((group, g) => {
-    const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, (distinct[g] ?? 1) - 1) * EXTRA_RULE_BONUS;
-    scores.set(group, (strongest[g] ?? 0) + extra);
-  });
+  for (const [group, weight] of strongest) {
+    const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, (ids.get(group)?.size ?? 1) - 1) * EXTRA_RULE_BONUS;
+    scores.set(group, weight + extra);
+  }
   return scores;
 }
 
@@ -92,11 +71,11 @@ function kindOf(score: number): VerdictKind {
   return score >= SUSPICIOUS_THRESHOLD ? 'suspicious' : 'clean';
 }
 
-/** Keeps the score inside the band of the final verdict, so score and verdict never disagree. */
 function rounded(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** Keeps the score inside the band of the final verdict, so score and verdict never disagree. */
 function clampToVerdict(score: number, verdict: VerdictKind): number {
   switch (verdict) {
     case 'scam':
@@ -108,127 +87,64 @@ function clampToVerdict(score: number, verdict: VerdictKind): number {
   }
 }
 
-/**
- * Descriptions of rule-table evidence (brand, threat, alarm, urgency), by group and rule id:
- * the same few hundred strings come up again and again, so each is built once. Bounded by the
- * rule tables; numbers and codes (page-controlled) are never cached.
- */
-const RULE_DESCRIPTIONS = new Map<EvidenceGroup, Map<string, string>>();
-
-function describe(item: Evidence): string {
-  if (item.group === 'brand' || item.group === 'threat' || item.group === 'alarm' || item.group === 'urgency') {
-    let byId = RULE_DESCRIPTIONS.get(item.group);
-    if (byId === undefined) {
-      byId = new Map<string, string>();
-      RULE_DESCRIPTIONS.set(item.group, byId);
-    }
-    const known = byId.get(item.id);
-    if (known !== undefined) return known;
-    const text = describeAnew(item);
-    byId.set(item.id, text);
-    return text;
-  }
-  return describeAnew(item);
+/** The window's behaviour as weighted reasons: they add to alarming evidence, or make a browser window worth a closer look. */
+function behaviourReasons(input: DecisionInput): Reason[] {
+  const found: Reason[] = [];
+  if (input.fullscreen) found.push(reason('fullscreen', 'the browser window covers the whole screen (full-screen lock pattern)', FULLSCREEN_BONUS, 'window'));
+  if (input.behaviour.popupBurst === true) found.push(reason('popup-burst', 'one of a burst of new browser windows', 0.2, 'window'));
+  if (input.behaviour.refusedClose === true) found.push(reason('refused-close', 'the window refused to close', 0.25, 'window'));
+  if ((input.behaviour.recentTitles ?? 0) >= CHURNING_TITLES) found.push(reason('title-churn', 'the title keeps changing (several titles in ten seconds)', 0.15, 'window'));
+  return found;
 }
 
-function describeAnew(item: Evidence): string {
-  switch (item.group) {
-    case 'brand':
-      return `names ${item.brand ?? item.id} ("${item.id}")`;
-    case 'threat':
-      return `threat claim "${item.id}"`;
-    case 'alarm':
-      return `alarm wording "${item.id}"`;
-    case 'urgency':
-      return `instruction or urgency "${item.id}"`;
-    case 'error-code':
-      return `error code: ${item.id}`;
-    case 'phone':
-      return `phone number ${item.id}${item.phone?.tollFree === true ? ' (toll-free)' : ''}`;
-    case 'known-scam-number':
-      return `phone number ${item.id} is in the known scam-number list`;
+function withKnownNumbers(input: DecisionInput): readonly Evidence[] {
+  let evidence = input.evidence;
+  for (const phone of input.phones) {
+    if (phone.known !== true || phone.e164 === undefined) continue;
+    const seenIn = input.evidence.find((item) => item.group === 'phone' && item.id === phone.e164)?.source ?? 'title';
+    evidence = evidence.concat({ group: 'known-scam-number', id: phone.e164, weight: KNOWN_NUMBER_WEIGHT, source: seenIn, phone });
   }
-}
-
-/** Evidence by weight, strongest first; equal weights keep the order they were found in. */
-function sortedByWeight(evidence: readonly Evidence[]): Evidence[] {
-  // Insertion sort: evidence lists are a handful of items, and it is stable.
-  const sorted = evidence.slice();
-  for (let i = 1; i < sorted.length; i += 1) {
-    const item = sorted[i] as Evidence;
-    let at = i;
-    while (at > 0 && (sorted[at - 1] as Evidence).weight < item.weight) {
-      sorted[at] = sorted[at - 1] as Evidence;
-      at -= 1;
-    }
-    sorted[at] = item;
-  }
-  return sorted;
-}
-
-function alreadyTaken(taken: readonly Evidence[], item: Evidence): boolean {
-  for (const other of taken) if (other.group === item.group && other.id === item.id) return true;
-  return false;
-}
-
-function evidenceReasons(evidence: readonly Evidence[], limit: number): Reason[] {
-  const reasons: Reason[] = [];
-  if (evidence.length === 0 || limit <= 0) return reasons;
-  const taken: Evidence[] = [];
-  for (const item of sortedByWeight(evidence)) {
-    if (alreadyTaken(taken, item)) continue;
-    taken.push(item);
-    reasons.push({ signal: SIGNAL_OF_GROUP[item.group], detail: describe(item), weight: item.weight, source: item.source });
-    if (reasons.length >= limit) break;
-  }
-  return reasons;
-}
-
-/** The brand to show: the first one the title names, else the first one the page text names. */
-function shownBrand(evidence: readonly Evidence[]): string | undefined {
-  let fromText: string | undefined;
-  for (const item of evidence) {
-    if (item.group !== 'brand' || item.brand === undefined) continue;
-    if (item.source === 'title') return item.brand;
-    fromText ??= item.brand;
-  }
-  return fromText;
+  return evidence;
 }
 
 /** Turns collected evidence into the final, explained verdict. */
 export function decide(input: DecisionInput): Verdict {
-  let evidence: readonly Evidence[] = input.evidence;
-  for (const phone of input.phones) {
-    if (phone.known === true && phone.e164 !== undefined) {
-      const seenIn = input.evidence.find((item) => item.group === 'phone' && item.id === phone.e164)?.source ?? 'title';
-      evidence = evidence.concat({ group: 'known-scam-number', id: phone.e164, weight: KNOWN_NUMBER_WEIGHT, source: seenIn, phone });
-    }
-  }
+  const evidence = withKnownNumbers(input);
   const scores = groupScores(evidence);
-  let alarming = false;
-  for (const group of ALARMING) alarming ||= scores.has(group);
+  const alarming = ALARMING.some((group) => scores.has(group));
   const extraReasons: Reason[] = [];
   let score = 0;
   for (const value of scores.values()) score += value;
-  if (input.fullscreen && alarming) {
-    score += FULLSCREEN_BONUS;
-    extraReasons.push(reason('fullscreen', 'the browser window covers the whole screen (full-screen lock pattern)', FULLSCREEN_BONUS, 'window'));
+  const behaviour = behaviourReasons(input);
+  if (alarming) {
+    for (const item of behaviour) score += item.weight ?? 0;
+    extraReasons.push(...behaviour);
   }
-  if (input.fullscreen && input.blandTitle && input.owner.kind !== 'other') {
+  const isBrowser = input.owner.kind !== 'other';
+  if (input.fullscreen && input.blandTitle && isBrowser) {
     score = Math.max(score, BLAND_FULLSCREEN_FLOOR);
     extraReasons.push(reason('bland-title', 'full-screen page with a bland title, as scam kits use: look at its content', BLAND_FULLSCREEN_FLOOR, 'window'));
   }
+  const lockBehaviour = behaviour.filter((item) => item.signal !== 'fullscreen');
+  if (!alarming && lockBehaviour.length > 0 && isBrowser) {
+    score = Math.max(score, BEHAVIOUR_FLOOR);
+    extraReasons.push(...lockBehaviour.map((item) => ({ ...item, weight: BEHAVIOUR_FLOOR })));
+  }
+  const guards = kindOf(score) === 'clean' || !isBrowser || input.allowListed ? [] : dedupeGuards(input.guards());
+  // Page text that tells the reader not to call (a news item, a police warning quoting a kit) is
+  // the one benign context that outweighs a threat, a number and an instruction in that text.
+  const found = strongEvidence(evidence);
+  const warned = found?.source === 'text' && guards.some((guard) => guard.kind === 'warns-against' && guard.source === 'text');
+  const strong = warned ? undefined : found?.why;
+  if (guards.length > 0 && strong === undefined) {
+    // A page about scams may show a scary phrase and even a number: at most worth a closer look.
+    score = Math.min(score - BENIGN_CONTEXT_PENALTY, SCAM_THRESHOLD - 0.001);
+  }
+  for (const guard of guards) {
+    const weight = strong === undefined ? -BENIGN_CONTEXT_PENALTY : 0;
+    extraReasons.push(reason('benign-context', `benign context (${guard.kind}): "${guard.id}"${strong === undefined ? '' : `, outweighed by ${strong}`}`, weight, guard.source));
+  }
   let verdict = kindOf(Math.min(1, score));
-
-  const guards = verdict === 'clean' || input.owner.kind === 'other' || input.allowListed ? [] : input.guards();
-  if (guards.length > 0) {
-    // A page about scams may show a scary phrase and even a number, but it is not a lock screen.
-    const strong = (scores.has('phone') || scores.has('known-scam-number')) && (scores.has('threat') || scores.has('alarm'));
-    verdict = verdict === 'scam' && strong ? 'suspicious' : 'clean';
-  }
-  for (const guard of guards.length === 0 ? guards : dedupeGuards(guards)) {
-    extraReasons.push(reason('benign-context', `benign context (${guard.kind}): "${guard.id}"`, -1, guard.source));
-  }
   if (input.owner.kind === 'other') {
     verdict = 'clean';
     extraReasons.push(reason('not-a-browser', `window belongs to ${input.owner.name}, not a web browser: never judged from its title`, -1, 'window'));
@@ -242,8 +158,7 @@ export function decide(input: DecisionInput): Verdict {
     extraReasons.push(reason('page-text', `page text read (${input.textLength} characters, ${fromText} signals in it)`, 0, 'text'));
   }
   const brand = shownBrand(evidence);
-  const reasons = evidenceReasons(evidence, MAX_REASONS - extraReasons.length);
-  for (const extra of extraReasons) reasons.push(extra);
+  const reasons = evidenceReasons(evidence, MAX_REASONS - extraReasons.length).concat(extraReasons);
   const shownScore = clampToVerdict(score, verdict);
   return brand === undefined ? { verdict, score: shownScore, reasons, phones: input.phones } : { verdict, score: shownScore, reasons, brand, phones: input.phones };
 }
@@ -251,8 +166,4 @@ export function decide(input: DecisionInput): Verdict {
 function dedupeGuards(guards: readonly GuardHit[]): GuardHit[] {
   const seen = new Set<string>();
   return guards.filter((guard) => (seen.has(guard.id) ? false : (seen.add(guard.id), true)));
-}
-
-function reason(signal: SignalName, detail: string, weight: number, source: ReasonSource): Reason {
-  return { signal, detail, weight, source };
 }

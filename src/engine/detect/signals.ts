@@ -4,7 +4,7 @@
  */
 import type { CountryCode } from 'libphonenumber-js';
 import type { PhoneMention } from '../../shared/verdict.js';
-import { compilePattern, compileRules, matchRules, RuleBook, type BookScan, type RuleBookKind } from './matcher.js';
+import { compilePattern, compileRules, matchRules, RuleBook, type ScannedText } from './matcher.js';
 import { compactOf, skeletonFacts } from './normalize.js';
 import { extractPhones, mayContainPhone } from './phones.js';
 import { ALARMS, BLAND_WORDS, BRANDS, ERROR_CODES, GUARDS, THREATS, URGENCY } from './rules/index.js';
@@ -40,14 +40,12 @@ export interface TextSignals {
   readonly evidence: readonly Evidence[];
   readonly phones: readonly PhoneMention[];
   readonly source: TextSource;
-  /** Keyword form of the text (bland-title check, guards). */
+  /** Keyword form of the text (bland-title check). */
   readonly skeleton: string;
-  /** Space-less keyword form, for page text only. */
-  readonly compact: string | undefined;
-  /** The text has non-ASCII (e.g. Japanese) characters. */
-  readonly nonAscii: boolean;
-  /** What the scope's rule book found in the skeleton; guards use it later. */
-  readonly scan: BookScan;
+  /** What the scope's rule book found in the text; guards use it later. */
+  readonly scanned: ScannedText;
+  /** The same text read another way (a title as drawn, see bidi.ts): its guards count too. */
+  readonly alsoRead?: TextSignals;
 }
 
 const PHONE_WEIGHT: Readonly<Record<TextSource, number>> = { title: 0.3, text: 0.25 };
@@ -55,25 +53,19 @@ const TOLL_FREE_BONUS = 0.1;
 /** A brand named somewhere in a page's text (a shop, a news item) says less than one in its title. */
 const BRAND_FACTOR: Readonly<Record<TextSource, number>> = { title: 1, text: 0.5 };
 
-/**
- * Titles go through the rule automaton, page text through the literal index and regexes (see
- * matcher.ts for why).
- */
-const BOOK_KIND: Readonly<Record<TextSource, RuleBookKind>> = { title: 'automaton', text: 'literals' };
-
 function compileFor(scope: TextSource) {
-  const book = new RuleBook(BOOK_KIND[scope]);
-  return {
-    book,
+  const book = new RuleBook();
+  const sets = {
     brands: compileRules(BRANDS, scope, book),
     threats: compileRules(THREATS, scope, book),
     alarms: compileRules(ALARMS, scope, book),
     urgency: compileRules(URGENCY, scope, book),
     guards: compileRules(GUARDS, scope, book),
   };
+  return { book: book.seal(), ...sets };
 }
 const SETS = { title: compileFor('title'), text: compileFor('text') } as const;
-const ERROR_CODE_RES = ERROR_CODES.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'g') }));
+const ERROR_CODE_RES = ERROR_CODES.map((rule) => ({ rule, re: new RegExp(rule.pattern) }));
 const HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 const BLAND = new RegExp(BLAND_WORDS.map(compilePattern).join('|'), 'g');
 const NOT_CONTENT = /[\s0-9!-/:-@[-`{-~、。・「」（）]+/g;
@@ -105,7 +97,6 @@ function phoneRegions(plain: string, matched: readonly (readonly PhraseRule[])[]
 function errorCodeEvidence(plain: string, source: TextSource): Evidence[] {
   const found: Evidence[] = [];
   for (const { rule, re } of ERROR_CODE_RES) {
-    re.lastIndex = 0;
     const match = re.exec(plain);
     if (match !== null) {
       found.push({ group: 'error-code', id: `${rule.id} "${match[0].trim().slice(0, 24)}"`, weight: rule.weight, source });
@@ -122,18 +113,17 @@ const NO_PHONES: readonly PhoneMention[] = [];
 export function collectSignals(plain: string, source: TextSource): TextSignals {
   const sets = SETS[source];
   const { skeleton, nonAscii, digits } = skeletonFacts(plain);
-  const compact = source === 'text' ? compactOf(skeleton) : undefined;
-  const scan = sets.book.scan(skeleton);
-  const threats = matchRules(sets.threats, skeleton, nonAscii, scan, compact);
-  const alarms = matchRules(sets.alarms, skeleton, nonAscii, scan, compact);
-  const urgency = matchRules(sets.urgency, skeleton, nonAscii, scan, compact);
+  const scanned: ScannedText = { skeleton, nonAscii, candidates: sets.book.scan(skeleton), compact: source === 'text' ? compactOf(skeleton) : undefined };
+  const threats = matchRules(sets.threats, scanned);
+  const alarms = matchRules(sets.alarms, scanned);
+  const urgency = matchRules(sets.urgency, scanned);
   // Fast path: a title with no alarming wording and no digits (no code, no number) cannot raise a
   // verdict — a brand alone never does — so most titles stop here.
   if (source === 'title' && !digits && threats.length === 0 && alarms.length === 0 && urgency.length === 0) {
-    return { evidence: NO_EVIDENCE, phones: NO_PHONES, source, skeleton, compact, nonAscii, scan };
+    return { evidence: NO_EVIDENCE, phones: NO_PHONES, source, skeleton, scanned };
   }
   const evidence: Evidence[] = [];
-  for (const rule of matchRules(sets.brands, skeleton, nonAscii, scan, compact)) {
+  for (const rule of matchRules(sets.brands, scanned)) {
     evidence.push({ group: 'brand', id: rule.id, weight: rule.weight * BRAND_FACTOR[source], source, brand: rule.brand });
   }
   pushPhrases(evidence, 'threat', threats, source);
@@ -151,7 +141,7 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
     const weight = PHONE_WEIGHT[source] + (phone.tollFree === true ? TOLL_FREE_BONUS : 0);
     evidence.push({ group: 'phone', id: phone.e164 ?? phone.raw, weight, source, phone });
   }
-  return { evidence, phones, source, skeleton, compact, nonAscii, scan };
+  return { evidence, phones, source, skeleton, scanned };
 }
 
 /**
@@ -159,11 +149,8 @@ export function collectSignals(plain: string, source: TextSource): TextSignals {
  * "clean": guards can only lower a verdict, and most titles never need them.
  */
 export function collectGuards(signals: TextSignals): GuardHit[] {
-  return matchRules(SETS[signals.source].guards, signals.skeleton, signals.nonAscii, signals.scan, signals.compact).map((g) => ({
-    kind: g.kind,
-    id: g.id,
-    source: signals.source,
-  }));
+  const hits = matchRules(SETS[signals.source].guards, signals.scanned).map((g) => ({ kind: g.kind, id: g.id, source: signals.source }));
+  return signals.alsoRead === undefined ? hits : hits.concat(collectGuards(signals.alsoRead));
 }
 
 /** A page without a <title>: browsers then show its address ("127.0.0.1:8080/x.html", "example.com"). */

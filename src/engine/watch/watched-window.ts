@@ -1,21 +1,20 @@
 /** Converting what the platform saw into what the detector and the events speak. */
 import type { Rect } from '../../shared/geometry.js';
+import { cleanTitle, TITLE_LIMIT } from '../../shared/hostile-text.js';
 import type { WindowObservation } from '../../shared/observation.js';
 import type { WatchedWindow } from '../../shared/watch-events.js';
 import { browserFamilyOf } from '../browsers.js';
 import type { BrowserFamily, WindowInfo } from '../ports/windows.js';
 
-/** Titles come from pages: keep at most this many characters (Windows caps titles near 1024 too). */
-export const MAX_TITLE_CHARS = 512;
+/** Titles come from pages: the one title limit of every layer. */
+export const MAX_TITLE_CHARS = TITLE_LIMIT;
 
 /**
- * Bounds a hostile title: control characters (C0, DEL, C1 such as the 8-bit CSI a terminal
- * obeys) and bidi overrides (which can reverse how a phone number reads) out, length capped.
+ * Bounds a hostile title with the shared cleaner: invisible, control and bidi characters out
+ * before the cut (600 zero-width spaces must not push the title out), length capped.
  */
 export function boundTitle(title: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = title.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
-  return clean.length > MAX_TITLE_CHARS ? `${clean.slice(0, MAX_TITLE_CHARS - 1)}…` : clean;
+  return cleanTitle(title, { ellipsis: true });
 }
 
 /** True when `inner` covers `outer` (a few pixels of slack for borders). */

@@ -7,7 +7,7 @@ import type { Verdict } from '../../shared/verdict.js';
 import { PlatformError } from '../ports/errors.js';
 import type { Unsubscribe, WindowInfo } from '../ports/windows.js';
 import type { TimerHandle } from '../ports/clock.js';
-import { classify as defaultClassify } from '../detect/index.js';
+import { createDetector } from '../detect/index.js';
 import type { AllowEntry } from './allow-list.js';
 import { ContentCheckQueue, type ContentReadResult } from './content-check.js';
 import { closeForeground } from './close-now.js';
@@ -31,7 +31,8 @@ interface WindowState {
 /** Builds a watcher; call `start()` to begin. */
 export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): Watcher {
   const { windows, actions, clock } = deps;
-  const classify = deps.classify ?? defaultClassify;
+  // The watcher's own detector: it meets the same windows again and again and remembers them.
+  const classify = deps.classify ?? createDetector().classify;
   const alertRepeatMs = options.alertRepeatMs ?? 60_000;
   const timing = options.escalation ?? DEFAULT_ESCALATION_TIMING;
   const retryMin = options.retryMinMs ?? 1_000;

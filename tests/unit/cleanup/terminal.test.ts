@@ -64,7 +64,7 @@ describe('terminal wizard', () => {
 
 describe('printable', () => {
   it('neutralises terminal escapes and bidi overrides from file names and page text', () => {
-    expect(printable('AnyDesk\u001b[2J\u001b]0;pwned\u0007.exe \u202egpj.exe')).toBe('AnyDesk?[2J?]0;pwned?.exe ?gpj.exe');
+    expect(printable('AnyDesk\u001b[2J\u001b]0;pwned\u0007.exe \u202egpj.exe')).toBe('AnyDesk [2J ]0;pwned .exe gpj.exe');
     expect(printable('ふつうの文字 ok')).toBe('ふつうの文字 ok');
   });
 });

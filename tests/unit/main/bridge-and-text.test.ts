@@ -67,7 +67,7 @@ describe('createBridge', () => {
 describe('toDisplayText', () => {
   it('removes direction overrides and invisible characters, keeps markup as plain characters', () => {
     expect(toDisplayText('Call \u202Emoc.tfosorcim\u202C now')).toBe('Call moc.tfosorcim now');
-    expect(toDisplayText('a\u200Bb\u2066c\u2069\u0007d')).toBe('abcd');
+    expect(toDisplayText('a\u200Bb\u2066c\u2069\u0007d')).toBe('abc d');
     expect(toDisplayText('<img src=x onerror=alert(1)>')).toBe('<img src=x onerror=alert(1)>');
   });
 

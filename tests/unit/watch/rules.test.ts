@@ -64,6 +64,6 @@ describe('window views', () => {
 
 describe('hostile titles', () => {
   it('drops 8-bit terminal controls and bidi overrides', () => {
-    expect(boundTitle('Call \u009b2J\u202e7410-555-888\u202c now')).toBe('Call  2J7410-555-888 now');
+    expect(boundTitle('Call \u009b2J\u202e7410-555-888\u202c now')).toBe('Call 2J7410-555-888 now');
   });
 });

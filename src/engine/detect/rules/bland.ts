@@ -5,7 +5,8 @@
  * page with one is at least suspicious.
  */
 export const BLAND_WORDS: readonly string[] = [
-  'microsoft', 'windows', 'defender', 'apple', 'iphone', 'mac', 'google', 'chrome', 'mcafee', 'norton', 'avast', 'avg',
+  'microsoft', 'windows', 'defender', 'apple', 'iphone', 'ipad', 'mac', 'mac ?os', 'icloud', 'google', 'scareware',
+  'beveiliging', 'systeembeveiliging', 'sicherheit', 'securite', 'seguridad', 'sicurezza', 'sakerhet', 'systemsakerhet', 'systeme', 'systeem', 'chrome', 'mcafee', 'norton', 'avast', 'avg',
   'amazon', 'facebook', 'paypal', 'edge', 'firefox', 'safari',
   'security', 'secure', 'center', 'centre', 'protection', 'protect', 'support', 'alert', 'alerts', 'warning', 'error',
   'system', 'official', 'antivirus', 'firewall', 'help', 'helpdesk', 'service', 'services', 'technical', 'tech',

@@ -51,8 +51,9 @@ export const ENGLISH: LanguageRules = {
     { id: 'scan now', lang: 'en', weight: 0.2, pattern: '\\b(?:scan|clean|fix|renew|repair|remove) (?:it |them )?now\\b' },
   ],
   guards: [
-    { id: 'about scams', lang: 'en', kind: 'about-scam', pattern: '\\bscams?\\b|\\bscammers?\\b|\\bscammed\\b|\\bhoax|scareware' },
-    { id: 'scam/fraud', lang: 'en', kind: 'about-scam', scope: 'title', pattern: '\\bscams?\\b|\\bscammers?\\b|\\bscammed\\b|\\bfraud(?! (?:team|department|dept|protection|alert|unit))|phishing|\\bhoax|\\bfake\\b|\\bphony\\b|impostor|imposter|\\bbeware\\b|red flags|social engineering|scareware' },
+    { id: 'do not call', lang: 'en', kind: 'warns-against', pattern: '\\b(?:do not|don t|dont|never|should not) (?:ever )?(?:call|dial|ring)\\b' },
+    { id: 'about scams', lang: 'en', kind: 'about-scam', pattern: '\\bscams?\\b|\\bscammers?\\b|\\bscammed\\b' },
+    { id: 'scam/fraud', lang: 'en', kind: 'about-scam', scope: 'title', pattern: '\\bscams?\\b|\\bscammers?\\b|\\bscammed\\b|\\bfraud(?! (?:team|department|dept|protection|alert|unit))|phishing|\\bfake\\b|\\bphony\\b|impostor|imposter|\\bbeware\\b|red flags|social engineering' },
     { id: 'authority', lang: 'en', kind: 'about-scam', scope: 'title', pattern: '\\bpolice\\b|\\bftc\\b|\\bfbi\\b|\\bconsumer\\b|\\bcisa\\b|\\bncsc\\b|action fraud|scamwatch|anti ?fraud|\\bic3\\b|cert nz' },
     { id: 'question', lang: 'en', kind: 'educational', scope: 'title', pattern: '^(?:how|what|why|can|should|does|did|when|where|got|getting|q) |^(?:is|are|do) (?:it|this|that|my|i|you|we|there)\\b|\\bhow to\\b|how ?tos?\\b|what to do|what (?:is|are|does)\\b|how do i\\b|is (?:it|this) (?:real|legit|safe)' },
     { id: 'advice', lang: 'en', kind: 'educational', scope: 'title', pattern: '\\bremoval\\b|troubleshoot|\\bprotect (?:yourself|your|my|against)|\\brecogni[sz]e|\\bavoid\\b|\\breport (?:a|suspicious|fraud|phishing|scams?)|explained|\\bguide\\b|\\btips\\b|tutorial|\\bfaq\\b|description|definition|\\breview\\b|check if|stay protected|on or off|\\bwhat it means|statistics|training|simulation|example|\\blecture\\b|screenshot' },

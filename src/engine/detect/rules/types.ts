@@ -14,7 +14,7 @@
  */
 
 /** Language a rule belongs to (`any` for brand names and numbers). */
-export type RuleLanguage = 'en' | 'ja' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'any';
+export type RuleLanguage = 'en' | 'ja' | 'de' | 'fr' | 'es' | 'it' | 'nl' | 'pt' | 'sv' | 'any';
 
 /** Where a rule looks: only the window title, only the page text, or both. */
 export type RuleScope = 'title' | 'text' | 'both';
@@ -48,7 +48,9 @@ export type GuardKind =
   | 'forum'
   | 'video-site'
   | 'medical'
-  | 'news';
+  | 'news'
+  /** Tells the reader not to call: what warnings about scams say and kits never do. */
+  | 'warns-against';
 
 /** A phrase that marks benign context; it vetoes a "scam" verdict (see ../scoring.ts). */
 export interface GuardRule {

@@ -1,3 +1,5 @@
+import { cleanHostileText } from '../../../shared/hostile-text.js';
+
 /** What an evidence file says, in a form the matcher turns into evidence. Never holds secrets. */
 
 /** How an incoming session was let in. */
@@ -24,7 +26,5 @@ export interface ParsedEvidence {
 
 /** Bounds and cleans text that came from a remote party. */
 export function cleanRemoteText(value: string, max = 40): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const cleaned = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
-  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
+  return cleanHostileText(value, { limit: max, ellipsis: true });
 }
