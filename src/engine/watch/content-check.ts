@@ -40,7 +40,8 @@ interface Request {
 
 /** A window being looked at again after its first reading. */
 interface Follow {
-  readonly window: WindowInfo;
+  /** The window as last requested (its title may have changed since: same page). */
+  window: WindowInfo;
   readonly firstReadingAt: number;
   readonly controller: AbortController;
   /** Index of the next scheduled look. */
@@ -74,7 +75,10 @@ export class ContentCheckQueue {
   request(window: WindowInfo): void {
     if (this.stopped) return;
     const follow = this.follows.get(window.id);
-    if (follow !== undefined && keyOf(follow.window) !== keyOf(window)) this.stopLooking(window.id); // a new page
+    // A new title is still the same page (kits churn titles to dodge title checks): keep the
+    // schedule. A new process behind the same window id is a new page.
+    if (follow !== undefined && follow.window.pid !== window.pid) this.stopLooking(window.id);
+    else if (follow !== undefined) follow.window = window;
     const cached = this.cache.get(keyOf(window));
     if (cached !== undefined) {
       this.delivered(window, cached, false);

@@ -20,11 +20,12 @@ function picture(fill: number, popupCells = 0, popup = 255): PageThumbnail {
 /** A reader whose OCR the test finishes, and whose screen the test paints. */
 class ScreenReader implements PageTextReader {
   screen: PageThumbnail = picture(40);
+  constructor(private readonly ocrMs = 900) {}
   readonly reads: { window: WindowInfo; options: PageTextReadOptions | undefined; resolve: (text: string) => void }[] = [];
   glances = 0;
   read(window: WindowInfo, _signal?: AbortSignal, options?: PageTextReadOptions): Promise<PageTextReading> {
     const shown = this.screen;
-    return new Promise((resolve) => this.reads.push({ window, options, resolve: (text) => resolve({ text, captureMs: 100, ocrMs: 900, thumbnail: shown }) }));
+    return new Promise((resolve) => this.reads.push({ window, options, resolve: (text) => resolve({ text, captureMs: 100, ocrMs: this.ocrMs, thumbnail: shown }) }));
   }
   glance(): Promise<PageThumbnail> {
     this.glances += 1;
@@ -111,6 +112,24 @@ describe('content check: looking again', () => {
     await flush();
     await clock.advance(100 + DEFAULT_LOOK_AGAIN.settleMs);
     expect(reader.reads).toHaveLength(2);
+    queue.stop();
+  });
+
+  it('keeps its schedule while the page churns its title, so a late popup is still read', async () => {
+    const reader = new ScreenReader(50); // quick OCR: no early glance from a slow first pass
+    const { clock, queue } = setup(reader);
+    const titles = ['Security Center', '(1) Security Center', 'Support'];
+    let answered = 0;
+    for (let step = 0; step < 12; step += 1) {
+      if (step === 6) reader.screen = picture(40, 600); // the popup, 3 s in
+      queue.request({ ...fullScreen, title: titles[step % titles.length] ?? '' }); // a new title every 500 ms
+      for (; answered < reader.reads.length; answered += 1) {
+        reader.reads[answered]?.resolve('Please wait');
+        await flush();
+      }
+      await clock.advance(500);
+    }
+    expect(reader.reads.some((r) => r.options?.fresh === true)).toBe(true);
     queue.stop();
   });
 
