@@ -9,6 +9,7 @@
  * OCR runs again only when the picture changed since the last reading.
  */
 import type { Clock, TimerHandle } from '../ports/clock.js';
+import { PlatformError } from '../ports/errors.js';
 import type { PageTextReader, PageTextReading, PageThumbnail } from '../ports/page-text.js';
 import type { WindowInfo } from '../ports/windows.js';
 import { bigChangeSinceReading, changedSinceReading, DEFAULT_LOOK_AGAIN, glancesBetweenLooks, holdsStill, scheduledLookAt, type LookAgainTiming } from './picture-change.js';
@@ -29,6 +30,13 @@ export interface ContentCheckOptions {
   readonly stillInFront?: (window: WindowInfo) => boolean;
   readonly lookAgain?: LookAgainTiming;
 }
+
+/**
+ * Failures that say nothing about the page (a busy machine, a frame caught mid-resize): the next
+ * scheduled look tries again. Anything else (window gone, OCR missing) ends the looking.
+ */
+const TRANSIENT_READ_ERRORS = new Set(['ocr-timeout', 'capture-failed']);
+const isTransient = (error: unknown): boolean => error instanceof PlatformError && TRANSIENT_READ_ERRORS.has(error.code);
 
 const keyOf = (window: WindowInfo): string => `${window.id}\u0000${window.pid ?? ''}\u0000${window.title}`;
 
@@ -81,7 +89,7 @@ export class ContentCheckQueue {
     else if (follow !== undefined) follow.window = window;
     const cached = this.cache.get(keyOf(window));
     if (cached !== undefined) {
-      this.delivered(window, cached, false);
+      this.keepLooking(window, cached, false);
       this.onResult({ ok: true, window, reading: cached, cached: true });
       return;
     }
@@ -133,12 +141,13 @@ export class ContentCheckQueue {
           if (controller.signal.aborted) return;
           const bounded: PageTextReading = reading.text.length > MAX_PAGE_TEXT_CHARS ? { ...reading, text: reading.text.slice(0, MAX_PAGE_TEXT_CHARS) } : reading;
           this.remember(keyOf(window), bounded);
-          this.delivered(window, bounded, request.fresh);
+          this.keepLooking(window, bounded, request.fresh);
           this.onResult({ ok: true, window, reading: bounded, cached: false });
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          if (request.fresh) this.stopFollow(window.id); // a failed second look ends the looking
+          if (isTransient(error)) this.keepLooking(window, undefined, request.fresh);
+          else this.stopFollow(window.id);
           this.onResult({ ok: false, window, error });
         },
       )
@@ -148,19 +157,22 @@ export class ContentCheckQueue {
       });
   }
 
-  /** A reading reached the watcher: start or go on looking again (before the watcher may stop it). */
-  private delivered(window: WindowInfo, reading: PageTextReading, again: boolean): void {
+  /**
+   * Starts or goes on following `window`, before its reading reaches the watcher (which may stop
+   * it at once). Without a reading (a transient failure) nothing new was seen.
+   */
+  private keepLooking(window: WindowInfo, reading: PageTextReading | undefined, again: boolean): void {
     const clock = this.options.clock;
     if (clock === undefined || this.stopped) return;
     let follow = this.follows.get(window.id);
     if (again && follow === undefined) return; // stopped while the second look ran
     // The image was captured before OCR began: a slow OCR pass means the page had time to change.
-    const seenAt = clock.now() - Math.max(0, reading.ocrMs);
+    const seenAt = clock.now() - Math.max(0, reading?.ocrMs ?? 0);
     if (follow === undefined) {
-      follow = { window, firstReadingAt: clock.now(), controller: new AbortController(), nextLook: 0, lastRead: reading.thumbnail, lastSeenAt: seenAt, timer: undefined };
+      follow = { window, firstReadingAt: clock.now(), controller: new AbortController(), nextLook: 0, lastRead: reading?.thumbnail, lastSeenAt: seenAt, timer: undefined };
       this.follows.set(window.id, follow);
     } else {
-      if (reading.thumbnail !== undefined) follow.lastRead = reading.thumbnail;
+      if (reading?.thumbnail !== undefined) follow.lastRead = reading.thumbnail;
       follow.lastSeenAt = seenAt;
     }
     this.scheduleNext(follow, clock);

@@ -4,6 +4,7 @@
  * still, and never after the window is closed, judged or out of front. Fake clock throughout.
  */
 import { describe, expect, it } from 'vitest';
+import { PlatformError } from '../../../src/engine/ports/errors.js';
 import type { PageTextReader, PageTextReading, PageTextReadOptions, PageThumbnail } from '../../../src/engine/ports/page-text.js';
 import type { WindowInfo } from '../../../src/engine/ports/windows.js';
 import { ContentCheckQueue, type ContentReadResult } from '../../../src/engine/watch/content-check.js';
@@ -21,11 +22,11 @@ function picture(fill: number, popupCells = 0, popup = 255): PageThumbnail {
 class ScreenReader implements PageTextReader {
   screen: PageThumbnail = picture(40);
   constructor(private readonly ocrMs = 900) {}
-  readonly reads: { window: WindowInfo; options: PageTextReadOptions | undefined; resolve: (text: string) => void }[] = [];
+  readonly reads: { window: WindowInfo; options: PageTextReadOptions | undefined; resolve: (text: string) => void; reject: (error: unknown) => void }[] = [];
   glances = 0;
   read(window: WindowInfo, _signal?: AbortSignal, options?: PageTextReadOptions): Promise<PageTextReading> {
     const shown = this.screen;
-    return new Promise((resolve) => this.reads.push({ window, options, resolve: (text) => resolve({ text, captureMs: 100, ocrMs: this.ocrMs, thumbnail: shown }) }));
+    return new Promise((resolve, reject) => this.reads.push({ window, options, reject, resolve: (text) => resolve({ text, captureMs: 100, ocrMs: this.ocrMs, thumbnail: shown }) }));
   }
   glance(): Promise<PageThumbnail> {
     this.glances += 1;
@@ -213,6 +214,22 @@ describe('content check: looking again', () => {
     await clock.advance(7_000); // the 12 s look
     expect(reader.reads).toHaveLength(3);
     queue.stop();
+  });
+
+  it('tries a read that timed out (a busy machine) again at the next look, but not a missing OCR tool', async () => {
+    const reader = new ScreenReader();
+    const { clock, results, queue } = setup(reader);
+    queue.request(fullScreen);
+    reader.reads[0]?.reject(new PlatformError('ocr-timeout', 'tesseract took too long'));
+    await flush();
+    expect(results[0]).toMatchObject({ ok: false });
+    await clock.advance(1_400); // nothing was seen: the first look reads
+    expect(reader.reads).toHaveLength(2);
+    reader.reads[1]?.reject(new PlatformError('tool-missing', 'tesseract is not installed'));
+    await flush();
+    await clock.advance(60_000);
+    expect(reader.reads).toHaveLength(2);
+    expect(queue.activeWindowIds()).toEqual([]);
   });
 
   it('without a clock reads each page once, as before', async () => {
