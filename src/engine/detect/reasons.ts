@@ -43,10 +43,10 @@ export function evidenceReasons(evidence: readonly Evidence[], limit: number): R
   const sorted = evidence.map((item, at) => ({ item, at })).sort((a, b) => b.item.weight - a.item.weight || a.at - b.at);
   for (const { item } of sorted) {
     if (reasons.length >= limit) break;
-    const key = `${item.group}\u0000${item.id}`;
+    const key = `${item.group}\u0000${item.id}${item.quoted === true ? '\u0000q' : ''}`;
     if (taken.has(key)) continue;
     taken.add(key);
-    reasons.push(reason(SIGNAL_OF_GROUP[item.group], describe(item), item.weight, item.source));
+    reasons.push(reason(SIGNAL_OF_GROUP[item.group], item.quoted === true ? `quoted: ${describe(item)}` : describe(item), item.weight, item.source));
   }
   return reasons;
 }

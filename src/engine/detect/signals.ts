@@ -26,6 +26,8 @@ export interface Evidence {
   readonly source: TextSource;
   readonly brand?: string;
   readonly phone?: PhoneMention;
+  /** Found inside quotation marks in page text: someone quoting a warning, weighed less. */
+  readonly quoted?: boolean;
 }
 
 /** A benign-context rule that matched. */

@@ -2,7 +2,7 @@
  * Strong evidence: combinations that honest pages do not show, so that no benign-looking phrase
  * (" | News", "How ", "about scams", "hoax") can talk a page out of "scam". Each is judged
  * within one source (the title, or the page text): a news page may name a brand in its title
- * and quote a number in its text.
+ * and quote a number in its text. Quoted words (a warning quoting a kit) never make it strong.
  */
 import type { Evidence, TextSource } from './signals.js';
 
@@ -22,7 +22,7 @@ function strongIn(evidence: readonly Evidence[], source: TextSource): string | u
   let alarm = false;
   let instruction = false;
   for (const item of evidence) {
-    if (item.source !== source) continue;
+    if (item.source !== source || item.quoted === true) continue;
     if (item.group === 'brand') {
       brand = true;
       securityBrand ||= SECURITY_BRANDS.has(item.brand ?? '');
@@ -32,7 +32,7 @@ function strongIn(evidence: readonly Evidence[], source: TextSource): string | u
     else if (item.group === 'urgency') instruction ||= item.weight >= INSTRUCTION;
   }
   if (threat >= THREAT_CLAIM && phone && instruction) return `a threat claim, a phone number and an instruction in the ${source}`;
-  if (securityBrand && threat >= 0.6 && (alarm || instruction)) return `a fake security screen (brand, threat claim, alarm) in the ${source}`;
+  if (source === 'title' && securityBrand && threat >= 0.6 && (alarm || instruction)) return 'a fake security screen (brand, threat claim, alarm) in the title';
   if (source === 'title' && brand && phone && (threat > 0 || alarm || instruction)) return 'a brand with a support number and alarm in the title';
   return undefined;
 }

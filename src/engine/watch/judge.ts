@@ -36,10 +36,12 @@ export interface Judgement {
 
 /** Judges a browser window (the caller has already checked that it is a browser). */
 export function judgeWindow(window: WindowInfo, context: JudgeContext): Judgement {
-  const verdict = context.classify(toObservation(window, context.at, context.text), context.detectOptions);
+  // A popup burst is evidence for the detector too: it strengthens alarming wording.
+  const observation = toObservation(window, context.at, context.text);
+  const verdict = context.classify(context.inBurst ? { ...observation, behaviour: { popupBurst: true } } : observation, context.detectOptions);
   const allowListed = isAllowed(context.allowList, window.title);
   if (verdict.verdict === 'scam') return { verdict, allowListed };
-  if (verdict.verdict === 'suspicious') return { verdict, cause: 'detector', allowListed };
+  if (verdict.verdict === 'suspicious') return { verdict, cause: context.inBurst && verdict.reasons.every((r) => r.signal === 'popup-burst') ? 'popup-burst' : 'detector', allowListed };
   const benign = verdict.reasons.some((r) => r.signal === 'benign-context' || r.signal === 'allow-listed');
   if (benign || allowListed || context.raise === false) return { verdict, allowListed };
   // A page that took the whole screen, or one of a flood of popups, is where kits with bland

@@ -27,9 +27,9 @@ export const DISGUISES: LanguageRules = {
   alarms: [
     { id: 'apple security', lang: 'any', weight: 0.2, pattern: `${APPLE} (?:system )?${SECURITY_WORD}|(?:apple|アップル|iphone|mac) ?(?:の)?セキュリティ` },
     { id: 'apple alert', lang: 'en', weight: 0.3, pattern: `${APPLE} (?:\\w+ ){0,2}(?:alert|warning|alarm|waarschuwing|warnung|alerte|alerta|avviso|varning)\\b|${APPLE}(?:から)?の? ?(?:警告|アラート)` },
-    { id: 'fake scan', lang: 'en', weight: 0.25, pattern: '\\b(?:quick|full|system|deep) scan\\b|scan(?:ning)? (?:results?|complete|completed|in progress|report)|\\bscanning\\b|files? scanned|\\bscan ?(?:for )?(?:threats|viruses|malware)' },
-    { id: 'スキャン', lang: 'ja', weight: 0.25, pattern: 'スキャン(?:中|結果|が完了|を完了|しています)|(?:クイック|フル|システム)スキャン' },
-    { id: 'fake scan (eu)', lang: 'de', weight: 0.25, pattern: 'schnellscan|suche nach (?:viren|bedrohungen)|scan (?:lauft|abgeschlossen)|analyse (?:en cours|rapide|complete|terminee|du systeme)|escaneando|escaneo (?:rapido|completo)|analisis (?:en curso|rapido|completo)|scansione (?:in corso|rapida|completa|completata)|scannen|snelle scan|volledige scan|skannar|genomsokning|snabbsokning' },
+    { id: 'fake scan', lang: 'en', weight: 0.15, pattern: '\\b(?:quick|full|system|deep) scan\\b|scan(?:ning)? (?:results?|complete|completed|in progress|report)|\\bscanning\\b|files? scanned|\\bscan ?(?:for )?(?:threats|viruses|malware)' },
+    { id: 'スキャン', lang: 'ja', weight: 0.15, pattern: 'スキャン(?:中|結果|が完了|を完了|しています)|(?:クイック|フル|システム)スキャン' },
+    { id: 'fake scan (eu)', lang: 'de', weight: 0.15, pattern: 'schnellscan|suche nach (?:viren|bedrohungen)|scan (?:lauft|abgeschlossen)|analyse (?:en cours|rapide|complete|terminee|du systeme)|escaneando|escaneo (?:rapido|completo)|analisis (?:en curso|rapido|completo)|scansione (?:in corso|rapida|completa|completata)|scannen|snelle scan|volledige scan|skannar|genomsokning|snabbsokning' },
   ],
   urgency: [
     { id: 'renew now', lang: 'en', weight: 0.3, pattern: '\\brenew (?:now|today|immediately)|reactivate (?:now|your protection)|\\bactivate (?:your )?protection now' },

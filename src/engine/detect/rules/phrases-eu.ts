@@ -35,9 +35,9 @@ export const EUROPEAN: LanguageRules = {
   ],
   guards: [
     { id: 'do not call (eu)', lang: 'de', kind: 'warns-against', pattern: 'rufen sie (?:\\w+ ){0,3}nicht an|nicht anrufen|n appelez (?:pas|jamais)|ne (?:pas|jamais) appeler|no llame|nunca llame|non chiamare|non chiamate|mai chiamare|bel (?:\\w+ ){0,2}niet|niet bellen|nooit bellen|nao ligue|nunca ligue|ring inte|ring aldrig' },
-    { id: 'scam (eu)', lang: 'de', kind: 'about-scam', pattern: 'betrug|betruger|arnaque|escroquerie|estafa|truffa|oplichting|oplichter|\\bgolpe\\b' },
+    { id: 'scam (eu)', lang: 'de', kind: 'about-scam', pattern: 'betrug|betruger|arnaque|escroquerie|estafa|truffa|oplichting|oplichter|\\bgolpe\\b|gefalscht|\\bfaux (?:message|avertissement|alerte|ecran)|\\bfals[oa]s? (?:aviso|alerta|avviso|mensaje|messaggio)|\\bnep ?(?:waarschuwing|melding|bericht)' },
     { id: 'fraud (eu)', lang: 'de', kind: 'about-scam', scope: 'title', pattern: 'betrug|betruger|gefalscht|\\bfalsche[nrs]?\\b|arnaque|escroquerie|\\bfraude|\\bfaux\\b|estafa|\\bfalso\\b|truffa|\\bfinto\\b|oplichting|oplichter|\\bnep\\b|\\bgolpe\\b|fraudehelpdesk' },
     { id: 'police (eu)', lang: 'de', kind: 'about-scam', scope: 'title', pattern: 'polizei|\\bpolicia\\b|polizia|politie|verbraucherzentrale|cybermalveillance|incibe' },
-    { id: 'advice (eu)', lang: 'de', kind: 'educational', scope: 'title', pattern: '\\berkennen\\b|\\bwie (?:man|sie)\\b|comment (?:reagir|eviter|reconnaitre)|como (?:evitar|protegerse|se proteger|reconocer)|come riconoscer|\\bhoe (?:herken|voorkom)|saiba como' },
+    { id: 'advice (eu)', lang: 'de', kind: 'educational', scope: 'title', pattern: '\\berkennen\\b|\\bratgeber\\b|\\bwie (?:man|sie)\\b|comment (?:reagir|eviter|reconnaitre)|como (?:evitar|protegerse|se proteger|reconocer)|come riconoscer|\\bhoe (?:herken|voorkom)|saiba como' },
   ],
 };

@@ -36,7 +36,7 @@ export const JAPANESE: LanguageRules = {
     { id: '今すぐ', lang: 'ja', weight: 0.2, pattern: '今すぐ|直ちに|ただちに|至急' },
   ],
   guards: [
-    { id: '電話しないで', lang: 'ja', kind: 'warns-against', pattern: '電話(?:を)?(?:かけ|し)(?:ないで|ないように|てはいけません)|電話(?:を)?かけない|連絡しないで' },
+    { id: '電話しないで', lang: 'ja', kind: 'warns-against', pattern: '電話(?:を)?(?:かけ|し)(?:ない|てはいけません)|電話(?:を)?かけない|連絡しないで' },
     { id: '詐欺', lang: 'ja', kind: 'about-scam', pattern: '詐欺|だまされ|騙され|手口|偽警告|偽の警告|偽のセキュリティ' },
     { id: '偽・注意喚起', lang: 'ja', kind: 'about-scam', scope: 'title', pattern: '偽の|偽画面|偽物|ニセ|フィッシング|なりすまし|装っ|装う|かたる|騙る|名乗る|注意喚起|ご注意ください|にご注意|に注意|被害' },
     { id: '警察・相談窓口', lang: 'ja', kind: 'about-scam', scope: 'title', pattern: '警察|警視庁|県警|国民生活センター|消費者|相談窓口|情報処理推進機構|\\bipa\\b|jpcert|政府広報' },
