@@ -87,7 +87,7 @@ export function cleanHostileText(raw: unknown, options: CleanOptions): string {
   }
   if (!cut) return out;
   const characters = Array.from(out);
-  if (options.ellipsis !== true) return characters.slice(0, limit).join('');
+  if (options.ellipsis !== true) return characters.slice(0, limit).join('').trimEnd();
   return `${characters.slice(0, limit - 1).join('').trimEnd()}…`;
 }
 
