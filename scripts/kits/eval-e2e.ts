@@ -34,6 +34,8 @@ export interface E2eResult {
   readonly closedAfterMs?: number;
   /** Window titles the watcher reported, and its verdicts, for the misses list. */
   readonly trail: readonly string[];
+  /** Codes of the watcher's error lines (an OCR pass that timed out on a busy machine, say). */
+  readonly errors: readonly string[];
 }
 
 async function clickOnce(cdpUrl: string): Promise<void> {
@@ -69,8 +71,13 @@ async function runPage(display: TestDisplay, server: CacheServer, target: PageTa
     const taken = lines.find((l) => l['event'] === 'action-taken');
     const detected = lines.find((l) => l['event'] === 'detected');
     const trail = lines
-      .filter((l) => l['event'] === 'detected' || l['event'] === 'suspicious' || l['event'] === 'content-checked')
-      .map((l) => `${String(l['event'])}${l['stage'] !== undefined ? `/${String(l['stage'])}` : ''}: ${String(l['verdict'])} ${JSON.stringify(l['title'])}${l['textChars'] !== undefined ? ` (${String(l['textChars'])} chars read)` : ''}`);
+      .filter((l) => l['event'] === 'detected' || l['event'] === 'suspicious' || l['event'] === 'content-checked' || l['event'] === 'error')
+      .map((l) =>
+        l['event'] === 'error'
+          ? `error ${String(l['code'])}: ${String(l['message']).slice(0, 120)}`
+          : `${String(l['event'])}${l['stage'] !== undefined ? `/${String(l['stage'])}` : ''}: ${String(l['verdict'])} ${JSON.stringify(l['title'])}${l['textChars'] !== undefined ? ` (${String(l['textChars'])} chars read)` : ''}`,
+      );
+    const errors = lines.filter((l) => l['event'] === 'error').map((l) => String(l['code']));
     return {
       id: target.id,
       kind: target.kind,
@@ -78,6 +85,7 @@ async function runPage(display: TestDisplay, server: CacheServer, target: PageTa
       ...(detected !== undefined ? { stage: String(detected['stage']) } : {}),
       ...(taken !== undefined && typeof taken['at'] === 'number' ? { closedAfterMs: taken['at'] - openedAt } : {}),
       trail: trail.slice(0, 12),
+      errors,
     };
   } finally {
     cli.kill('SIGINT');

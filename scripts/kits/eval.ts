@@ -45,10 +45,11 @@ function printE2eTable(results: readonly E2eResult[]): void {
     .sort((a, b) => a - b);
   const median = times.length === 0 ? 0 : (times[Math.floor(times.length / 2)] ?? 0);
   console.log('\nEnd to end (full screen in Chromium under `scarestop watch --close=auto --json`, Xvfb):');
-  console.log('| pages | n | closed | by title | by page text | median time to close |');
-  console.log('|---|---|---|---|---|---|');
-  console.log(`| scam kits | ${kits.length} | ${closed(kits).length} (${pct(closed(kits).length, kits.length)}) | ${byStage('title')} | ${byStage('content')} | ${(median / 1000).toFixed(1)} s |`);
-  console.log(`| honest look-alikes | ${honest.length} | ${closed(honest).length} | | | |`);
+  const ocrTrouble = kits.filter((r) => !r.closed && r.errors.some((code) => code === 'ocr-timeout' || code === 'capture-failed')).length;
+  console.log('| pages | n | closed | by title | by page text | median time to close | left open after an OCR timeout |');
+  console.log('|---|---|---|---|---|---|---|');
+  console.log(`| scam kits | ${kits.length} | ${closed(kits).length} (${pct(closed(kits).length, kits.length)}) | ${byStage('title')} | ${byStage('content')} | ${(median / 1000).toFixed(1)} s | ${ocrTrouble} |`);
+  console.log(`| honest look-alikes | ${honest.length} | ${closed(honest).length} | | | | |`);
 }
 
 async function main(): Promise<void> {

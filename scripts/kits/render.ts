@@ -3,7 +3,7 @@
  * Chromium (Playwright, headless, never a downloaded browser) with the network cut off except our
  * own server on 127.0.0.1, and saves what a person would see: the title, the visible text
  * (document.body.innerText after the page settled and after one click, when most kits arm
- * themselves), the text of any alert it raised, and a screenshot. Output: <cache>/renders.json.
+ * themselves, in every frame), the text of any alert it raised, and a screenshot. Output: <cache>/renders.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,9 @@ async function renderOne(browser: Browser, server: CacheServer, target: PageTarg
     await page.mouse.click(960, 540).catch(() => undefined);
     await delay(AFTER_CLICK_MS);
     const title = await page.title();
-    const text = await page.evaluate(() => document.body?.innerText ?? '');
+    // Kits put their warning in an iframe too: every frame's visible text, the top one first.
+    const texts = await Promise.all(page.frames().map((frame) => frame.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+    const text = texts.filter((t) => t.trim() !== '').join('\n');
     await page.screenshot({ path: screenshot, timeout: 10_000 }).catch((e: unknown) => {
       error = `screenshot: ${String(e).split('\n')[0]}`;
     });

@@ -9,6 +9,7 @@
  * OCR runs again only when the picture changed since the last reading.
  */
 import type { Clock, TimerHandle } from '../ports/clock.js';
+import { PlatformError } from '../ports/errors.js';
 import type { PageTextReader, PageTextReading, PageThumbnail } from '../ports/page-text.js';
 import type { WindowInfo } from '../ports/windows.js';
 import { bigChangeSinceReading, changedSinceReading, DEFAULT_LOOK_AGAIN, glancesBetweenLooks, holdsStill, scheduledLookAt, type LookAgainTiming } from './picture-change.js';
@@ -30,6 +31,13 @@ export interface ContentCheckOptions {
   readonly lookAgain?: LookAgainTiming;
 }
 
+/**
+ * Failures that say nothing about the page (a busy machine, a frame caught mid-resize): the next
+ * scheduled look tries again. Anything else (window gone, OCR missing) ends the looking.
+ */
+const TRANSIENT_READ_ERRORS = new Set(['ocr-timeout', 'capture-failed']);
+const isTransient = (error: unknown): boolean => error instanceof PlatformError && TRANSIENT_READ_ERRORS.has(error.code);
+
 const keyOf = (window: WindowInfo): string => `${window.id}\u0000${window.pid ?? ''}\u0000${window.title}`;
 
 interface Request {
@@ -40,13 +48,16 @@ interface Request {
 
 /** A window being looked at again after its first reading. */
 interface Follow {
-  readonly window: WindowInfo;
+  /** The window as last requested (its title may have changed since: same page). */
+  window: WindowInfo;
   readonly firstReadingAt: number;
   readonly controller: AbortController;
   /** Index of the next scheduled look. */
   nextLook: number;
   /** Thumbnail of the image behind the last reading. */
   lastRead: PageThumbnail | undefined;
+  /** When the page's picture was last seen (a capture for OCR or a glance). */
+  lastSeenAt: number;
   timer: TimerHandle | undefined;
 }
 
@@ -72,10 +83,13 @@ export class ContentCheckQueue {
   request(window: WindowInfo): void {
     if (this.stopped) return;
     const follow = this.follows.get(window.id);
-    if (follow !== undefined && keyOf(follow.window) !== keyOf(window)) this.stopLooking(window.id); // a new page
+    // A new title is still the same page (kits churn titles to dodge title checks): keep the
+    // schedule. A new process behind the same window id is a new page.
+    if (follow !== undefined && follow.window.pid !== window.pid) this.stopLooking(window.id);
+    else if (follow !== undefined) follow.window = window;
     const cached = this.cache.get(keyOf(window));
     if (cached !== undefined) {
-      this.delivered(window, cached, false);
+      this.keepLooking(window, cached, false);
       this.onResult({ ok: true, window, reading: cached, cached: true });
       return;
     }
@@ -127,12 +141,13 @@ export class ContentCheckQueue {
           if (controller.signal.aborted) return;
           const bounded: PageTextReading = reading.text.length > MAX_PAGE_TEXT_CHARS ? { ...reading, text: reading.text.slice(0, MAX_PAGE_TEXT_CHARS) } : reading;
           this.remember(keyOf(window), bounded);
-          this.delivered(window, bounded, request.fresh);
+          this.keepLooking(window, bounded, request.fresh);
           this.onResult({ ok: true, window, reading: bounded, cached: false });
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          if (request.fresh) this.stopFollow(window.id); // a failed second look ends the looking
+          if (isTransient(error)) this.keepLooking(window, undefined, request.fresh);
+          else this.stopFollow(window.id);
           this.onResult({ ok: false, window, error });
         },
       )
@@ -142,17 +157,23 @@ export class ContentCheckQueue {
       });
   }
 
-  /** A reading reached the watcher: start or go on looking again (before the watcher may stop it). */
-  private delivered(window: WindowInfo, reading: PageTextReading, again: boolean): void {
+  /**
+   * Starts or goes on following `window`, before its reading reaches the watcher (which may stop
+   * it at once). Without a reading (a transient failure) nothing new was seen.
+   */
+  private keepLooking(window: WindowInfo, reading: PageTextReading | undefined, again: boolean): void {
     const clock = this.options.clock;
     if (clock === undefined || this.stopped) return;
     let follow = this.follows.get(window.id);
     if (again && follow === undefined) return; // stopped while the second look ran
+    // The image was captured before OCR began: a slow OCR pass means the page had time to change.
+    const seenAt = clock.now() - Math.max(0, reading?.ocrMs ?? 0);
     if (follow === undefined) {
-      follow = { window, firstReadingAt: clock.now(), controller: new AbortController(), nextLook: 0, lastRead: reading.thumbnail, timer: undefined };
+      follow = { window, firstReadingAt: clock.now(), controller: new AbortController(), nextLook: 0, lastRead: reading?.thumbnail, lastSeenAt: seenAt, timer: undefined };
       this.follows.set(window.id, follow);
-    } else if (reading.thumbnail !== undefined) {
-      follow.lastRead = reading.thumbnail;
+    } else {
+      if (reading?.thumbnail !== undefined) follow.lastRead = reading.thumbnail;
+      follow.lastSeenAt = seenAt;
     }
     this.scheduleNext(follow, clock);
   }
@@ -162,7 +183,7 @@ export class ContentCheckQueue {
     const now = clock.now();
     const since = now - follow.firstReadingAt;
     let at = follow.firstReadingAt + scheduledLookAt(follow.nextLook, this.timing);
-    if (this.reader.glance !== undefined && glancesBetweenLooks(since, this.timing)) at = Math.min(at, now + this.timing.glanceEveryMs);
+    if (this.reader.glance !== undefined && glancesBetweenLooks(since, this.timing)) at = Math.min(at, follow.lastSeenAt + this.timing.glanceEveryMs);
     follow.timer = clock.setTimeout(() => this.look(follow, clock), Math.max(0, at - now));
   }
 
@@ -191,6 +212,7 @@ export class ContentCheckQueue {
     glance(window, follow.controller.signal).then(
       (now) => {
         if (this.follows.get(window.id) !== follow) return;
+        follow.lastSeenAt = clock.now();
         if (due && changedSinceReading(follow.lastRead, now)) this.readAgain(follow);
         else if (!due && bigChangeSinceReading(follow.lastRead, now)) this.confirmStill(follow, now, glance, clock);
         else this.scheduleNext(follow, clock);

@@ -54,7 +54,8 @@ describe('createSerialPageTextReader', () => {
     await tick();
     expect(ocr.calls).toHaveLength(1);
     ocr.calls[0]?.done.resolve('Access to this PC\u0000 has been blocked');
-    await expect(first).resolves.toMatchObject({ text: 'Access to', languages: 'jpn+eng', imageSize: { width: 16, height: 1 } });
+    // Cut at 10 characters by the shared cleaner (whether it trims the blank at the cut is its business).
+    await expect(first).resolves.toMatchObject({ text: expect.stringMatching(/^Access to ?$/), languages: 'jpn+eng', imageSize: { width: 16, height: 1 } });
     await tick();
     expect(ocr.calls).toHaveLength(2);
     ocr.calls[1]?.done.resolve('Call +1-84');

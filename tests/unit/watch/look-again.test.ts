@@ -4,6 +4,7 @@
  * still, and never after the window is closed, judged or out of front. Fake clock throughout.
  */
 import { describe, expect, it } from 'vitest';
+import { PlatformError } from '../../../src/engine/ports/errors.js';
 import type { PageTextReader, PageTextReading, PageTextReadOptions, PageThumbnail } from '../../../src/engine/ports/page-text.js';
 import type { WindowInfo } from '../../../src/engine/ports/windows.js';
 import { ContentCheckQueue, type ContentReadResult } from '../../../src/engine/watch/content-check.js';
@@ -20,11 +21,12 @@ function picture(fill: number, popupCells = 0, popup = 255): PageThumbnail {
 /** A reader whose OCR the test finishes, and whose screen the test paints. */
 class ScreenReader implements PageTextReader {
   screen: PageThumbnail = picture(40);
-  readonly reads: { window: WindowInfo; options: PageTextReadOptions | undefined; resolve: (text: string) => void }[] = [];
+  constructor(private readonly ocrMs = 900) {}
+  readonly reads: { window: WindowInfo; options: PageTextReadOptions | undefined; resolve: (text: string) => void; reject: (error: unknown) => void }[] = [];
   glances = 0;
   read(window: WindowInfo, _signal?: AbortSignal, options?: PageTextReadOptions): Promise<PageTextReading> {
     const shown = this.screen;
-    return new Promise((resolve) => this.reads.push({ window, options, resolve: (text) => resolve({ text, captureMs: 100, ocrMs: 900, thumbnail: shown }) }));
+    return new Promise((resolve, reject) => this.reads.push({ window, options, reject, resolve: (text) => resolve({ text, captureMs: 100, ocrMs: this.ocrMs, thumbnail: shown }) }));
   }
   glance(): Promise<PageThumbnail> {
     this.glances += 1;
@@ -99,6 +101,36 @@ describe('content check: looking again', () => {
     await clock.advance(1_400); // next glance sees it, a second glance 0.3 s later confirms it
     expect(reader.reads).toHaveLength(2);
     expect(reader.reads[1]?.options).toEqual({ fresh: true });
+    queue.stop();
+  });
+
+  it('glances at once when the first OCR pass took longer than a glance interval (the page had time to draw)', async () => {
+    const reader = new ScreenReader();
+    const { clock, queue } = setup(reader);
+    queue.request(fullScreen);
+    reader.screen = picture(40, 600); // drawn while the first OCR pass ran
+    reader.reads[0]?.resolve('Checking your device'); // that pass took 900 ms of OCR (ScreenReader)
+    await flush();
+    await clock.advance(100 + DEFAULT_LOOK_AGAIN.settleMs);
+    expect(reader.reads).toHaveLength(2);
+    queue.stop();
+  });
+
+  it('keeps its schedule while the page churns its title, so a late popup is still read', async () => {
+    const reader = new ScreenReader(50); // quick OCR: no early glance from a slow first pass
+    const { clock, queue } = setup(reader);
+    const titles = ['Security Center', '(1) Security Center', 'Support'];
+    let answered = 0;
+    for (let step = 0; step < 12; step += 1) {
+      if (step === 6) reader.screen = picture(40, 600); // the popup, 3 s in
+      queue.request({ ...fullScreen, title: titles[step % titles.length] ?? '' }); // a new title every 500 ms
+      for (; answered < reader.reads.length; answered += 1) {
+        reader.reads[answered]?.resolve('Please wait');
+        await flush();
+      }
+      await clock.advance(500);
+    }
+    expect(reader.reads.some((r) => r.options?.fresh === true)).toBe(true);
     queue.stop();
   });
 
@@ -182,6 +214,22 @@ describe('content check: looking again', () => {
     await clock.advance(7_000); // the 12 s look
     expect(reader.reads).toHaveLength(3);
     queue.stop();
+  });
+
+  it('tries a read that timed out (a busy machine) again at the next look, but not a missing OCR tool', async () => {
+    const reader = new ScreenReader();
+    const { clock, results, queue } = setup(reader);
+    queue.request(fullScreen);
+    reader.reads[0]?.reject(new PlatformError('ocr-timeout', 'tesseract took too long'));
+    await flush();
+    expect(results[0]).toMatchObject({ ok: false });
+    await clock.advance(1_400); // nothing was seen: the first look reads
+    expect(reader.reads).toHaveLength(2);
+    reader.reads[1]?.reject(new PlatformError('tool-missing', 'tesseract is not installed'));
+    await flush();
+    await clock.advance(60_000);
+    expect(reader.reads).toHaveLength(2);
+    expect(queue.activeWindowIds()).toEqual([]);
   });
 
   it('without a clock reads each page once, as before', async () => {
