@@ -9,6 +9,9 @@ import type { WindowPlatform } from '../engine/ports/windows.js';
 import type { SystemActions } from '../engine/ports/system-actions.js';
 import type { InventorySource } from '../engine/ports/inventory.js';
 import type { Win32SelfCheck } from './win32/self-check.js';
+import type { SecretSealer } from '../engine/ports/secrets.js';
+import { ownerOnlySecrets } from './linux/owner-only-secrets.js';
+import { createDpapiSealer } from './win32/dpapi.js';
 
 /** The operating systems ScareStop has adapters for. */
 export type SupportedOs = 'win32' | 'linux';
@@ -33,6 +36,14 @@ export function dataHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
   const xdg = env['XDG_DATA_HOME'];
   const base = xdg !== undefined && xdg.trim() !== '' ? xdg : join(homedir(), '.local', 'share');
   return join(base, 'scarestop');
+}
+
+/**
+ * How the SMTP password and webhook URLs are kept: DPAPI for this Windows user (koffi and
+ * crypt32 are loaded on first use), or as they are in owner-only files on Linux.
+ */
+export function secretSealer(platform: NodeJS.Platform = process.platform): SecretSealer {
+  return currentOs(platform) === 'win32' ? createDpapiSealer() : ownerOnlySecrets;
 }
 
 /** Options of the content check's reader (capture + OCR), per OS; all optional. */
