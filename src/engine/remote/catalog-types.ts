@@ -10,6 +10,7 @@ export type EvidenceParserKind =
   | 'anydesk-connection-trace'
   | 'anydesk-trace'
   | 'teamviewer-connections'
+  | 'teamviewer-registry'
   | 'rustdesk-config'
   | 'presence';
 

@@ -4,6 +4,7 @@ import type { EvidenceParserKind } from '../catalog-types.js';
 import { parseAnyDeskConf, parseAnyDeskConnectionTrace, parseAnyDeskTrace } from './anydesk.js';
 import { parseRustDeskConfig } from './rustdesk.js';
 import { parseTeamViewerConnections } from './teamviewer.js';
+import { parseTeamViewerRegistry } from './teamviewer-registry.js';
 import type { ParsedEvidence } from './types.js';
 
 export type * from './types.js';
@@ -19,6 +20,8 @@ export function parseEvidence(kind: EvidenceParserKind, text: string): ParsedEvi
       return parseAnyDeskTrace(text);
     case 'teamviewer-connections':
       return parseTeamViewerConnections(text);
+    case 'teamviewer-registry':
+      return parseTeamViewerRegistry(text);
     case 'rustdesk-config':
       return parseRustDeskConfig(text);
     case 'presence':
