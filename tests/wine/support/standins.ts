@@ -27,6 +27,14 @@ export function buildChromeStandIn(dir: string): string {
   return out;
 }
 
+/** Builds `tone.exe` (plays a looping tone through waveOut) into `dir`; returns its path. */
+export function buildToneStandIn(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'tone.exe');
+  run(GCC, ['-municode', '-O2', '-s', '-o', out, join(SOURCES, 'tone.c'), '-lwinmm']);
+  return out;
+}
+
 /** The remote-tool stand-ins built into `dir`. */
 export interface RemoteToolStandIns {
   /** `AnyDesk.exe`, no version resource: found by its file name. */

@@ -130,7 +130,8 @@ async function ensureTemplate(): Promise<string> {
 }
 
 /** Starts Xvfb and a private Wine prefix copied from the shared template. */
-export async function startWine(): Promise<WineSession> {
+/** `env`: extra environment for every Wine program (e.g. PULSE_SERVER for the audio tests). */
+export async function startWine(options: { readonly env?: NodeJS.ProcessEnv } = {}): Promise<WineSession> {
   requireTool('wine', 'apt-get install wine wine64 (see .ci/run)');
   requireTool('wineserver', 'apt-get install wine wine64 (see .ci/run)');
   ensureWineNode();
@@ -139,7 +140,7 @@ export async function startWine(): Promise<WineSession> {
   const root = mkdtempSync(join(tmpdir(), 'scarestop-wine-'));
   const prefix = join(root, 'prefix');
   const workDir = join(root, 'work');
-  const env: NodeJS.ProcessEnv = { ...display.env, ...WINE_ENV, WINEPREFIX: prefix };
+  const env: NodeJS.ProcessEnv = { ...display.env, ...WINE_ENV, ...options.env, WINEPREFIX: prefix };
   const session: WineSession = {
     display,
     prefix,
