@@ -85,7 +85,8 @@ export async function createWindowPlatform(options: WindowPlatformOptions = {}):
     return createX11WindowPlatform(options.env !== undefined ? { env: options.env } : {});
   }
   const { createWin32WindowPlatform } = await import('./win32/window-platform.js');
-  return createWin32WindowPlatform();
+  // Event-driven (SetWinEventHook in a worker thread), a 1 s safety poll; 150 ms poll without it.
+  return createWin32WindowPlatform({ foreground: { events: true } });
 }
 
 /** Options of the recovery wizard's system actions. */
