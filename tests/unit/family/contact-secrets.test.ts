@@ -71,7 +71,8 @@ describe('secrets in the family stores', () => {
   });
 });
 
-describe('Linux: secrets kept by file permissions', () => {
+// POSIX file modes: on Windows chmod only toggles read-only, and secrets use DPAPI there.
+describe.runIf(process.platform !== 'win32')('Linux: secrets kept by file permissions', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'scarestop-secrets-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
