@@ -15,6 +15,7 @@ interface Results {
   protection: string;
   sealed: string;
   opened: string;
+  openedBySecondSealer: string;
   tampered: string;
   readBack: { password?: string; webhook?: string; storedPassword: string };
   sealMs: number;
@@ -46,6 +47,7 @@ describe('DPAPI secrets under Wine', () => {
     expect(results.sealed).toMatch(/^dpapi:[A-Za-z0-9+/]+=*$/);
     expect(results.sealed).not.toContain('hunter2');
     expect(results.opened).toBe(password);
+    expect(results.openedBySecondSealer).toBe(password);
     expect(results.tampered).toBe('secret-unreadable');
   });
 

@@ -67,8 +67,12 @@ function requireKoffi(): Koffi {
   }
 }
 
+/** crypt32 bound once per process: koffi refuses a second type of the same name. */
+let processCrypt32: Crypt32 | undefined;
+const bindOnce = (): Crypt32 => (processCrypt32 ??= bindCrypt32(requireKoffi()));
+
 /** The Windows {@link SecretSealer}: `dpapi:` + base64 of the DPAPI blob. Binds crypt32 on first use. */
-export function createDpapiSealer(load: () => Crypt32 = () => bindCrypt32(requireKoffi())): SecretSealer {
+export function createDpapiSealer(load: () => Crypt32 = bindOnce): SecretSealer {
   let crypt32: Crypt32 | undefined;
   const api = (): Crypt32 => (crypt32 ??= load());
   return {
