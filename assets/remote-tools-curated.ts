@@ -3,7 +3,8 @@
  * Read only by `scripts/build-remote-catalog.ts`, which merges it into `remote-catalog.json`.
  *
  * Sources: vendor documentation and public forensic write-ups (see ../shared/NOTES.md,
- * "Remote-access tools on Windows"). Paths use the inventory port's syntax: `%VAR%`, `~`, `*`.
+ * "Remote-access tools on Windows"). Paths use the inventory port's syntax: `%VAR%`, `~`, `*`,
+ * and `HKLM\…` / `HKCU\…` for a registry key read as its values.
  */
 
 /** How an evidence file is read by the engine (src/engine/remote/evidence/*). */
@@ -13,6 +14,7 @@ export type EvidenceParser =
   | 'anydesk-trace' // ad.trace / ad_svc.trace: "Logged in from ..." lines
   | 'teamviewer-connections' // Connections_incoming.txt: tab-separated sessions
   | 'ultraviewer-connections' // Connection_IN_Log.txt: one line per incoming connection
+  | 'teamviewer-registry' // its registry key's values: a personal password or an owning account = unattended
   | 'rustdesk-config' // RustDesk.toml / HopToDesk.toml: a permanent password = unattended
   | 'presence'; // any settings file: its presence shows the tool was used here
 
@@ -123,6 +125,11 @@ export const curatedTools: readonly CuratedTool[] = [
       { path: '%ProgramFiles%\\TeamViewer\\Connections_incoming.txt', parser: 'teamviewer-connections' },
       { path: '%ProgramFiles(x86)%\\TeamViewer\\Connections_incoming.txt', parser: 'teamviewer-connections' },
       { path: '%APPDATA%\\TeamViewer\\Connections_incoming.txt', parser: 'teamviewer-connections' },
+      // Registry keys (Windows): the machine-wide settings (64- and 32-bit views) hold the personal
+      // password and the account the PC is assigned to; newer versions keep per-user settings in HKCU.
+      { path: 'HKLM\\SOFTWARE\\TeamViewer', parser: 'teamviewer-registry' },
+      { path: 'HKLM\\SOFTWARE\\WOW6432Node\\TeamViewer', parser: 'teamviewer-registry' },
+      { path: 'HKCU\\SOFTWARE\\TeamViewer', parser: 'teamviewer-registry' },
       { path: '/opt/teamviewer/config/Connections_incoming.txt', parser: 'teamviewer-connections' },
       { path: '~/.config/teamviewer/Connections_incoming.txt', parser: 'teamviewer-connections' },
       { path: '~/.config/teamviewer/client.conf', parser: 'presence' },

@@ -4,6 +4,13 @@
 // `env -S` splits the line on Linux/macOS; npm's Windows .cmd shim passes the flag to node too.
 // The `scarestop` command. Runs the CLI built ahead of time into plain JavaScript
 // (scripts/build-cli.ts; `npm ci` and `npm install` build it through `prepare`).
+// Node 22.12 or newer (package.json "engines"): older Node cannot load the database module.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`スケアストップには Node.js 22.12 以降が必要です（いまは ${process.versions.node}）。`);
+  console.error(`ScareStop needs Node.js 22.12 or newer (this is ${process.versions.node}).`);
+  process.exit(1);
+}
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -19,7 +19,7 @@ export async function buildApp(): Promise<void> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node22',
+    target: 'node24', // the Node.js Electron 45 bundles
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',

@@ -1,18 +1,16 @@
 /**
- * `npm run dist:win` — the Windows installer, run ON WINDOWS (electron-builder needs the
- * Windows Electron binary and the native modules compiled for Electron's ABI):
+ * `npm run dist:win` — the Windows installer, run ON WINDOWS (electron-builder packs the Windows
+ * Electron binary):
  *   1. build the app (main, preload, renderer, data files);
- *   2. rebuild better-sqlite3 for Electron with @electron/rebuild — here only, never in
- *      postinstall, because the tests run on Node's ABI (koffi and native-reg ship N-API
- *      prebuilt binaries that need no rebuild);
- *   3. electron-builder --win (NSIS, per-user; see electron-builder.yml);
- *   4. rebuild better-sqlite3 for Node again so `npm test` keeps working in this checkout.
+ *   2. electron-builder --win (NSIS, per-user; see electron-builder.yml).
+ * Nothing is rebuilt for Electron: every native module the app loads is Node-API
+ * (better-sqlite3 13, koffi, native-reg, node-screenshots, @napi-rs/system-ocr), so the
+ * prebuilt binary npm installed loads in Node and in Electron alike, and `npm test` keeps
+ * working in this checkout.
  */
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rebuild } from '@electron/rebuild';
 import { buildApp } from './build-app.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,14 +25,6 @@ if (process.platform !== 'win32') {
   process.exit(1);
 }
 
-const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
 await buildApp();
-console.log(`rebuilding native modules for Electron ${electronVersion}…`);
-await rebuild({ buildPath: root, electronVersion, arch: 'x64', onlyModules: ['better-sqlite3'], force: true });
-try {
-  run('npx', ['electron-builder', '--win', 'nsis', '--x64', '--config', 'electron-builder.yml', '--publish', 'never']);
-} finally {
-  console.log('restoring better-sqlite3 for Node (tests)…');
-  run('npm', ['rebuild', 'better-sqlite3']);
-}
+run('npx', ['electron-builder', '--win', 'nsis', '--x64', '--config', 'electron-builder.yml', '--publish', 'never']);
 console.log('installer written to out/');

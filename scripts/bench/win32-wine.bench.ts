@@ -2,8 +2,10 @@
  * The Windows adapter's timings, measured for real under Wine with Windows' node.exe and the
  * mingw stand-in browser (same harness as tests/wine/): find a window by title, foreground
  * event latency (polling; both from process launch), WM_CLOSE → window gone, refused close →
- * tree terminated, an inventory snapshot, and the idle CPU of the polling watcher. Prints
- * median and p95; skips with a note when Wine is not installed.
+ * tree terminated, an inventory snapshot, the idle CPU of the polling watcher, and a title
+ * change → report latency with the WinEvent hook vs the 150 ms poll (tests/wine/drivers/
+ * win-events.ts; under Wine the event is raised with NotifyWinEvent). Prints median and p95;
+ * skips with a note when Wine is not installed.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -35,6 +37,11 @@ export default async function benchWin32UnderWine(): Promise<void> {
         continue;
       }
       console.log(`${name}: median ${quantile(values, 0.5)} ms, p95 ${quantile(values, 0.95)} ms (n=${values.length})`);
+    }
+    const events = await runDriver<{ modes: string[]; latency: { hookMs: number[]; pollMs: number[] } }>(wine, 'win-events', { chrome: wine.windowsPath(chrome), trials: 30 }, 300_000);
+    console.log(`foreground watcher mode with the hook: ${events.results.modes.join(', ')}`);
+    for (const [name, values] of Object.entries({ 'title change → report, WinEvent hook': events.results.latency.hookMs, 'title change → report, 150 ms poll': events.results.latency.pollMs })) {
+      console.log(values.length === 0 ? `${name}: no samples` : `${name}: median ${quantile(values, 0.5)} ms, p95 ${quantile(values, 0.95)} ms (n=${values.length})`);
     }
   } finally {
     await wine.stop();

@@ -2,6 +2,7 @@
  * The family section of Settings: list, add (the CLI's own validation, `buildContact`), remove
  * and test contacts over the open database. Webhook addresses leave main without their path.
  */
+import { secretSealer } from '../platform/index.js';
 import { randomBytes } from 'node:crypto';
 import { buildContact, redactUrl, type FamilyContact } from '../engine/family/contacts.js';
 import type { SenderFactory } from '../engine/family/family-alerts.js';
@@ -36,8 +37,10 @@ function view(contact: FamilyContact): FamilyView['contacts'][number] {
 
 /** Builds the service; without `senders` a test says the channel is not set up. */
 export function createFamilySettings(database: SqliteIncidentStore['database'], senders: SenderFactory | undefined, now: () => number): FamilySettingsService {
-  const contacts = new SqliteContactStore(database);
-  const settings = new SqliteFamilySettings(database);
+  // The same sealed secrets as the CLI (DPAPI on Windows): the app reads what `family smtp` wrote.
+  const secrets = secretSealer();
+  const contacts = new SqliteContactStore(database, secrets);
+  const settings = new SqliteFamilySettings(database, secrets);
   const list = (): FamilyView => ({ contacts: contacts.list().slice(0, 50).map(view), mailReady: settings.get().smtp !== undefined });
   return {
     list,

@@ -11,6 +11,9 @@ import type { InventorySource } from '../engine/ports/inventory.js';
 import type { BrowserAudio, PageAddressReader } from '../engine/ports/browser-page.js';
 import type { RemoteLivePorts } from '../engine/ports/remote-live.js';
 import type { Win32SelfCheck } from './win32/self-check.js';
+import type { SecretSealer } from '../engine/ports/secrets.js';
+import { ownerOnlySecrets } from './linux/owner-only-secrets.js';
+import { createDpapiSealer } from './win32/dpapi.js';
 
 /** The operating systems ScareStop has adapters for. */
 export type SupportedOs = 'win32' | 'linux';
@@ -35,6 +38,14 @@ export function dataHome(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.
   const xdg = env['XDG_DATA_HOME'];
   const base = xdg !== undefined && xdg.trim() !== '' ? xdg : join(homedir(), '.local', 'share');
   return join(base, 'scarestop');
+}
+
+/**
+ * How the SMTP password and webhook URLs are kept: DPAPI for this Windows user (koffi and
+ * crypt32 are loaded on first use), or as they are in owner-only files on Linux.
+ */
+export function secretSealer(platform: NodeJS.Platform = process.platform): SecretSealer {
+  return currentOs(platform) === 'win32' ? createDpapiSealer() : ownerOnlySecrets;
 }
 
 /** Options of the content check's reader (capture + OCR), per OS; all optional. */
@@ -76,7 +87,8 @@ export async function createWindowPlatform(options: WindowPlatformOptions = {}):
     return createX11WindowPlatform(options.env !== undefined ? { env: options.env } : {});
   }
   const { createWin32WindowPlatform } = await import('./win32/window-platform.js');
-  return createWin32WindowPlatform();
+  // Event-driven (SetWinEventHook in a worker thread), a 1 s safety poll; 150 ms poll without it.
+  return createWin32WindowPlatform({ foreground: { events: true } });
 }
 
 /** Options of the recovery wizard's system actions. */

@@ -1,12 +1,15 @@
 /**
  * Family contacts, family-alert settings and the guard's running marker, in the incident
- * database (migration 0052). Every write is committed before the method returns.
+ * database (migration 0052). Every write is committed before the method returns. The secrets
+ * among them (a webhook URL, which often carries a token, and the SMTP password) go through a
+ * {@link SecretSealer}: DPAPI on Windows, so they are never in the file in plain text.
  */
 import type { Database } from 'better-sqlite3';
 import { ALL_TRIGGERS, isTriggerKind, type AlertLanguage, type ContactStore, type FamilyContact } from '../engine/family/contacts.js';
 import type { Heartbeat, HeartbeatStore } from '../engine/family/guard-heartbeat.js';
 import type { FamilySettings, FamilySettingsStore } from '../engine/family/settings.js';
 import type { WebhookMode } from '../engine/ports/notify.js';
+import type { SecretSealer } from '../engine/ports/secrets.js';
 
 interface ContactRow {
   id: string;
@@ -19,7 +22,20 @@ interface ContactRow {
   created_at: number;
 }
 
-function toContact(row: ContactRow): FamilyContact {
+/**
+ * Opens a stored secret; one that cannot be opened (sealed by another Windows user or PC) reads
+ * as missing, so the rest of the contact or settings still works and the user can enter it again.
+ */
+function openSecret(secrets: SecretSealer, stored: string): string | undefined {
+  try {
+    return secrets.open(stored);
+  } catch {
+    return undefined;
+  }
+}
+
+function toContact(row: ContactRow, secrets: SecretSealer): FamilyContact {
+  const webhookUrl = row.webhook_url === null ? undefined : openSecret(secrets, row.webhook_url);
   let triggers: FamilyContact['triggers'] = ALL_TRIGGERS;
   try {
     const parsed: unknown = JSON.parse(row.triggers);
@@ -34,7 +50,7 @@ function toContact(row: ContactRow): FamilyContact {
     language: row.language,
     triggers,
     ...(row.email !== null ? { email: row.email } : {}),
-    ...(row.webhook_url !== null ? { webhook: { url: row.webhook_url, mode: row.webhook_mode ?? 'json' } } : {}),
+    ...(webhookUrl !== undefined ? { webhook: { url: webhookUrl, mode: row.webhook_mode ?? 'json' } } : {}),
   };
 }
 
@@ -42,16 +58,17 @@ function toContact(row: ContactRow): FamilyContact {
 export class SqliteContactStore implements ContactStore {
   constructor(
     private readonly db: Database,
+    private readonly secrets: SecretSealer,
     private readonly now: () => number = Date.now,
   ) {}
 
   list(): FamilyContact[] {
-    return (this.db.prepare('SELECT * FROM family_contacts ORDER BY created_at, id').all() as ContactRow[]).map(toContact);
+    return (this.db.prepare('SELECT * FROM family_contacts ORDER BY created_at, id').all() as ContactRow[]).map((row) => toContact(row, this.secrets));
   }
 
   get(id: string): FamilyContact | undefined {
     const row = this.db.prepare('SELECT * FROM family_contacts WHERE id = ?').get(id) as ContactRow | undefined;
-    return row === undefined ? undefined : toContact(row);
+    return row === undefined ? undefined : toContact(row, this.secrets);
   }
 
   save(contact: FamilyContact): void {
@@ -67,7 +84,7 @@ export class SqliteContactStore implements ContactStore {
         name: contact.name,
         language: contact.language,
         email: contact.email ?? null,
-        url: contact.webhook?.url ?? null,
+        url: contact.webhook === undefined ? null : this.secrets.seal(contact.webhook.url),
         mode: contact.webhook?.mode ?? null,
         triggers: JSON.stringify(contact.triggers),
         now: this.now(),
@@ -81,24 +98,12 @@ export class SqliteContactStore implements ContactStore {
 
 const SETTINGS_KEY = 'family';
 
-/**
- * How the mail password is kept at rest. This is the ONLY place the secret is read from or
- * written to the database, so an OS vault (DPAPI on Windows) can wrap it here.
- */
-export interface SecretCodec {
-  seal(plain: string): string;
-  open(sealed: string): string;
-}
-
-/** Stores the secret as it is (the data folder and file are owner-only). */
-const PLAIN_SECRET: SecretCodec = { seal: (plain) => plain, open: (sealed) => sealed };
-
 /** {@link FamilySettingsStore}: one JSON value in `family_settings`. */
 export class SqliteFamilySettings implements FamilySettingsStore {
   constructor(
     private readonly db: Database,
+    private readonly secrets: SecretSealer,
     private readonly now: () => number = Date.now,
-    private readonly secrets: SecretCodec = PLAIN_SECRET,
   ) {}
 
   get(): FamilySettings {
@@ -111,19 +116,20 @@ export class SqliteFamilySettings implements FamilySettingsStore {
       // A damaged value means "not set up"; `family smtp` writes a fresh one.
       return {};
     }
-    const password = stored.smtp?.password;
-    return password === undefined || stored.smtp === undefined ? stored : { ...stored, smtp: { ...stored.smtp, password: this.secrets.open(password) } };
+    if (stored.smtp?.password === undefined) return stored;
+    const { password: sealed, ...smtp } = stored.smtp;
+    const password = openSecret(this.secrets, sealed);
+    return { ...stored, smtp: password === undefined ? smtp : { ...smtp, password } };
   }
 
-  set(value: FamilySettings): void {
-    const password = value.smtp?.password;
-    const settings = password === undefined || value.smtp === undefined ? value : { ...value, smtp: { ...value.smtp, password: this.secrets.seal(password) } };
+  set(settings: FamilySettings): void {
+    const sealed = settings.smtp?.password === undefined ? settings : { ...settings, smtp: { ...settings.smtp, password: this.secrets.seal(settings.smtp.password) } };
     this.db
       .prepare(
         `INSERT INTO family_settings (key, value, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
-      .run(SETTINGS_KEY, JSON.stringify(settings), this.now());
+      .run(SETTINGS_KEY, JSON.stringify(sealed), this.now());
   }
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FamilyAlerts } from '../../src/engine/family/family-alerts.js';
 import { systemClock } from '../../src/engine/watch/system-clock.js';
+import { ownerOnlySecrets } from '../../src/platform/linux/owner-only-secrets.js';
 import { createFamilySenders } from '../../src/platform/net/family-senders.js';
 import { NodemailerSmtpSender } from '../../src/platform/net/smtp-sender.js';
 import { FetchWebhookSender } from '../../src/platform/net/webhook-sender.js';
@@ -157,8 +158,8 @@ describe('alerts never hold up detection or the wizard', { timeout: 60_000 }, ()
     const silent = await startSilentServer();
     const home = newHome();
     const { db } = openDatabase(join(home, 'scarestop.db'));
-    const contacts = new SqliteContactStore(db);
-    const settings = new SqliteFamilySettings(db);
+    const contacts = new SqliteContactStore(db, ownerOnlySecrets);
+    const settings = new SqliteFamilySettings(db, ownerOnlySecrets);
     const outbox = new SqliteOutboxStore(db);
     settings.set({ smtp: smtpAt(silent.port) });
     contacts.save({ id: 'c-1', name: 'Ken', language: 'en', email: 'ken@family.test', triggers: ['scam-page', 'wizard-started'] });

@@ -2,11 +2,15 @@
  * Opens what the family and number commands need: the incident store and the family tables.
  * The Electron main process wires the same pieces (see the family-alerts report).
  */
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { FamilyAlerts } from '../../engine/family/family-alerts.js';
+import type { DataFolderAccess } from '../../engine/family/secret-keeping.js';
+import type { SecretSealer } from '../../engine/ports/secrets.js';
 import { systemClock } from '../../engine/watch/system-clock.js';
 import { createFamilyAlerts } from '../../platform/net/family-alerts-factory.js';
 import type { FamilySenderOptions } from '../../platform/net/family-senders.js';
-import { dataHome } from '../../platform/index.js';
+import { dataHome, secretSealer } from '../../platform/index.js';
 import { currentLeaseOwner, leaseOwnerAlive } from '../../platform/process-lease.js';
 import { SqliteContactStore, SqliteFamilySettings, SqliteHeartbeatStore } from '../../storage/contacts-repo.js';
 import { storeNotice } from '../../engine/incident/store-notice.js';
@@ -22,7 +26,16 @@ export interface FamilyRuntime {
   readonly heartbeat: SqliteHeartbeatStore;
   readonly alerts: FamilyAlerts;
   readonly database: ReturnType<typeof openIncidentStore>['database'];
+  /** How the password and webhook addresses are kept on this OS. */
+  readonly secrets: SecretSealer;
   close(): void;
+}
+
+/** Whether other users can read the data folder or the database file (group/other bits). */
+export function dataFolderAccess(databaseFile: string): DataFolderAccess {
+  const folder = dirname(databaseFile);
+  const othersCanRead = [folder, databaseFile].some((path) => (statSync(path).mode & 0o077) !== 0);
+  return { folder, ownerOnly: !othersCanRead };
 }
 
 /** Sender timeouts from the environment (tests shorten them); defaults otherwise. */
@@ -38,10 +51,11 @@ export function openFamilyRuntime(io: CliIo, command: string): FamilyRuntime {
   const notice = storeNotice(store.openReport, 'en');
   if (notice !== undefined) writeLine(io.stderr, `scarestop ${command}: ${notice}`);
   const db = store.database;
-  const contacts = new SqliteContactStore(db);
+  const secrets = secretSealer();
+  const contacts = new SqliteContactStore(db, secrets);
   const outbox = new SqliteOutboxStore(db, { owner: currentLeaseOwner(), isAlive: (owner) => leaseOwnerAlive(owner) });
-  const settings = new SqliteFamilySettings(db);
+  const settings = new SqliteFamilySettings(db, secrets);
   const heartbeat = new SqliteHeartbeatStore(db);
-  const alerts = createFamilyAlerts(db, { clock: systemClock, senders: senderOptions(io.env) });
-  return { contacts, outbox, settings, heartbeat, alerts, database: db, close: () => store.close() };
+  const alerts = createFamilyAlerts(db, { clock: systemClock, senders: senderOptions(io.env), secrets });
+  return { contacts, outbox, settings, heartbeat, alerts, database: db, secrets, close: () => store.close() };
 }

@@ -5,9 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { buildContact, redactUrl, type FamilyContact } from '../../engine/family/contacts.js';
+import { describeSecretKeeping } from '../../engine/family/secret-keeping.js';
 import { describeSmtp, smtpWarning, validateSmtp } from '../../engine/family/settings.js';
 import { writeLine, type CliCommand, type CliIo } from '../io.js';
-import { openFamilyRuntime } from './family-runtime.js';
+import { dataFolderAccess, openFamilyRuntime, type FamilyRuntime } from './family-runtime.js';
 import { runDeliveryCommand } from './family-delivery.js';
 
 const HELP = `Usage: scarestop family <subcommand> [options]
@@ -123,6 +124,10 @@ async function remove(args: string[], io: CliIo): Promise<number> {
   }
 }
 
+function secretKeeping(runtime: FamilyRuntime): string {
+  return describeSecretKeeping(runtime.secrets.protection, dataFolderAccess(runtime.database.name));
+}
+
 async function smtp(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -143,6 +148,7 @@ async function smtp(args: string[], io: CliIo): Promise<number> {
     const current = runtime.settings.get();
     if (values.show) {
       writeLine(io.stdout, `Mail server: ${describeSmtp(current.smtp)}`);
+      writeLine(io.stdout, secretKeeping(runtime));
       return 0;
     }
     if (values.clear) {
@@ -170,6 +176,7 @@ async function smtp(args: string[], io: CliIo): Promise<number> {
     if (warning !== undefined) writeLine(io.stderr, `Warning: ${warning}`);
     runtime.settings.set({ ...current, smtp: checked.value });
     writeLine(io.stdout, `Mail server ${describeSmtp(checked.value)}. Check it with \`scarestop family test\`.`);
+    writeLine(io.stdout, secretKeeping(runtime));
     return 0;
   } finally {
     runtime.close();

@@ -118,6 +118,8 @@ export interface SnapshotOptions {
  * `artifactPaths` are catalog paths to read as {@link ArtifactFile}s. They may contain `%VAR%`
  * (Windows environment variables, case-insensitive), a leading `~` (the user's home) and `*` as a
  * whole path segment or inside the last segment (e.g. `C:\Users\*\AppData\Roaming\AnyDesk\*.trace`).
+ * A path starting `HKLM\` or `HKCU\` names a registry key: the Windows adapter returns its values as
+ * `Name=value` lines ({@link isRegistryKeyPath}); binary values as `Name=(binary, N bytes)`.
  * Each adapter reads only the paths that make sense on its OS (a Linux adapter skips `C:\...`),
  * expands wildcards with a bound, and skips missing files silently (absence is not an error).
  * A source that fails as a whole (no rights, missing command) is `{ ok: false, error }`; `snapshot`
@@ -125,4 +127,9 @@ export interface SnapshotOptions {
  */
 export interface InventorySource {
   snapshot(options: SnapshotOptions): Promise<InventorySnapshot>;
+}
+
+/** True for an artifact path that names a registry key (`HKLM\SOFTWARE\TeamViewer`), not a file. */
+export function isRegistryKeyPath(path: string): boolean {
+  return /^HK(?:LM|CU)\\/i.test(path);
 }

@@ -3,7 +3,7 @@
  * lookups), never tested against every tool. A generic name (`setup.exe`) counts only when a
  * second piece of evidence (product name, tool folder) points at the same tool.
  */
-import type { InventorySnapshot, SourceResult } from '../ports/inventory.js';
+import { isRegistryKeyPath, type InventorySnapshot, type SourceResult } from '../ports/inventory.js';
 import type { RemoteFinding } from '../../shared/remote.js';
 import { CatalogIndex, type NameHits } from './catalog-index.js';
 import { loadCatalog } from './catalog.js';
@@ -159,14 +159,17 @@ export class RemoteMatcher {
         const tool = at(entry.toolId);
         if (tool === undefined) continue;
         const parsed = parseEvidence(entry.parser, file.content ?? '');
-        const name = baseName(file.path);
+        // A registry key is shown whole and carries no path: it is not a file to quarantine
+        // (the tool's uninstaller removes it).
+        const registry = isRegistryKeyPath(file.path);
+        const name = registry ? file.path : baseName(file.path);
         const stamp = file.modifiedAt !== undefined ? { at: file.modifiedAt } : {};
         if (parsed.unattended !== undefined) {
-          tool.add({ kind: 'unattended', detail: `Unattended access is set: ${parsed.unattended} (${name})`, path: file.path, ...stamp });
+          tool.add({ kind: 'unattended', detail: `Unattended access is set: ${parsed.unattended} (${name})`, ...(registry ? {} : { path: file.path }), ...stamp });
         }
         this.addSessions(tool, parsed.sessions, file.path, now);
         if (parsed.unattended === undefined && parsed.sessions.length === 0) {
-          tool.add({ kind: 'installed', detail: `Its settings or log file is on this computer (${name})`, path: file.path, ...stamp });
+          tool.add({ kind: 'installed', detail: `Its settings or log file is on this computer (${name})`, ...(registry ? {} : { path: file.path }), ...stamp });
         }
       }
     }

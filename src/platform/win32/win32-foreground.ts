@@ -1,17 +1,29 @@
 /**
- * `ForegroundWatcher` for Windows by polling GetForegroundWindow + GetWindowTextW (two cheap
- * user32 calls per tick; the full description is built only on a change). Plain Node has no
- * message loop for SetWinEventHook(EVENT_SYSTEM_FOREGROUND); the Electron main thread can add
- * that hook later and keep this as the fallback.
+ * `ForegroundWatcher` for Windows: GetForegroundWindow + GetWindowTextW (two cheap user32 calls
+ * per check; the full description is built only on a change), checked when a WinEvent hook
+ * (foreground or title change, see win-event-hook.ts) says something changed, plus a slow
+ * safety poll. When the hook cannot start (or its thread ends) it polls every 150 ms instead.
  */
 import { PlatformError } from '../../engine/ports/errors.js';
 import type { ForegroundWatcher, Unsubscribe, WindowInfo } from '../../engine/ports/windows.js';
+import { startWinEventHook, type WinEventHook } from './win-event-hook.js';
 import { callWin32, win32 } from './win32-api.js';
 import { WindowDescriber } from './window-info.js';
 
 /** Tuning; defaults suit a tray app (≈7 polls a second, a few µs each). */
 export interface Win32ForegroundOptions {
+  /** Poll interval without the WinEvent hook. */
   readonly pollMs?: number;
+  /**
+   * Use the WinEvent hook (default false: poll only). The app and the CLI turn it on
+   * (platform/index.ts); Wine 8 does not raise the foreground and title events, so the
+   * adapter's own Wine tests keep the poll unless they test the hook.
+   */
+  readonly events?: boolean;
+  /** Safety poll while the hook runs (a missed event is caught this late at worst). */
+  readonly hookedPollMs?: number;
+  /** Told which way changes are being noticed (tests and the benchmark). */
+  readonly onMode?: (mode: 'events' | 'poll') => void;
   /** First retry delay after an error; doubles up to `maxBackoffMs`. */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
@@ -54,11 +66,17 @@ async function bindWindowApi(): Promise<WindowApi> {
 /** Polling foreground watcher over user32 (see file comment). */
 export class Win32Foreground implements ForegroundWatcher {
   private readonly pollMs: number;
+  private readonly events: boolean;
+  private readonly hookedPollMs: number;
+  private readonly onMode: ((mode: 'events' | 'poll') => void) | undefined;
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
 
   constructor(options: Win32ForegroundOptions = {}) {
     this.pollMs = options.pollMs ?? 150;
+    this.events = options.events ?? false;
+    this.hookedPollMs = options.hookedPollMs ?? 1000;
+    this.onMode = options.onMode;
     this.backoffMs = options.backoffMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
   }
@@ -88,8 +106,10 @@ export class Win32Foreground implements ForegroundWatcher {
     let timer: NodeJS.Timeout | undefined;
     let last: { hwnd: bigint; title: string } | undefined;
     let backoff = this.backoffMs;
+    let hook: WinEventHook | undefined;
 
     const schedule = (ms: number): void => {
+      if (timer !== undefined) clearTimeout(timer);
       if (!stopped) timer = setTimeout(() => void tick(), ms);
     };
     const tick = async (): Promise<void> => {
@@ -103,7 +123,7 @@ export class Win32Foreground implements ForegroundWatcher {
           onWindow(hwnd === 0n ? null : api.describer.describe(hwnd));
         }
         backoff = this.backoffMs;
-        schedule(this.pollMs);
+        schedule(hook !== undefined ? this.hookedPollMs : this.pollMs);
       } catch (error) {
         if (stopped) return;
         onError(asPlatformError(error));
@@ -113,8 +133,27 @@ export class Win32Foreground implements ForegroundWatcher {
       }
     };
     schedule(0);
+    if (this.events) {
+      const lost = (): void => {
+        hook = undefined;
+        this.onMode?.('poll');
+        schedule(0);
+      };
+      startWinEventHook(() => schedule(0), lost).then(
+        (started) => {
+          if (stopped) return started.stop();
+          hook = started;
+          this.onMode?.('events');
+        },
+        // No hook (koffi missing, refused, no worker threads): the poll goes on as it is.
+        () => this.onMode?.('poll'),
+      );
+    } else {
+      this.onMode?.('poll');
+    }
     return () => {
       stopped = true;
+      hook?.stop();
       if (timer !== undefined) clearTimeout(timer);
     };
   }

@@ -1,14 +1,16 @@
 /**
  * `RegistryInventory`: the Windows InventorySource — Uninstall keys (native-reg), processes,
  * services and TCP connections (Win32 API through koffi), runnable files in the user's folders
- * with PE version strings, Run keys and Startup folders, and catalog artifact files. Each
+ * with PE version strings, Run keys and Startup folders, and catalog artifact files and registry
+ * keys (TeamViewer's settings). Each
  * source fails on its own (`{ ok: false, error }`); the snapshot always resolves.
  */
-import type { InstalledProgram, InventorySnapshot, InventorySource, SnapshotOptions, SourceResult } from '../../engine/ports/inventory.js';
+import { isRegistryKeyPath, type InstalledProgram, type InventorySnapshot, type InventorySource, type SnapshotOptions, type SourceResult } from '../../engine/ports/inventory.js';
 import { readWin32Artifacts } from './artifact-files.js';
 import { runKeyEntries, startupFolderEntries, startupFolders } from './autostart.js';
 import { loadNativeReg } from './native-modules.js';
 import { listWin32Processes, listWin32Services } from './process-services.js';
+import { readRegistryArtifacts } from './registry-artifacts.js';
 import { keyValues, subkeyNames } from './registry.js';
 import { installedProgramFromValues, UNINSTALL_VIEWS } from './uninstall-entries.js';
 import { listWin32UserFiles, userFolders } from './user-files.js';
@@ -58,7 +60,9 @@ export class RegistryInventory implements InventorySource {
     const services = await source(async () => listWin32Services(await win32('advapi32')));
     const userFiles = quick ? skipped : await source(() => listWin32UserFiles(userFolders(this.env)));
     const autostart = await source(async () => [...runKeyEntries(await loadNativeReg()), ...(await startupFolderEntries(startupFolders(this.env)))]);
-    const artifacts = await source(() => readWin32Artifacts(options.artifactPaths, this.env));
+    const keys = options.artifactPaths.filter(isRegistryKeyPath);
+    const files = options.artifactPaths.filter((path) => !isRegistryKeyPath(path));
+    const artifacts = await source(async () => [...(await readWin32Artifacts(files, this.env)), ...(keys.length > 0 ? readRegistryArtifacts(await loadNativeReg(), keys) : [])]);
     const connections = quick
       ? skipped
       : await source(async () =>

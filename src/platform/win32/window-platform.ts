@@ -1,6 +1,7 @@
 /**
- * The Windows window adapter as one `WindowPlatform`: a polling foreground watcher and the
- * Win32 window actions. Native modules load on first use, so creating it never throws.
+ * The Windows window adapter as one `WindowPlatform`: the foreground watcher (poll, or WinEvent
+ * hook with `foreground.events`) and the Win32 window actions. Native modules load on first use,
+ * so creating it never throws.
  */
 import type { WindowPlatform } from '../../engine/ports/windows.js';
 import { Win32Foreground, type Win32ForegroundOptions } from './win32-foreground.js';

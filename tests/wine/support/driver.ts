@@ -1,7 +1,7 @@
 /**
  * Runs a TypeScript driver (tests/wine/drivers/*.ts) under Windows' node.exe in a Wine session.
  * node.exe cannot resolve our `.js` specifiers to `.ts` files, so the driver is bundled with
- * esbuild first (koffi and native-reg stay external and resolve to their Windows builds from
+ * esbuild first (koffi, native-reg and better-sqlite3 stay external and resolve to their Windows builds from
  * scripts/ci-prepare.sh's cache, linked in as node_modules). The driver reads `config.json` and
  * writes `results.json` in its folder: a JSON file, because node.exe's stdio cannot be a pipe.
  */
@@ -21,7 +21,7 @@ export async function bundleDriver(session: WineSession, name: string): Promise<
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    external: ['koffi', 'native-reg'],
+    external: ['koffi', 'native-reg', 'better-sqlite3'],
     logLevel: 'error',
   });
   const modules = join(dir, 'node_modules');

@@ -40,7 +40,7 @@ function requireTool(name: string, hint: string): void {
 
 /** Makes sure node.exe and the Windows addons are cached (runs the idempotent prepare script). */
 export function ensureWineNode(): void {
-  if (existsSync(WINE_NODE_EXE) && existsSync(join(WINE_MODULES, '@koromix', 'koffi-win32-x64'))) return;
+  if (existsSync(WINE_NODE_EXE) && existsSync(join(WINE_MODULES, '@koromix', 'koffi-win32-x64')) && existsSync(join(WINE_MODULES, 'better-sqlite3'))) return;
   const prepared = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'ci-prepare.sh')], { encoding: 'utf8', cwd: REPO_ROOT });
   if (prepared.status !== 0) throw new Error(`scripts/ci-prepare.sh failed:\n${prepared.stdout}\n${prepared.stderr}`);
 }

@@ -5,6 +5,7 @@ import { parseAnyDeskConf, parseAnyDeskConnectionTrace, parseAnyDeskTrace } from
 import { parseRustDeskConfig } from './rustdesk.js';
 import { parseTeamViewerConnections } from './teamviewer.js';
 import { parseUltraViewerConnections } from './ultraviewer.js';
+import { parseTeamViewerRegistry } from './teamviewer-registry.js';
 import type { ParsedEvidence } from './types.js';
 
 export type * from './types.js';
@@ -25,6 +26,8 @@ export function parseEvidence(kind: EvidenceParserKind, text: string): ParsedEvi
       return parseTeamViewerConnections(text);
     case 'ultraviewer-connections':
       return parseUltraViewerConnections(text);
+    case 'teamviewer-registry':
+      return parseTeamViewerRegistry(text);
     case 'rustdesk-config':
       return parseRustDeskConfig(text);
     case 'presence':
