@@ -38,7 +38,11 @@ import { terminalWords } from './cleanup-words.js';
  * cleaner removes them so nothing from a scammer can move the cursor, recolour or rewrite the screen.
  */
 export function printable(line: string): string {
-  return cleanHostileText(line, { limit: 4_000, lines: true, ellipsis: true });
+  // Full-width spaces belong to our own Japanese wording: keep them, clean each piece between.
+  return line
+    .split('\u3000')
+    .map((part) => cleanHostileText(part, { limit: 4_000, lines: true, ellipsis: true }))
+    .join('\u3000');
 }
 
 /** Typed numbers as a list: full-width digits 「１」 and the separators 「、」「，」 are accepted. */
