@@ -32,12 +32,12 @@ export const settingSchemas = {
   helpContacts: z.array(helpContact).max(30),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
-/** The generic help list shown outside Japan until the user edits it. */
-export const defaultHelpContacts: readonly HelpContact[] = [
-  { name: 'Police (emergency number of your country)', note: 'If you are in danger or money is being taken right now.' },
-  { name: 'Your bank or card company', note: 'Use the number on the back of your card, never one from the scam page.' },
-  { name: 'Consumer protection / fraud reporting office', note: 'Report the scam so others are warned.' },
-];
+/**
+ * The person's own help contacts start empty: the wizard already lists the official lines of
+ * the person's region, the card company and the bank in the person's language (engine/cleanup/
+ * help.ts); a generic English list here showed up inside the Japanese help step.
+ */
+export const defaultHelpContacts: readonly HelpContact[] = [];
 
 /** Defaults for a new install. */
 export const defaultSettings: Settings = {

@@ -5,20 +5,16 @@
  * threat from the title (and some from the page's text nodes too): only reading the screen
  * (xwd + Tesseract), again when the page changes, catches it.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium as playwright } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProcessGone, type RunningChromium } from './support/chromium.js';
 import { startDisplay, type TestDisplay } from './support/display.js';
+import { startJsonWatch } from './support/scarestop-cli.js';
 import { serveStatic, type StaticServer } from './support/serve.js';
 import { cdpUrlOf, clickPage, eventually, openPage, stopBrowser } from './support/watch-harness.js';
-
-const BIN = fileURLToPath(new URL('../../bin/scarestop.mjs', import.meta.url));
 
 let display: TestDisplay;
 let server: StaticServer;
@@ -35,12 +31,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function startWatch(): { readonly child: ChildProcessWithoutNullStreams; readonly lines: Record<string, unknown>[] } {
-  const child = spawn(process.execPath, [BIN, 'watch', '--close=auto', '--json'], { env: { ...display.env, SCARESTOP_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  return { child, lines };
-}
+const startWatch = () => startJsonWatch(['--close=auto', '--json'], { ...display.env, SCARESTOP_HOME: home });
 
 /** What a DOM reader (an extension, a crawler) gets from the page. */
 async function domText(browser: RunningChromium): Promise<string> {

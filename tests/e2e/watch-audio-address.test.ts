@@ -4,12 +4,9 @@
  * when the page is judged (another program's sound untouched), the page's address is read from
  * the browser and lands in the record, and "this page is fine" brings the sound back.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuard } from '../../src/engine/guard/index.js';
 import { systemClock } from '../../src/engine/watch/system-clock.js';
@@ -19,11 +16,9 @@ import { createX11WindowPlatform } from '../../src/platform/linux/x11-window-pla
 import type { WatchEvent } from '../../src/shared/watch-events.js';
 import { startDisplay, type TestDisplay } from './support/display.js';
 import { startPulse, type TestPulse } from './support/pulse.js';
-import { runCli } from './support/scarestop-cli.js';
+import { runCli, startJsonWatch } from './support/scarestop-cli.js';
 import { serveStatic, type StaticServer } from './support/serve.js';
 import { eventually, openPage, stopBrowser } from './support/watch-harness.js';
-
-const BIN = fileURLToPath(new URL('../../bin/scarestop.mjs', import.meta.url));
 
 let display: TestDisplay;
 let pulse: TestPulse;
@@ -45,12 +40,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function startWatch(args: string[]): { child: ChildProcessWithoutNullStreams; lines: Record<string, unknown>[] } {
-  const child = spawn(process.execPath, [BIN, 'watch', ...args], { env: { ...stage.env, SCARESTOP_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  return { child, lines };
-}
+const startWatch = (args: string[]) => startJsonWatch(args, { ...stage.env, SCARESTOP_HOME: home });
 
 describe('the alarm is silenced and the address kept (scarestop watch --close=never --json)', () => {
   it("mutes only the scam browser's sound, records the page address, and history shows it", async () => {

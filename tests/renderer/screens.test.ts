@@ -52,6 +52,8 @@ describe('screens in Japanese and English', { timeout: 120_000 }, () => {
     await harness.open('settings');
     await page.locator('#language-ja').check();
     await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    // The settings screen is drawn again in Japanese once its family section has loaded.
+    await page.locator('h1', { hasText: '設定' }).waitFor();
     expect(await page.locator('h1').textContent()).toBe('設定');
     expect(harness.services.settings().language).toBe('ja');
   });

@@ -38,7 +38,15 @@ import { terminalWords } from './cleanup-words.js';
  * cleaner removes them so nothing from a scammer can move the cursor, recolour or rewrite the screen.
  */
 export function printable(line: string): string {
-  return cleanHostileText(line, { limit: 4_000, lines: true, ellipsis: true });
+  // Our own layout survives the cleaning: each line's indent and the full-width spaces of our
+  // Japanese wording; every piece between them is cleaned as hostile text.
+  return line
+    .split('\n')
+    .map((row) => {
+      const indent = /^ {0,8}/u.exec(row)?.[0] ?? '';
+      return indent + row.slice(indent.length).split('\u3000').map((part) => cleanHostileText(part, { limit: 4_000, ellipsis: true })).join('\u3000');
+    })
+    .join('\n');
 }
 
 /** Typed numbers as a list: full-width digits 「１」 and the separators 「、」「，」 are accepted. */

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { openIncidentStore } from '../../../src/storage/index.js';
-import { isProcessGone, processState } from '../support/chromium.js';
-import { eventually, openPage, stopBrowser } from '../support/watch-harness.js';
+import { isProcessGone, launchChromium, processState } from '../support/chromium.js';
+import { eventually, stopBrowser } from '../support/watch-harness.js';
 
 /** What the test passes in. */
 export interface RemoteWatchConfig {
@@ -39,7 +39,6 @@ export interface RemoteWatchResults {
 }
 
 const BIN = fileURLToPath(new URL('../../../bin/scarestop.mjs', import.meta.url));
-const SCAM = 'Your PC is infected with Trojan';
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as RemoteWatchConfig;
 const state = (pid: number): string => (isProcessGone(pid) ? 'gone' : (processState(pid) ?? 'gone'));
 
@@ -76,7 +75,8 @@ const states: Record<string, string> = {};
 await eventually(find('status'), 'the watch to start', 60_000);
 
 if (config.mode === 'scam') {
-  const { browser } = await openPage({ display: '', width: 0, height: 0, env: config.displayEnv, stop: async () => undefined }, config.pageUrl, SCAM);
+  // Not openPage: the running watch may close the page before its window could be seen here.
+  const browser = await launchChromium({ env: config.displayEnv, url: config.pageUrl, extraArgs: ['--window-size=1200,800'] });
   try {
     // Its title alone is a scam: the running watch closes it without a click.
     await eventually(find('action-taken'), 'the scam page to be closed', 60_000);

@@ -1,5 +1,6 @@
 /** Runs the real `scarestop` command (bin/scarestop.mjs through tsx) as a child process. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../../bin/scarestop.mjs', import.meta.url));
@@ -57,4 +58,18 @@ export async function waitFor(predicate: () => boolean, timeoutMs: number, what:
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A running `scarestop watch ... --json`: its process and every JSON line it printed so far. */
+export interface JsonWatch {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly lines: Record<string, unknown>[];
+}
+
+/** Starts `scarestop watch` with `args` (include `--json`) and parses each stdout line as it comes. */
+export function startJsonWatch(args: readonly string[], env: NodeJS.ProcessEnv): JsonWatch {
+  const child = spawn(process.execPath, [BIN, 'watch', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const lines: Record<string, unknown>[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  return { child, lines };
 }
