@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInventorySource } from '../../src/platform/index.js';
 import { RecordingSystemActions } from './support/fake-system.js';
 import { startHarness, type Harness } from './support/harness.js';
-import { realRecovery } from './support/recovery.js';
+import { processesUnder, realRecovery } from './support/recovery.js';
 
 describe('scan, wizard and history with the real scanner and wizard', { timeout: 120_000 }, () => {
   let harness: Harness;
@@ -27,7 +27,7 @@ describe('scan, wizard and history with the real scanner and wizard', { timeout:
     copyFileSync('/bin/true', portable);
     chmodSync(portable, 0o755);
     const { XDG_CONFIG_HOME: _xdg, ...rest } = process.env;
-    const inventory = await createInventorySource({ env: { ...rest, HOME: join(root, 'home'), TMPDIR: join(root, 'tmp') } });
+    const inventory = processesUnder(root, await createInventorySource({ env: { ...rest, HOME: join(root, 'home'), TMPDIR: join(root, 'tmp') } }));
     system = new RecordingSystemActions(join(root, 'quarantine'));
     harness = await startHarness({ recovery: realRecovery(inventory, system) });
   });
@@ -61,7 +61,13 @@ describe('scan, wizard and history with the real scanner and wizard', { timeout:
       const id = (await step.getAttribute('data-step')) ?? '';
       const run = page.locator('#wizard-run');
       await ((await run.count()) > 0 ? run : page.locator('#wizard-done')).click();
-      await page.waitForFunction((previous) => document.querySelector('#wizard-finished') !== null || document.querySelector('.wizard-step')?.getAttribute('data-step') !== previous, id, { timeout: 60_000 });
+      // A step that failed stays on screen with its reason: say it at once instead of waiting.
+      await page.waitForFunction(
+        (previous) => document.querySelector('#wizard-finished, #wizard-result') !== null || document.querySelector('.wizard-step')?.getAttribute('data-step') !== previous,
+        id,
+        { timeout: 60_000 },
+      );
+      expect(await page.locator('#wizard-result').allTextContents()).toEqual([]);
     };
     while ((await step.getAttribute('data-kind')) !== 'question') {
       urgent.push((await step.getAttribute('data-kind')) ?? '');

@@ -11,7 +11,7 @@ import type { Language, Screen } from '../../src/shared/ipc.js';
 import { createInventorySource } from '../../src/platform/index.js';
 import { RecordingSystemActions } from './support/fake-system.js';
 import { axeViolations, startHarness, type Harness } from './support/harness.js';
-import { realRecovery } from './support/recovery.js';
+import { processesUnder, realRecovery } from './support/recovery.js';
 
 const screen = { x: 0, y: 0, width: 1920, height: 1080 };
 
@@ -25,7 +25,7 @@ describe('screens in Japanese and English', { timeout: 120_000 }, () => {
     const portable = join(root, 'home', 'Downloads', 'AnyDesk');
     copyFileSync('/bin/true', portable);
     chmodSync(portable, 0o755);
-    const inventory = await createInventorySource({ env: { ...process.env, HOME: join(root, 'home'), TMPDIR: root } });
+    const inventory = processesUnder(root, await createInventorySource({ env: { ...process.env, HOME: join(root, 'home'), TMPDIR: root } }));
     harness = await startHarness({ locale: 'ja-JP', recovery: realRecovery(inventory, new RecordingSystemActions(), 'ja-JP') });
   });
 
