@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { createWatcher, systemClock, type Watcher } from '../../src/engine/watch/index.js';
 import { isProcessGone } from './support/chromium.js';
 import { useWatchStage } from './support/stages.js';
-import { stopBrowser, clickPage, EventLog, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
+import { stopBrowser, clickPage, EventLog, openPage, waitFullScreen, windowsOf, withFirstList } from './support/watch-harness.js';
 
 const stage = useWatchStage();
 
@@ -75,14 +75,22 @@ describe('pages the watcher must leave open', () => {
   it('reports a burst of bland popups as suspicious and closes none of them', async () => {
     const { browser } = await openPage(stage.display, stage.server.url('popup-storm-bland.html'), 'Please wait', ['--disable-popup-blocking']);
     const log = new EventLog();
-    const watcher = createWatcher({ windows: stage.platform.windows, actions: stage.platform.actions, clock: systemClock }, { closeMode: 'auto' });
+    const { windows, firstList } = withFirstList(stage.platform.windows);
+    // The page opens its 6 popups in one loop, but on a loaded 2-core machine Chromium was seen
+    // taking 11 s to show them all; the default rule's 5 s window is a timing (unit-tested with a
+    // fake clock): here the plumbing is tested, real windows through the X11 adapter.
+    const burst = { count: 4, withinMs: 60_000 };
+    const watcher = createWatcher({ windows, actions: stage.platform.actions, clock: systemClock }, { closeMode: 'auto', burst });
     watcher.subscribe(log.push);
     try {
       watcher.start();
       await log.waitFor('status', (e) => e.state === 'watching');
+      await firstList; // popups opened before the watcher's first list would count as old
       await clickPage(browser);
-      const burst = await log.waitFor('suspicious', (e) => e.cause === 'popup-burst');
-      expect(burst.window.pid).toBe(browser.pid);
+      // On a busy machine a popup can be reported before X tells its process; the report
+      // that names the process follows.
+      const suspicious = await log.waitFor('suspicious', (e) => e.cause === 'popup-burst' && e.window.pid !== undefined);
+      expect(suspicious.window.pid).toBe(browser.pid);
       await delay(3_000);
       expect((await windowsOf(stage.display, browser.pid)).length).toBe(7); // the page and its 6 popups
       expect(log.ofType('detected')).toEqual([]);

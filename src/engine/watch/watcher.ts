@@ -26,6 +26,8 @@ interface WindowState {
   lastDetectedAt?: number;
   acting: boolean;
   readonly suspiciousTitles: Set<string>;
+  /** Judged at least once while it was known to be part of a popup burst. */
+  judgedInBurst?: boolean;
 }
 
 /** Builds a watcher; call `start()` to begin. */
@@ -50,7 +52,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
   let running = false;
   let healthy = false;
   let listing = false;
-  let relist: WindowInfo | null | undefined;
+  let relist = false;
   let foregroundId: string | null = null;
   /** The window in front as last reported (the content check looks again only while it stays there, full screen). */
   let foreground: WindowInfo | null = null;
@@ -128,8 +130,10 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
 
   function evaluate(window: WindowInfo, observedAt: number): void {
     let judgement;
+    const inBurst = burstIds.has(window.id);
+    if (inBurst) stateOf(window).judgedInBurst = true;
     try {
-      judgement = judgeWindow(window, { ...context(observedAt), inBurst: burstIds.has(window.id) });
+      judgement = judgeWindow(window, { ...context(observedAt), inBurst });
     } catch (error) {
       onError(new PlatformError('detector-failed', `The detector failed: ${String(error)}`, { cause: error }));
       return;
@@ -169,9 +173,9 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
   }
 
   /** New browser windows: look for a popup burst; gone windows: forget them, abort their reads. */
-  async function refreshWindowList(trigger: WindowInfo | null): Promise<void> {
+  async function refreshWindowList(): Promise<void> {
     if (listing) {
-      relist = trigger; // one more pass when this one ends: popups arrive in quick bursts
+      relist = true; // one more pass when this one ends: popups arrive in quick bursts
       return;
     }
     listing = true;
@@ -186,17 +190,19 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       for (const key of knownStates) if (!presentKeys.has(key) && states.get(key)?.acting !== true) states.delete(key);
       for (const id of knownReads) if (!presentIds.has(id)) contentQueue?.windowGone(id);
       const browserWindows = list.filter((w) => browserOf(w) !== undefined);
-      const before = burstIds;
       burstIds = new Set(burst.update(browserWindows, clock.now()));
-      // The foreground window may have joined a burst only now: judge it again.
-      if (trigger !== null && burstIds.has(trigger.id) && !before.has(trigger.id)) evaluate(trigger, clock.now());
+      // The window in front now (it may have come forward while this list was taken) is judged
+      // again once it is known to be in a burst: on a busy machine the list that reveals the
+      // burst often ends after the window's own foreground report.
+      const front = foreground;
+      if (running && front !== null && browserOf(front) !== undefined && burstIds.has(front.id) && stateOf(front).judgedInBurst !== true) evaluate(front, clock.now());
     } catch (error) {
       deps.logger?.warn('listing windows failed', { error: String(error) });
     } finally {
       listing = false;
       const again = relist;
-      relist = undefined;
-      if (again !== undefined && running) void refreshWindowList(again);
+      relist = false;
+      if (again && running) void refreshWindowList();
     }
   }
 
@@ -215,7 +221,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     if (window !== null) stateOf(window);
     // Never judge or act on other programs; still track the list for bursts and gone windows.
     if (window !== null && browserOf(window) !== undefined) evaluate(window, observedAt);
-    if (switched || isNew) void refreshWindowList(window);
+    if (switched || isNew) void refreshWindowList();
   }
 
   /** The detector's first call builds its tables (~100 ms): pay that now, not at the first scam. */

@@ -158,7 +158,7 @@ export class X11Foreground implements ForegroundWatcher {
           if (gen !== generation) return;
           const parsed = parseXpropLine(line);
           if (parsed === undefined) return;
-          const before = { title: titleOf(props), fullscreen: props.fullscreen };
+          const before = { title: titleOf(props), fullscreen: props.fullscreen, pid: props.pid };
           if (!applyWindowProp(props, parsed)) return;
           seen.add(parsed.name);
           if (!ready) {
@@ -166,7 +166,9 @@ export class X11Foreground implements ForegroundWatcher {
             return;
           }
           if (props.fullscreen !== before.fullscreen) refreshThenEmit();
-          else if (titleOf(props) !== before.title) emitNow();
+          // A window reported early on a busy machine (after the 300 ms wait) learns its
+          // process later: report it again then, or the watcher never knows whose it is.
+          else if (titleOf(props) !== before.title || props.pid !== before.pid) emitNow();
         },
         () => {
           // The window closed (BadWindow): forget it; the root spy reports the next one.

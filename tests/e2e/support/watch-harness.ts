@@ -7,7 +7,7 @@ import { chromium as playwright } from 'playwright-core';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { WindowInfo } from '../../../src/engine/ports/windows.js';
+import type { ForegroundWatcher, WindowInfo } from '../../../src/engine/ports/windows.js';
 import type { WatchEvent } from '../../../src/shared/watch-events.js';
 import { describeWindow, listWindows } from '../../../src/platform/linux/x11-windows.js';
 import { isProcessGone, launchChromium, type RunningChromium } from './chromium.js';
@@ -76,7 +76,8 @@ export interface OpenPage {
 export async function openPage(display: TestDisplay, url: string, titlePart: string, extraArgs: string[] = []): Promise<OpenPage> {
   const browser = await launchChromium({ env: display.env, url, extraArgs: ['--window-size=1200,800', ...extraArgs] });
   try {
-    const window = await eventually(async () => (await windowsOf(display, browser.pid)).find((w) => w.title.includes(titlePart)), `a window titled "${titlePart}"`);
+    // Starting Chromium is legitimately slow on a loaded 2-core machine (seen > 20 s).
+    const window = await eventually(async () => (await windowsOf(display, browser.pid)).find((w) => w.title.includes(titlePart)), `a window titled "${titlePart}"`, 60_000);
     return { browser, window };
   } catch (error) {
     await stopBrowser(browser);
@@ -123,6 +124,28 @@ export async function clickPage(browser: RunningChromium): Promise<void> {
   } finally {
     await cdp.close(); // only disconnects: the browser keeps running as the person's browser
   }
+}
+
+/**
+ * The platform's windows for a watcher, plus the moment its first window list is taken: the
+ * watcher counts windows open before that list as old, so popups opened earlier (a busy machine
+ * can take seconds for it) are never a burst.
+ */
+export function withFirstList(windows: ForegroundWatcher): { readonly windows: ForegroundWatcher; readonly firstList: Promise<void> } {
+  let listed!: () => void;
+  const firstList = new Promise<void>((resolve) => (listed = resolve));
+  return {
+    firstList,
+    windows: {
+      watch: (onWindow, onError) => windows.watch(onWindow, onError),
+      foreground: () => windows.foreground(),
+      async listWindows() {
+        const list = await windows.listWindows();
+        listed();
+        return list;
+      },
+    },
+  };
 }
 
 /** Waits until the window is (not) full screen. */

@@ -94,7 +94,16 @@ export class FakeDesktop implements ForegroundWatcher, WindowActions {
     return this.windows.at(-1) ?? null;
   }
   async listWindows(): Promise<WindowInfo[]> {
-    return [...this.windows];
+    const snapshot = [...this.windows];
+    if (this.holdLists) await new Promise<void>((release) => this.heldLists.push(release));
+    return snapshot;
+  }
+  /** Lists taken while `holdLists` is set answer only on `releaseList()` (a slow X server). */
+  holdLists = false;
+  private readonly heldLists: (() => void)[] = [];
+  /** Lets the oldest held list answer (with the windows present when it was taken). */
+  releaseList(): void {
+    this.heldLists.shift()?.();
   }
   subscribers(): number {
     return this.listeners.length;
@@ -110,6 +119,10 @@ export class FakeDesktop implements ForegroundWatcher, WindowActions {
   }
   fail(error: PlatformError): void {
     for (const listener of this.errorListeners) listener(error);
+  }
+  /** A new window that is not in front (yet). */
+  open(window: WindowInfo): void {
+    this.windows = [...this.windows, window];
   }
   remove(id: string): void {
     this.windows = this.windows.filter((w) => w.id !== id);

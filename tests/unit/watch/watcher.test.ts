@@ -120,6 +120,28 @@ describe('watcher: detection', () => {
     expect(suspicious.map((e) => e.window.windowId)).not.toContain('0x100');
     expect(desktop.calls).toEqual([]);
   });
+
+  it('judges the window in front as part of a burst even when the list that reveals it ends after its own report (busy machine)', async () => {
+    start({ closeMode: 'auto', burst: { count: 4, withinMs: 5_000 } });
+    desktop.show(browserWindow('0x100', 'My mail - Chromium'));
+    await clock.advance(1_000);
+    desktop.holdLists = true;
+    desktop.show(browserWindow('0x1', 'Untitled - Chromium')); // list A is taken now, answers late
+    desktop.show(browserWindow('0x2', 'Untitled - Chromium'));
+    desktop.show(browserWindow('0x3', 'Untitled - Chromium'));
+    desktop.showNothing(); // X reports no active window while the next popup maps
+    desktop.open(browserWindow('0x4', 'Untitled - Chromium'));
+    desktop.releaseList(); // A: two new windows, no burst yet; list B starts with all four
+    await flush();
+    desktop.show(browserWindow('0x4', 'Untitled - Chromium')); // in front before B answers
+    desktop.releaseList(); // B: the burst, 0x4 in it
+    await flush();
+    desktop.releaseList();
+    await flush();
+    const suspicious = ofType('suspicious');
+    expect(suspicious.map((e) => [e.window.windowId, e.cause])).toContainEqual(['0x4', 'popup-burst']);
+    expect(desktop.calls).toEqual([]);
+  });
 });
 
 describe('watcher: close modes', () => {
