@@ -161,9 +161,14 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
 
   return {
     onScam(window) {
-      if (cares.has(window.windowId) && cares.get(window.windowId)?.ended === false) return;
-      // The same page judged again keeps its address; X11 hands a closed window's id to new windows.
+      // X11 hands a closed window's id to new windows: a care for another browser under this
+      // id is over (that window is gone, even if nobody told us); the same one is still cared for.
       const previous = cares.get(window.windowId);
+      if (previous !== undefined && !previous.ended) {
+        if (previous.window.pid === window.pid) return;
+        end(previous);
+      }
+      // The same page judged again keeps its address.
       const samePage = previous !== undefined && previous.window.pid === window.pid && previous.window.title === window.title;
       const care: Care = { window, detectedAt: clock.now(), muted: [], mutedOnce: false, address: samePage ? previous.address : null, timers: [], ended: false, muting: false, muteAgain: false };
       cares.set(window.windowId, care);

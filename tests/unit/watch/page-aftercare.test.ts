@@ -113,16 +113,18 @@ describe('page aftercare', () => {
     expect(care.addressOf(window.windowId)?.source).toBe('chromium-history');
   });
 
-  it('never lends an address to another page that got the same window id', async () => {
-    const { clock, history, events, care } = setUp(0);
+  it('cares for a new browser that got the same window id: silenced, its own address looked up', async () => {
+    const { clock, audio, history, events, care } = setUp(0);
     care.onScam(window);
     await clock.advance(1_000);
-    care.onGone(window.windowId);
-    const reused: WatchedWindow = { ...window, pid: 77 }; // a new browser; X11 reused the id
+    // The person closed that browser themselves (nobody told the aftercare); a new browser's
+    // scam page got the same X11 window id.
+    const reused: WatchedWindow = { ...window, pid: 77 };
     care.onScam(reused);
     await clock.advance(1_000);
     expect(history.queries).toHaveLength(2);
     expect(events.filter((e) => e.type === 'page-address').map((e) => e.window.pid)).toEqual([42, 77]);
+    expect(audio.calls.filter((call) => call === 'mute 77')).toHaveLength(1);
   });
 
   it('gives up after the last scheduled look when the browser never records it', async () => {
