@@ -48,6 +48,8 @@ interface Care {
   /** A mute is running; `muteAgain` asks it to look once more when done (a new stream meanwhile). */
   muting: boolean;
   muteAgain: boolean;
+  /** The person said the page is fine (not merely: the window is gone). */
+  allowed: boolean;
 }
 
 /** The aftercare of judged pages, keyed by window id. */
@@ -82,7 +84,9 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
     if (deps.audio === undefined || care.window.pid === undefined) return;
     const outcome: AudioOutcome = await deps.audio.mute({ pid: care.window.pid, ...(care.window.process !== undefined ? { processPath: care.window.process } : {}) });
     if (care.ended) {
-      if (outcome.status === 'done') await deps.audio.unmute(outcome.streams); // allowed meanwhile
+      // Allowed meanwhile: play it again. Closed meanwhile: leave it silent (never undo a mute
+      // because the close was quicker than the sound server).
+      if (outcome.status === 'done' && care.allowed) await deps.audio.unmute(outcome.streams);
       return;
     }
     if (outcome.status === 'done') {
@@ -170,7 +174,7 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
       }
       // The same page judged again keeps its address.
       const samePage = previous !== undefined && previous.window.pid === window.pid && previous.window.title === window.title;
-      const care: Care = { window, detectedAt: clock.now(), muted: [], mutedOnce: false, address: samePage ? previous.address : null, timers: [], ended: false, muting: false, muteAgain: false };
+      const care: Care = { window, detectedAt: clock.now(), muted: [], mutedOnce: false, address: samePage ? previous.address : null, timers: [], ended: false, muting: false, muteAgain: false, allowed: false };
       cares.set(window.windowId, care);
       watchNewStreams();
       void mute(care)
@@ -183,6 +187,7 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
     async onAllowed(windowId) {
       const care = cares.get(windowId);
       if (care === undefined) return;
+      care.allowed = true;
       end(care);
       if (deps.audio === undefined || care.muted.length === 0) return;
       const outcome = await deps.audio.unmute(care.muted.splice(0));

@@ -181,6 +181,28 @@ describe('page aftercare', () => {
     care.stop();
   });
 
+  it('keeps a mute that finished after the window was already closed, and undoes one that finished after "page is fine"', async () => {
+    const clock = new FakeClock();
+    const finishes: Array<(outcome: AudioOutcome) => void> = [];
+    const unmuted: string[] = [];
+    const slow: BrowserAudio = {
+      mute: () => new Promise((resolve) => finishes.push(resolve)),
+      unmute: (streams) => (unmuted.push(...streams.map((s) => s.streamId)), Promise.resolve({ status: 'done', streams })),
+    };
+    const care = createPageAftercare({ clock, audio: slow, emit: () => undefined });
+    care.onScam(window);
+    care.onGone(window.windowId); // the close was quicker than the sound server
+    finishes[0]?.({ status: 'done', streams: [{ streamId: 'alarm', pid: 42 }] });
+    await flush();
+    expect(unmuted).toEqual([]);
+    const other: WatchedWindow = { ...window, windowId: '0x2' };
+    care.onScam(other);
+    await care.onAllowed(other.windowId); // "this page is fine" before the mute came back
+    finishes[1]?.({ status: 'done', streams: [{ streamId: 'music', pid: 42 }] });
+    await flush();
+    expect(unmuted).toEqual(['music']);
+  });
+
   it('reports a failed mute once and carries on', async () => {
     const clock = new FakeClock();
     const events: AftercareEvent[] = [];
