@@ -176,8 +176,9 @@ export function createPageAftercare(deps: AftercareDeps): PageAftercare {
       const samePage = previous !== undefined && previous.window.pid === window.pid && previous.window.title === window.title;
       const care: Care = { window, detectedAt: clock.now(), muted: [], mutedOnce: false, address: samePage ? previous.address : null, timers: [], ended: false, muting: false, muteAgain: false, allowed: false };
       cares.set(window.windowId, care);
+      const firstMute = mute(care); // its sound-server request is on its way before anything else starts
       watchNewStreams();
-      void mute(care)
+      void firstMute
         .catch((error: unknown) => deps.logger?.warn('muting the page failed', { error: String(error) }))
         .finally(() => {
           if (!care.ended) keepMuting(care);
