@@ -8,12 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuard } from '../../src/engine/guard/index.js';
-import { systemClock } from '../../src/engine/watch/system-clock.js';
-import { createLinuxPageAddressReader } from '../../src/platform/linux/page-address.js';
-import { PulseBrowserAudio } from '../../src/platform/linux/pulse-audio.js';
-import { createX11WindowPlatform } from '../../src/platform/linux/x11-window-platform.js';
-import type { WatchEvent } from '../../src/shared/watch-events.js';
+import { startAudioGuard } from './support/audio-guard.js';
 import { startDisplay, type TestDisplay } from './support/display.js';
 import { startPulse, type TestPulse } from './support/pulse.js';
 import { runCli, startJsonWatch } from './support/scarestop-cli.js';
@@ -46,7 +41,8 @@ describe('the alarm is silenced and the address kept (scarestop watch --close=ne
   it("mutes only the scam browser's sound, records the page address, and history shows it", async () => {
     const other = pulse.playOtherApplication();
     const watch = startWatch(['--close=never', '--json', '--no-content-check', '--no-tool-watch']);
-    const url = server.url('alarm-tone.html?phone=18885550199');
+    // The alarm is already sounding when the warning title appears (then the detection).
+    const url = server.url('alarm-before-title.html?phone=18885550199');
     const page = await openPage(stage, url, 'Windows Defender');
     try {
       const detected = await eventually(() => watch.lines.find((l) => l['event'] === 'detected' && l['windowId'] === page.window.id), 'the detection');
@@ -76,27 +72,18 @@ describe('the alarm is silenced and the address kept (scarestop watch --close=ne
 
 describe('"this page is fine" through the guard (as the app calls it)', () => {
   it('unmutes exactly the page it silenced', async () => {
-    const platform = await createX11WindowPlatform({ env: stage.env });
-    const events: WatchEvent[] = [];
-    const guard = createGuard(
-      { windows: platform.windows, actions: platform.actions, clock: systemClock, audio: new PulseBrowserAudio({ env: pulse.env }), addresses: createLinuxPageAddressReader({ env: stage.env }) },
-      { closeMode: 'never' },
-    );
-    guard.subscribe((event) => {
-      if (event.kind === 'watch') events.push(event.event);
-    });
-    guard.start();
+    const { guard, eventOf, stop } = await startAudioGuard(stage, pulse);
+    // Title first, sound a moment later (usually): muted when the sound server announces the stream.
     const page = await openPage(stage, server.url('alarm-tone.html'), 'Windows Defender');
     try {
-      await eventually(() => events.find((e) => e.type === 'audio-muted'), 'the mute');
+      await eventually(() => eventOf('audio-muted', page.window.id, page.browser.pid), 'the mute');
       expect(pulse.sinkInputs().filter((s) => s.binary === 'chromium').every((s) => s.muted)).toBe(true);
       guard.allowTitle(page.window.title);
-      await eventually(() => events.find((e) => e.type === 'audio-unmuted'), 'the unmute');
+      await eventually(() => eventOf('audio-unmuted', page.window.id, page.browser.pid), 'the unmute');
       expect(pulse.sinkInputs().filter((s) => s.binary === 'chromium').some((s) => !s.muted)).toBe(true);
       expect(guard.allowList()).toContain(page.window.title.toLowerCase().replace(/ - chromium$/, ''));
     } finally {
-      guard.stop();
-      platform.dispose();
+      stop();
       await stopBrowser(page.browser);
     }
   }, 90_000);

@@ -21,10 +21,14 @@ export interface MutedStream {
   readonly pid: number;
 }
 
-/** Outcome of a mute or unmute. `streams` lists what was changed by this call. */
+/**
+ * Outcome of a mute or unmute. `streams` lists what was changed by this call; `browser-gone`
+ * means the browser process has ended, so there is nothing left to keep silent.
+ */
 export type AudioOutcome =
   | { readonly status: 'done'; readonly streams: readonly MutedStream[] }
   | { readonly status: 'not-needed'; readonly detail: string }
+  | { readonly status: 'browser-gone'; readonly detail: string }
   | { readonly status: 'failed'; readonly detail: string };
 
 /** Per-application mute of a browser's own audio streams; never the system volume. */
@@ -33,6 +37,12 @@ export interface BrowserAudio {
   mute(browser: BrowserProcessRef): Promise<AudioOutcome>;
   /** Unmutes exactly these streams (those still there), e.g. when the person says the page is fine. */
   unmute(streams: readonly MutedStream[]): Promise<AudioOutcome>;
+  /**
+   * Optional: calls `listener` as soon as any program opens a new audio stream, so a judged page
+   * that starts (another) sound is silenced at once rather than at the next timed re-check.
+   * Returns the function that stops listening. Without it the caller re-checks on a timer.
+   */
+  watchNewStreams?(listener: () => void): () => void;
 }
 
 /** Where a page address was read from. */

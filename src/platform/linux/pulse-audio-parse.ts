@@ -47,3 +47,20 @@ export function parseSinkInputs(json: string): SinkInput[] {
 export function streamsOfProcesses(inputs: readonly SinkInput[], pids: ReadonlySet<number>): SinkInput[] {
   return inputs.filter((input) => input.pid !== undefined && pids.has(input.pid));
 }
+
+/** One line of `pactl subscribe`, e.g. `Event 'new' on sink-input #12`. */
+export interface ServerEvent {
+  readonly kind: 'new' | 'change' | 'remove';
+  /** What changed: `sink-input`, `sink`, `client`, ... */
+  readonly facility: string;
+  readonly index: number;
+}
+
+/** Parses one `pactl subscribe` line; anything else (including pactl's own messages) is undefined. */
+export function parseServerEvent(line: string): ServerEvent | undefined {
+  const match = /^Event '(new|change|remove)' on ([a-z-]+) #(\d+)$/u.exec(line.trim());
+  if (match === null) return undefined;
+  const [, kind, facility, index] = match;
+  if ((kind !== 'new' && kind !== 'change' && kind !== 'remove') || facility === undefined || index === undefined) return undefined;
+  return { kind, facility, index: Number(index) };
+}

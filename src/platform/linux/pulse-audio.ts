@@ -3,12 +3,17 @@
  * pipewire-pulse): the sink inputs whose process is the window's browser or one of its
  * descendants (Chromium plays sound from an audio-service child process). Never touches the
  * system volume or another program's streams.
+ *
+ * Speed matters (the alarm is what panics people): one `pactl list`, then only the ancestry of
+ * the few playing processes is read from /proc (not every process on the machine), and the
+ * streams are muted in parallel. New streams are announced by {@link PulseStreamWatch}.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { AudioOutcome, BrowserAudio, BrowserProcessRef, MutedStream } from '../../engine/ports/browser-page.js';
 import { describeFailure, runCommand, type CommandOutput } from '../system-command.js';
 import { parseSinkInputs, streamsOfProcesses, type SinkInput } from './pulse-audio-parse.js';
-import { descendantsOf, parseProcStat } from './x11-parse.js';
+import { PulseStreamWatch } from './pulse-stream-watch.js';
+import { parseProcStat } from './x11-parse.js';
 
 /** Runs pactl; tests and other sound servers may pass another runner. */
 export type PactlRunner = (args: readonly string[]) => Promise<CommandOutput>;
@@ -18,27 +23,45 @@ export interface PulseAudioOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly procRoot?: string;
   readonly run?: PactlRunner;
+  /** Announces new streams (default: one shared `pactl subscribe` in `env`). */
+  readonly streamWatch?: PulseStreamWatch;
 }
 
-async function processPairs(procRoot: string): Promise<Array<readonly [number, number]>> {
-  const pairs: Array<readonly [number, number]> = [];
-  for (const name of await readdir(procRoot)) {
-    if (!/^\d+$/u.test(name)) continue;
-    const stat = await readFile(`${procRoot}/${name}/stat`, 'utf8').then(parseProcStat, () => undefined);
-    if (stat !== undefined) pairs.push([Number(name), stat.ppid]);
+/** Deeper than any real browser tree (browser → zygote → renderer …); also cuts pid cycles. */
+const MAX_TREE_DEPTH = 32;
+
+async function statOf(procRoot: string, pid: number): Promise<ReturnType<typeof parseProcStat>> {
+  return readFile(`${procRoot}/${pid}/stat`, 'utf8').then(parseProcStat, () => undefined);
+}
+
+/** True when `pid` is `root` or one of its descendants (walks up the parent links). */
+async function isInTree(procRoot: string, pid: number, root: number): Promise<boolean> {
+  let current = pid;
+  for (let depth = 0; depth < MAX_TREE_DEPTH && current > 1; depth += 1) {
+    if (current === root) return true;
+    const stat = await statOf(procRoot, current);
+    if (stat === undefined) return false;
+    current = stat.ppid;
   }
-  return pairs;
+  return current === root;
+}
+
+async function isRunning(procRoot: string, pid: number): Promise<boolean> {
+  const stat = await statOf(procRoot, pid);
+  return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
 }
 
 /** The `pactl` implementation of the browser-audio port. */
 export class PulseBrowserAudio implements BrowserAudio {
   readonly #run: PactlRunner;
   readonly #procRoot: string;
+  readonly #streamWatch: PulseStreamWatch;
 
   constructor(options: PulseAudioOptions = {}) {
     const env = options.env ?? process.env;
     this.#run = options.run ?? ((args) => runCommand('pactl', args, { env, timeoutMs: 5_000 }));
     this.#procRoot = options.procRoot ?? '/proc';
+    this.#streamWatch = options.streamWatch ?? new PulseStreamWatch(env);
   }
 
   async #sinkInputs(): Promise<SinkInput[] | string> {
@@ -59,20 +82,24 @@ export class PulseBrowserAudio implements BrowserAudio {
   async #setMute(streams: readonly SinkInput[], muted: boolean): Promise<AudioOutcome> {
     const changed: MutedStream[] = [];
     const failures: string[] = [];
-    for (const stream of streams) {
-      const output = await this.#run(['set-sink-input-mute', String(stream.index), muted ? '1' : '0']).catch((error: unknown) => String(error));
+    const outputs = await Promise.all(streams.map((stream) => this.#run(['set-sink-input-mute', String(stream.index), muted ? '1' : '0']).catch((error: unknown) => String(error))));
+    streams.forEach((stream, i) => {
+      const output = outputs[i] ?? 'no result';
       if (typeof output !== 'string' && output.code === 0) changed.push({ streamId: String(stream.index), pid: stream.pid ?? 0 });
       else failures.push(typeof output === 'string' ? output : describeFailure('pactl', output));
-    }
+    });
     if (failures.length > 0 && changed.length === 0) return { status: 'failed', detail: failures.join('; ').slice(0, 300) };
     return { status: 'done', streams: changed };
   }
 
   async mute(browser: BrowserProcessRef): Promise<AudioOutcome> {
-    const [inputs, pairs] = await Promise.all([this.#sinkInputs(), processPairs(this.#procRoot)]);
+    const [inputs, running] = await Promise.all([this.#sinkInputs(), isRunning(this.#procRoot, browser.pid)]);
+    if (!running) return { status: 'browser-gone', detail: 'The browser has ended.' };
     if (typeof inputs === 'string') return { status: 'failed', detail: inputs };
-    const tree = new Set([browser.pid, ...descendantsOf(browser.pid, pairs)]);
-    const playing = streamsOfProcesses(inputs, tree).filter((input) => !input.muted);
+    const unmuted = inputs.filter((input) => !input.muted && input.pid !== undefined);
+    const players = [...new Set(unmuted.map((input) => input.pid ?? 0))];
+    const inTree = await Promise.all(players.map((pid) => isInTree(this.#procRoot, pid, browser.pid)));
+    const playing = streamsOfProcesses(unmuted, new Set(players.filter((_, i) => inTree[i] === true)));
     if (playing.length === 0) return { status: 'not-needed', detail: 'The browser is not playing sound.' };
     return this.#setMute(playing, true);
   }
@@ -85,5 +112,9 @@ export class PulseBrowserAudio implements BrowserAudio {
     const still = inputs.filter((input) => input.muted && streams.some((s) => s.streamId === String(input.index) && s.pid === input.pid));
     if (still.length === 0) return { status: 'not-needed', detail: 'Those sounds have ended.' };
     return this.#setMute(still, false);
+  }
+
+  watchNewStreams(listener: () => void): () => void {
+    return this.#streamWatch.listen(listener);
   }
 }

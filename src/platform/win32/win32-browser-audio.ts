@@ -65,7 +65,9 @@ export class Win32BrowserAudio implements BrowserAudio {
   }
 
   mute(browser: BrowserProcessRef): Promise<AudioOutcome> {
-    const tree = processTree(browser.pid, this.parents());
+    const processes = this.parents();
+    if (!processes.some((process) => process.pid === browser.pid)) return Promise.resolve({ status: 'browser-gone', detail: 'The browser has ended.' });
+    const tree = processTree(browser.pid, processes);
     return this.#change((pid, _id, isMuted) => pid !== 0 && tree.has(pid) && !isMuted, true);
   }
 

@@ -13,6 +13,8 @@ export interface TestPulse {
   /** Environment for programs that should play into this server (and for pactl). */
   readonly env: NodeJS.ProcessEnv;
   sinkInputs(): SinkInput[];
+  /** The output device's own mute and volume as pactl prints them (the "system volume"). */
+  sinkState(): string;
   /** Starts another program's stream (pacat playing silence), which must never be touched. */
   playOtherApplication(): ChildProcess;
   stop(): void;
@@ -38,6 +40,7 @@ export function startPulse(baseEnv: NodeJS.ProcessEnv = process.env): TestPulse 
   return {
     env,
     sinkInputs: () => parseSinkInputs(pactl(['--format=json', 'list', 'sink-inputs'])),
+    sinkState: () => `${pactl(['get-sink-mute', 'null']).trim()}; ${pactl(['get-sink-volume', 'null']).trim()}`,
     playOtherApplication() {
       const child = spawn('pacat', ['--playback', '--client-name=other-app', '/dev/zero'], { env, stdio: 'ignore' });
       others.push(child);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseSinkInputs, streamsOfProcesses } from '../../../src/platform/linux/pulse-audio-parse.js';
+import { parseServerEvent, parseSinkInputs, streamsOfProcesses } from '../../../src/platform/linux/pulse-audio-parse.js';
 import { chromiumTimeToEpochMs, CLOCK_ALLOWANCE_MS, firefoxTimeToEpochMs, matchHistory, MAX_URL_LENGTH, titleShowsPage } from '../../../src/platform/page-address/history-match.js';
 
 const recorded = readFileSync(new URL('../../fixtures/linux/pactl-sink-inputs.json', import.meta.url), 'utf8');
@@ -21,6 +21,21 @@ describe('pactl sink inputs (recorded PulseAudio 16.1 output)', () => {
   it('rejects a document that is not a list', () => {
     expect(() => parseSinkInputs('{"index":1}')).toThrow(/list/);
     expect(() => parseSinkInputs('not json')).toThrow();
+  });
+});
+
+describe('pactl subscribe (recorded PulseAudio 16.1 output while pacat played and stopped)', () => {
+  const lines = readFileSync(new URL('../../fixtures/linux/pactl-subscribe.txt', import.meta.url), 'utf8').split('\n');
+  it('reads each event, and finds the one new stream among them', () => {
+    const events = lines.map(parseServerEvent).filter((event) => event !== undefined);
+    expect(events).toHaveLength(7);
+    expect(events.filter((event) => event.kind === 'new' && event.facility === 'sink-input')).toEqual([{ kind: 'new', facility: 'sink-input', index: 0 }]);
+    expect(events.at(-1)).toEqual({ kind: 'remove', facility: 'client', index: 1 });
+  });
+  it("ignores pactl's own messages and anything else", () => {
+    expect(parseServerEvent('Got SIGINT, exiting.')).toBeUndefined();
+    expect(parseServerEvent("Event 'new' on sink-input #x")).toBeUndefined();
+    expect(parseServerEvent('')).toBeUndefined();
   });
 });
 

@@ -117,6 +117,13 @@ describe('Windows per-session mute (Core Audio call sequence)', () => {
     expect(fake.live()).toBe(0);
   });
 
+  it('says the browser has ended (and touches no audio) when its process is gone', async () => {
+    const fake = recordingCoreAudio([{ pid: 104, id: 'chrome-audio', muted: false }]);
+    const result = await new Win32BrowserAudio(() => Promise.resolve(fake.calls), () => processes).mute({ pid: 900 });
+    expect(result.status).toBe('browser-gone');
+    expect(fake.log).toEqual([]);
+  });
+
   it('says plainly when Windows audio is unavailable', async () => {
     const audio = new Win32BrowserAudio(() => Promise.reject(new Error('ole32.dll missing')), () => processes);
     expect(await audio.mute({ pid: 100 })).toEqual({ status: 'failed', detail: 'Windows audio is not available: ole32.dll missing' });
