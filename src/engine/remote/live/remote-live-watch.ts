@@ -53,6 +53,11 @@ export interface RemoteLiveWatch {
   paused(): readonly (RemoteToolRef & { readonly pauseId: string; readonly reason: PauseReason; readonly pids: readonly number[] })[];
   /** Sessions the tools' logs tell of (history and live), oldest first. */
   sessions(): readonly RemoteSessionAccount[];
+  /**
+   * Decides again for every running tool not paused (the context just rose: "I am on the
+   * phone"); tools that now call for a pause are paused. Resolves when done.
+   */
+  reconsider(): Promise<void>;
   /** Runs one round of every source now (tests, bench); resolves when it is done. */
   pollNow(): Promise<void>;
 }
@@ -266,6 +271,15 @@ export function createRemoteLiveWatch(deps: RemoteLiveDeps, options: RemoteLiveO
     knownHelper: (pauseId) => serial(() => answer(pauseId, 'known')),
     paused: () => table.tools().flatMap((t) => (t.pause === undefined ? [] : [{ ...t.ref, pauseId: t.pause.id, reason: t.pause.reason, pids: [...t.pause.pids] }])),
     sessions: () => ledger.all(),
+    reconsider: () =>
+      serial(async () => {
+        const seenAt = clock.now();
+        for (const tool of table.tools()) {
+          if (tool.placeholder || tool.pause !== undefined || tool.processes.size === 0) continue;
+          const decision = decide(tool.ref.toolId);
+          if (decision.decision === 'pause' && decision.reason !== undefined) await pause(tool, decision.reason, seenAt);
+        }
+      }),
     pollNow: () => serial(round),
   };
 }
