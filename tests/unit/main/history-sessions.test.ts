@@ -30,13 +30,15 @@ const session: RemoteSessionAccount = {
 };
 
 describe('History: who was in my PC', () => {
-  it('lists each session once, with ID, local times and zone, approval and files', () => {
+  it("lists each session once, with ID, local times and zone, approval (the log and the person's answer) and files", () => {
     const dir = mkdtempSync(join(tmpdir(), 'scarestop-history-sessions-'));
     dirs.push(dir);
     const store = openIncidentStore({ dataHome: dir });
     const incident = store.createIncident({ openedAt: Date.parse(session.startedAt ?? ''), title: 'Remote-access tool: AnyDesk' });
     // Connected, then ended: two events of one session.
     store.appendEvent({ id: 'c', incidentId: incident.id, at: 1, payload: { kind: 'remote', event: 'connected', toolId: 'anydesk', tool: 'AnyDesk', code: 'log', session: { ...session, endedAt: undefined } as RemoteSessionAccount } });
+    store.appendEvent({ id: 'p', incidentId: incident.id, at: 1, payload: { kind: 'remote', event: 'paused', toolId: 'anydesk', tool: 'AnyDesk', code: 'scam-page' } });
+    store.appendEvent({ id: 'r', incidentId: incident.id, at: 1, payload: { kind: 'remote', event: 'resumed', toolId: 'anydesk', tool: 'AnyDesk' } });
     store.appendEvent({ id: 'e', incidentId: incident.id, at: 2, payload: { kind: 'remote', event: 'ended', toolId: 'anydesk', tool: 'AnyDesk', code: 'session-ended', session } });
     const previous = process.env['TZ'];
     process.env['TZ'] = 'Asia/Tokyo';
@@ -51,6 +53,9 @@ describe('History: who was in my PC', () => {
       expect(en?.sessions[0]).toContain('bank.pdf');
       expect(ja?.sessions[0]).toContain('2026年11月22日 21:03 JST');
       expect(ja?.sessions[0]).toContain('無人アクセス用のパスワード');
+      // And how the person answered ScareStop about it.
+      expect(en?.sessions[0]).toContain('you said this is someone you know');
+      expect(ja?.sessions[0]).toContain('「知っている人です」と答えて');
     } finally {
       if (previous === undefined) delete process.env['TZ'];
       else process.env['TZ'] = previous;

@@ -29,7 +29,10 @@ export interface RemoteLiveDeps {
 /** Poll intervals (ms); the defaults keep a tool's start → pause under a second. */
 export interface RemoteLiveOptions {
   readonly processPollMs?: number;
+  /** Session logs while a catalog tool runs (a session needs one). */
   readonly logPollMs?: number;
+  /** Session logs while none runs: only what the process watch could not name shows up there. */
+  readonly idleLogPollMs?: number;
   readonly connectionPollMs?: number;
 }
 
@@ -68,6 +71,7 @@ export function createRemoteLiveWatch(deps: RemoteLiveDeps, options: RemoteLiveO
   const matcher = deps.matcher ?? new RemoteMatcher();
   const processPollMs = options.processPollMs ?? 500;
   const logPollMs = options.logPollMs ?? 1000;
+  const idleLogPollMs = Math.max(logPollMs, options.idleLogPollMs ?? 15_000);
   const connectionPollMs = options.connectionPollMs ?? 1000;
   const listeners = new Set<(event: RemoteLiveEvent) => void>();
   const table = new ToolTable();
@@ -210,7 +214,10 @@ export function createRemoteLiveWatch(deps: RemoteLiveDeps, options: RemoteLiveO
       problem('process-watch-failed', error);
     }
     const now = clock.now();
-    if (!baselineDone || now - lastLogPoll >= logPollMs) {
+    // Reading logs is most of the idle cost. A session needs its tool running, and the process
+    // watch sees a tool start within one poll: from then on the logs are read every second.
+    const toolRunning = table.tools().some((tool) => !tool.placeholder && tool.processes.size > 0);
+    if (!baselineDone || now - lastLogPoll >= (toolRunning ? logPollMs : idleLogPollMs)) {
       lastLogPoll = now;
       await pollLogs().catch((error: unknown) => problem('session-log-failed', error));
     }
