@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ProcessIdentity, ProcessWatchPort, StartedProcess } from '../../engine/ports/remote-live.js';
-import { isGoneState, readProcNow, sameIdentity, type ProcNow } from './proc-identity.js';
+import { exeOf, isGoneState, readProcNow, sameIdentity, type ProcNow } from './proc-identity.js';
 
 function started(now: ProcNow): StartedProcess {
   return { identity: now.identity, ppid: now.ppid, name: now.exe !== undefined ? basename(now.exe) : now.comm, ...(now.exe !== undefined ? { path: now.exe } : {}) };
@@ -49,6 +49,8 @@ export class ProcProcessWatch implements ProcessWatchPort {
     for (const pid of recheck) {
       const image = this.known.get(pid);
       if (image === undefined) continue;
+      // One readlink answers "same program?" for almost every pid; only a change is read in full.
+      if (exeOf(`${this.procRoot}/${pid}/exe`) === image) continue;
       const now = readProcNow(pid, this.procRoot);
       if (now !== undefined && now.identity.image !== image) {
         this.known.set(pid, now.identity.image); // it exec'd into another program since
