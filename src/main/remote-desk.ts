@@ -52,10 +52,13 @@ export class RemoteDesk {
       case 'remote-resumed':
         this.update(event.pauseId, { state: 'resumed' });
         return;
-      case 'remote-ended':
-        if (event.pauseId === undefined) return;
-        this.update(event.pauseId, event.how === 'ended-by-person' ? { state: event.failed.length > 0 ? 'failed' : 'ended', failedCount: event.failed.length } : { state: 'gone' });
+      case 'remote-ended': {
+        if (event.pauseId === undefined || this.find(event.pauseId) === undefined) return;
+        // "End it" from the window stays "ending" until its removal step is ready (remote-services.ts).
+        if (this.find(event.pauseId)?.state === 'ending') this.update(event.pauseId, { failedCount: event.failed.length });
+        else this.update(event.pauseId, event.how === 'ended-by-person' ? { state: event.failed.length > 0 ? 'failed' : 'ended', failedCount: event.failed.length } : { state: 'gone' });
         return;
+      }
       case 'remote-started':
       case 'remote-connected':
       case 'remote-error':

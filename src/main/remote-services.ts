@@ -60,16 +60,17 @@ export function createRemoteServices(deps: RemoteServiceDeps): RemoteServices {
     if (notice !== undefined) deps.emit(notice);
   });
 
-  /** Scans again and opens the recovery steps at this tool's removal (a new wizard only). */
-  async function prepareRemoval(view: RemotePauseView): Promise<void> {
-    if (view.builtIn) return; // part of Windows: ending it is all there is to do
+  /** Scans again and opens the recovery steps at this tool's removal (a new wizard only); true when it is there. */
+  async function prepareRemoval(view: RemotePauseView): Promise<boolean> {
+    if (view.builtIn) return false; // part of Windows: ending it is all there is to do
     try {
       await deps.recovery.scan();
       const wizard = await deps.recovery.startWizard(`remove:${view.toolId}`);
       deps.wizardStarted();
-      desk.update(view.id, { removalReady: wizard.step?.id === `remove:${view.toolId}` || wizard.step?.kind === 'remove' });
+      return wizard.step?.id === `remove:${view.toolId}`;
     } catch (error) {
       deps.logger?.warn('could not prepare the removal step', { error: String(error) });
+      return false;
     }
   }
 
@@ -82,9 +83,9 @@ export function createRemoteServices(deps: RemoteServiceDeps): RemoteServices {
       if (plugin === undefined || before.state !== 'paused') return before;
       desk.update(pauseId, { state: 'ending' });
       const answer = await plugin.endIt(pauseId);
-      const after = answer.pids.length === 0 && answer.failed.length === 0 ? desk.settle(pauseId, 'failed') : desk.settle(pauseId, answer.ok ? 'ended' : 'failed');
-      if (answer.pids.length > 0) await prepareRemoval(after);
-      return desk.get(pauseId);
+      // The window says "ending" until the removal step is ready, so its next button leads there.
+      const removalReady = answer.pids.length > 0 ? await prepareRemoval(before) : false;
+      return desk.update(pauseId, { state: answer.ok ? 'ended' : 'failed', removalReady });
     },
     async knownHelper(pauseId) {
       const before = desk.get(pauseId);
