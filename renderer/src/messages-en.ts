@@ -201,6 +201,8 @@ export const en = {
   'settings.onThePhoneHint': 'Press this while you are on the phone. For the next 4 hours, ScareStop stops any remote-control program at once.',
   'settings.onThePhoneOn': 'Until {time}, ScareStop stops any remote-control program at once.',
   'settings.onThePhoneOff': 'The call is over',
+  'status.remote': 'ScareStop stopped a remote-control program. Please choose what to do.',
+  'home.remote': 'Choose what to do with it',
 } as const;
 
 /** Every text key. */

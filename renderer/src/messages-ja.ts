@@ -203,4 +203,6 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'settings.onThePhoneHint': '電話中に押してください。これから4時間、遠隔操作ソフトが起動したら、すぐに止めます。',
   'settings.onThePhoneOn': '{time}まで、遠隔操作ソフトが起動したら、すぐに止めます。',
   'settings.onThePhoneOff': '電話は終わりました',
+  'status.remote': 'スケアストップが遠隔操作ソフトを止めました。どうするか選んでください。',
+  'home.remote': 'どうするか選ぶ',
 };

@@ -153,6 +153,7 @@ export function createServices(deps: ServiceDeps): AppServices {
       lastScan: scan === null ? null : { at: scan.scannedAt, findingCount: scan.findings.length },
       wizard: wizard.status,
       activeAlertId: desk.current()?.id ?? null,
+      remoteWaiting: remote.waiting(),
       hotkey,
       problem,
     };

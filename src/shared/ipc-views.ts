@@ -51,6 +51,8 @@ export const statusSchema = z.object({
   lastScan: z.object({ at: isoTime, findingCount: z.number().int().nonnegative() }).nullable(),
   wizard: z.enum(['none', 'in-progress', 'finished']),
   activeAlertId: text(64).nullable(),
+  /** A remote-access tool is paused and waits for "End it" / "This is someone I know". */
+  remoteWaiting: z.boolean(),
   /** Shortcut actually registered (null = none could be registered). */
   hotkey: text(40).nullable(),
   /** The watcher cannot see windows right now (plain words, for the home screen). */

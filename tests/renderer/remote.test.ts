@@ -200,5 +200,11 @@ describe('no scam context: told and recorded only, unless "always ask" is on', {
     expect(procState(second.pid)).toBe('T');
     expect(await page.locator('#remote-reason').textContent()).toContain('you asked to be asked before anyone connects');
     expect(procState(first.pid)).not.toBe('T');
+    // Home says what waits and leads back to the choice.
+    await harness.open('home');
+    expect(await page.locator('h1').textContent()).toBe('ScareStop stopped a remote-control program. Please choose what to do.');
+    await page.locator('#home-remote').click();
+    await harness.waitForScreen('remote');
+    expect(await page.locator('#remote-end').count()).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ function statusText(status: Status): string {
     case 'paused':
       return t('status.paused', { time: status.pausedUntil === null ? '' : formatClock(status.pausedUntil) });
     case 'alert':
-      return t('status.alert');
+      return status.remoteWaiting ? t('status.remote') : t('status.alert');
   }
 }
 
@@ -54,6 +54,7 @@ export async function renderHome(ctx: ScreenContext): Promise<HTMLElement> {
     'home',
     h('div', { class: `status-card state-${status.state}` }, screenHeading(statusText(status))),
     status.problem !== null ? h('p', { class: 'problem' }, t('status.problem', { problem: status.problem })) : null,
+    status.remoteWaiting ? button(t('home.remote'), () => ctx.navigate('remote'), { kind: 'primary', id: 'home-remote' }) : null,
     h('p', { id: 'home-last-scan' }, status.lastScan === null ? t('home.lastScanNever') : t('home.lastScan', { time: formatTime(status.lastScan.at), count: status.lastScan.findingCount })),
     h(
       'div',
