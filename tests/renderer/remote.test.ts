@@ -130,9 +130,13 @@ describe('remote-access window in Japanese: "a caller asked me" and "someone I k
   it('Settings turns "on the phone" on; a tool that starts is stopped; "someone I know" asks first, then resumes and remembers it', async () => {
     const { harness, downloads } = setup;
     const { page, services } = harness;
+    // One press on Home (it only raises protection); Settings shows it and is where it is taken back.
+    await harness.open('home');
+    await page.locator('#home-on-the-phone', { hasText: '電話の相手に、ソフトを入れるよう言われています' }).click();
+    await page.locator('#home-on-the-phone-until').waitFor();
     await harness.open('settings');
-    await page.locator('#on-the-phone', { hasText: '電話の相手に、ソフトを入れるよう言われています' }).click();
     await page.locator('#on-the-phone-until').waitFor();
+    expect(await page.locator('#on-the-phone-off').textContent()).toBe('電話は終わりました');
     expect(services.settings().onThePhoneUntil).toBeGreaterThan(Date.now() + 3 * 60 * 60 * 1000);
 
     const tool = standIn(downloads);
@@ -165,6 +169,12 @@ describe('remote-access window in Japanese: "a caller asked me" and "someone I k
 
     await page.locator('#remote-next').click();
     await harness.waitForScreen('home');
+
+    // "The call is over" (Settings only) takes it back.
+    await harness.open('settings');
+    await page.locator('#on-the-phone-off').click();
+    await page.locator('#on-the-phone').waitFor();
+    expect(services.settings().onThePhoneUntil).toBeNull();
   });
 });
 
