@@ -85,7 +85,9 @@ export function createRemoteServices(deps: RemoteServiceDeps): RemoteServices {
       const answer = await plugin.endIt(pauseId);
       // The window says "ending" until the removal step is ready, so its next button leads there.
       const removalReady = answer.pids.length > 0 ? await prepareRemoval(before) : false;
-      return desk.update(pauseId, { state: answer.ok ? 'ended' : 'failed', removalReady });
+      // Nothing left to end and nothing failed: it closed by itself meanwhile.
+      const state = answer.ok ? 'ended' : answer.pids.length === 0 && answer.failed.length === 0 ? 'gone' : 'failed';
+      return desk.update(pauseId, { state, removalReady });
     },
     async knownHelper(pauseId) {
       const before = desk.get(pauseId);
