@@ -13,6 +13,7 @@ export type EvidenceParser =
   | 'anydesk-connection-trace' // connection_trace.txt: one line per incoming session
   | 'anydesk-trace' // ad.trace / ad_svc.trace: "Logged in from ..." lines
   | 'teamviewer-connections' // Connections_incoming.txt: tab-separated sessions
+  | 'screenconnect-events' // Windows Application log: 100 connected / 101 disconnected / 201 files
   | 'ultraviewer-connections' // Connection_IN_Log.txt: one line per incoming connection
   | 'teamviewer-registry' // its registry key's values: a personal password or an owning account = unattended
   | 'rustdesk-config' // RustDesk.toml / HopToDesk.toml: a permanent password = unattended
@@ -193,6 +194,8 @@ export const curatedTools: readonly CuratedTool[] = [
     names: { en: 'ScreenConnect (ConnectWise Control)', ja: 'ScreenConnect（ConnectWise Control）' },
     products: ['ScreenConnect', 'ScreenConnect Client', 'ConnectWise Control'],
     dirs: ['screenconnect'],
+    // Its client logs each session (100 connected, 101 disconnected, 201 files) in the Application log.
+    evidenceFiles: [{ path: 'EVENTLOG\\Application\\ScreenConnect Client', parser: 'screenconnect-events' }],
     uninstall: {
       en: 'Open Settings > Apps, choose every "ScreenConnect Client (...)", Uninstall.',
       ja: '「設定」>「アプリ」で「ScreenConnect Client (...)」をすべてアンインストールします。',

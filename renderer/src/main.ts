@@ -12,6 +12,7 @@ import { renderAlert } from './screens/alert.js';
 import { errorText, screenHeading, screenSection } from './screens/common.js';
 import { renderHistory } from './screens/history.js';
 import { renderHome } from './screens/home.js';
+import { renderRemote } from './screens/remote.js';
 import { renderScan } from './screens/scan.js';
 import { renderSettings } from './screens/settings.js';
 import { renderWizard } from './screens/wizard.js';
@@ -19,6 +20,7 @@ import { renderWizard } from './screens/wizard.js';
 const screens: Readonly<Record<Screen, ScreenRenderer>> = {
   home: renderHome,
   alert: renderAlert,
+  remote: renderRemote,
   scan: renderScan,
   wizard: renderWizard,
   history: renderHistory,
@@ -87,7 +89,7 @@ function drawHeader(api: Api): void {
 function drawNav(screen: Screen): void {
   const nav = byId('nav');
   nav.setAttribute('aria-label', t('nav.label'));
-  nav.hidden = screen === 'alert';
+  nav.hidden = screen === 'alert' || screen === 'remote';
   const links = navScreens.map((name) =>
     h('li', {}, h('a', { id: `nav-${name}`, attrs: { href: `#${name}`, 'aria-current': name === screen ? 'page' : undefined } }, t(`nav.${name}`))),
   );
@@ -137,6 +139,10 @@ async function boot(): Promise<void> {
   api.on('scarestop:alert-changed', (alert) => {
     if (currentScreen() === 'alert') void draw(api, false);
     else if (alert.state === 'open' || (alert.mode === 'auto' && alert.state === 'closed')) context(api).navigate('alert');
+  });
+  api.on('scarestop:remote-changed', (remote) => {
+    if (currentScreen() === 'remote') void draw(api, false);
+    else if (remote.state === 'paused') context(api).navigate('remote');
   });
   await draw(api, false);
 }

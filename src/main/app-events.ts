@@ -17,6 +17,10 @@ export function rendererMessageOf(event: AppEvent): RendererMessage | null {
       return { channel: 'scarestop:settings-changed', payload: event.settings };
     case 'scan':
       return null; // the scan screen gets the result as the reply to its own request
+    case 'remote':
+      return { channel: 'scarestop:remote-changed', payload: event.remote };
+    case 'remote-notice':
+      return null; // a desktop notification (main); the record is in History
     default:
       return assertNever(event, 'app event');
   }

@@ -12,6 +12,8 @@ import type {
   FamilyView,
   IncidentView,
   Language,
+  RemotePauseView,
+  Screen,
   ScanView,
   Settings,
   SettingsPatch,
@@ -25,7 +27,11 @@ export type AppEvent =
   | { readonly type: 'status'; readonly status: Status }
   | { readonly type: 'alert'; readonly alert: AlertView }
   | { readonly type: 'settings'; readonly settings: Settings }
-  | { readonly type: 'scan'; readonly scan: ScanView };
+  | { readonly type: 'scan'; readonly scan: ScanView }
+  /** The remote-access window changed; `open`: show that screen in the main window (after "put away"). */
+  | { readonly type: 'remote'; readonly remote: RemotePauseView; readonly open?: Screen }
+  /** A remote-access tool started or connected outside scam context: tell, do not pause. */
+  | { readonly type: 'remote-notice'; readonly kind: 'started' | 'connected'; readonly tool: string; readonly toolJa: string };
 
 /** The engine as the UI sees it. Methods throw only on programming errors or unknown ids. */
 export interface AppServices {
@@ -49,6 +55,15 @@ export interface AppServices {
   runWizardStep(stepId: string): Promise<WizardView>;
   confirmWizardStep(stepId: string, outcome: 'done' | 'skipped'): Promise<WizardView>;
   history(): IncidentView[];
+  /** The remote-access tool ScareStop paused (or last paused), for its window. */
+  currentRemote(): RemotePauseView | null;
+  /** "End it": ends the paused tool, then opens the recovery steps at its removal. */
+  endRemote(pauseId: string): Promise<RemotePauseView>;
+  /** "This is someone I know": resumes it and adds it to the helpers' list. */
+  knownRemote(pauseId: string): Promise<RemotePauseView>;
+  dismissRemote(pauseId: string, next: 'wizard' | 'home'): RemotePauseView;
+  /** "I am on the phone with someone who asked me to install this" (or taken back). */
+  setOnThePhone(on: boolean): Settings;
   exportReport(incidentId: string, language: Language): Promise<{ readonly path: string }>;
   familyContacts(): FamilyView;
   addFamilyContact(input: FamilyAdd): FamilyAddResult;

@@ -8,7 +8,9 @@ import { describeEvent as describeWizardEvent } from '../engine/report/report-st
 import { toDisplayText } from '../shared/display-text.js';
 import type { IncidentView, Language } from '../shared/ipc.js';
 import { assertNever } from '../shared/result.js';
-import { describeRemoteEvent } from '../engine/remote/live/remote-wording.js';
+import { describeRemoteEvent, personAnswer } from '../engine/remote/live/remote-wording.js';
+import { describeSession } from '../engine/remote/live/session-account.js';
+import { sessionsOf } from '../engine/report/remote-sessions-section.js';
 
 const words = {
   en: { detection: 'Fake warning seen', action: 'Action', finding: 'Remote-access tool found', answer: 'Answer', step: 'Recovery step', alert: 'Family alert', note: 'Note', number: 'number' },
@@ -91,6 +93,10 @@ export function historyView(store: IncidentStore, language: Language, limit = 50
       timeline: timeline
         .slice(-200)
         .map((event) => ({ at: new Date(event.at).toISOString(), kind: event.payload.kind, text: toDisplayText(describeEvent(event, language, wizard), 400) })),
+      // Local time with its zone (this PC's), the same words as the report and the family alert.
+      sessions: sessionsOf(timeline)
+        .slice(-50)
+        .map((session) => toDisplayText([describeSession(session, language), personAnswer(timeline, session.toolId, language)].filter((part) => part !== undefined).join(language === 'ja' ? '' : ' '), 1200)),
     };
   });
 }

@@ -35,5 +35,10 @@ export function createHandlerTable(services: AppServices): HandlerTable {
     'scarestop:family-remove': ({ id }) => services.removeFamilyContact(id),
     'scarestop:family-test': ({ id }) => services.testFamilyContact(id),
     'scarestop:history-export': ({ incidentId, language }) => services.exportReport(incidentId, language),
+    'scarestop:remote-current': () => services.currentRemote(),
+    'scarestop:remote-end': ({ pauseId }) => services.endRemote(pauseId),
+    'scarestop:remote-known': ({ pauseId }) => services.knownRemote(pauseId),
+    'scarestop:remote-dismiss': ({ pauseId, next }) => services.dismissRemote(pauseId, next),
+    'scarestop:on-the-phone': ({ on }) => services.setOnThePhone(on),
   };
 }

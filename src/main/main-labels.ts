@@ -23,6 +23,11 @@ export const mainLabels = {
     closeNothingTitle: 'Nothing was closed',
     closeNotBrowserBody: 'The window in front is not a web browser, so ScareStop left it alone. Click the scary screen once, then try again.',
     closeNoWindowBody: 'No window is in front. Click the scary screen once, then try again.',
+    notifyRemotePausedTitle: 'ScareStop stopped a remote-control program',
+    notifyRemotePausedBody: 'Someone may be trying to control your PC with {tool}. If a caller told you to install it, hang up.',
+    notifyRemoteTitle: 'A remote-control program is running',
+    notifyRemoteStartedBody: '{tool} started. With it, someone else can see and control this PC. If you did not start it yourself, open ScareStop.',
+    notifyRemoteConnectedBody: 'Someone connected to this PC with {tool}. If you do not know who it is, open ScareStop.',
   },
   ja: {
     closeNow: '怖い画面を閉じる',
@@ -45,6 +50,11 @@ export const mainLabels = {
     closeNothingTitle: '何も閉じていません',
     closeNotBrowserBody: '手前にあるのはインターネットの画面ではないので、閉じませんでした。怖い画面を一度クリックしてから、もう一度お試しください。',
     closeNoWindowBody: '手前に画面がありません。怖い画面を一度クリックしてから、もう一度お試しください。',
+    notifyRemotePausedTitle: '遠隔操作ソフトを止めました',
+    notifyRemotePausedBody: 'だれかが {tool} でパソコンを操作しようとしているかもしれません。電話の相手に入れるよう言われたのなら、電話を切ってください。',
+    notifyRemoteTitle: '遠隔操作ソフトが動いています',
+    notifyRemoteStartedBody: '{tool} が起動しました。これを使うと、ほかの人がこのパソコンを見たり操作したりできます。ご自分で起動したのでなければ、スケアストップを開いてください。',
+    notifyRemoteConnectedBody: 'だれかが {tool} でこのパソコンに接続しました。知らない人なら、スケアストップを開いてください。',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

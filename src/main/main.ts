@@ -102,6 +102,18 @@ async function start(): Promise<void> {
       case 'scan':
         notify(mainLabel(language, 'notifyScanTitle'), mainLabel(language, 'notifyScanBody', { count: event.scan.findings.length }));
         return;
+      case 'remote':
+        if (event.remote.state === 'paused') {
+          appWindows.showAlert('remote');
+          notify(mainLabel(language, 'notifyRemotePausedTitle'), mainLabel(language, 'notifyRemotePausedBody', { tool: language === 'ja' ? event.remote.toolJa : event.remote.tool }));
+        }
+        if (event.remote.state === 'dismissed') appWindows.hideAlert();
+        if (event.open !== undefined) appWindows.showMain(event.open);
+        return;
+      case 'remote-notice':
+        // Outside scam context: tell and record (the guard recorded it), never pause.
+        notify(mainLabel(language, 'notifyRemoteTitle'), mainLabel(language, event.kind === 'started' ? 'notifyRemoteStartedBody' : 'notifyRemoteConnectedBody', { tool: language === 'ja' ? event.toolJa : event.tool }));
+        return;
     }
   });
 

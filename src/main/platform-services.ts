@@ -7,7 +7,7 @@
 import type { ForegroundWatcher, InventorySource, Logger, PageTextReader, WindowActions } from '../engine/ports.js';
 import { PlatformError } from '../engine/ports.js';
 import { systemClock } from '../engine/watch/index.js';
-import { createBrowserAudio, createInventorySource, createPageAddressReader, createPageTextReader, createSystemActions, createWindowPlatform } from '../platform/index.js';
+import { createBrowserAudio, createInventorySource, createPageAddressReader, createPageTextReader, createRemoteLivePorts, createSystemActions, createWindowPlatform } from '../platform/index.js';
 import { machineFacts } from '../platform/machine-facts.js';
 import { FileNetworkJournal } from '../platform/network-journal-file.js';
 import { recoveryFactory } from './recovery.js';
@@ -85,6 +85,8 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
   // Silencing and the page address are extras: the guard works without them.
   const audio = await createBrowserAudio().catch((error: unknown) => void options.logger.warn('page sound control unavailable', { error: String(error) }));
   const addresses = await createPageAddressReader().catch((error: unknown) => void options.logger.warn('page address reader unavailable', { error: String(error) }));
+  // Without the live remote watch, tools are still found every minute (the inventory re-check).
+  const remoteLive = await createRemoteLivePorts().catch((error: unknown) => void options.logger.warn('live remote-access watch unavailable', { error: String(error) }));
   const systemActions = await createSystemActions({ dataHome: options.dataHome });
   const inventory = lazyInventory();
   return {
@@ -94,6 +96,7 @@ export async function platformServiceDeps(options: PlatformOptions): Promise<Ser
     ...(pageText !== undefined ? { pageText } : {}),
     ...(audio !== undefined ? { audio } : {}),
     ...(addresses !== undefined ? { addresses } : {}),
+    ...(remoteLive !== undefined ? { remoteLive } : {}),
     logger: options.logger,
     // Family alerts with the guard marker: the next start tells the family if this one died.
     family: { guard: true },

@@ -10,7 +10,8 @@ export interface RecoveryFeatures {
   scan(): Promise<ScanView>;
   lastScan(): ScanView | null;
   wizardView(): WizardView;
-  startWizard(): Promise<WizardView>;
+  /** Starts (or resumes) the wizard; a new one opens at `startAt` (a plan step id, e.g. `remove:anydesk`) when given. */
+  startWizard(startAt?: string): Promise<WizardView>;
   answerWizard(stepId: string, answer: WizardAnswer): Promise<WizardView>;
   runWizardStep(stepId: string): Promise<WizardView>;
   confirmWizardStep(stepId: string, outcome: 'done' | 'skipped'): Promise<WizardView>;

@@ -74,10 +74,10 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
         : hintsFromInventory(report.findings, { installed: snapshot.installed.ok ? snapshot.installed.items : [], services: snapshot.services.ok ? snapshot.services.items : [] }, (id) => matcher.index.tools.get(id), language());
     return report.findings;
   };
-  const begin = (): CleanupWizard => {
+  const begin = (startAt?: string): CleanupWizard => {
     const settings = store.getSettings();
     const journal = deps.networkJournal === undefined ? {} : { journal: deps.networkJournal };
-    return CleanupWizard.start({ store, actions: deps.systemActions, clock: deps.clock, rescan: scan, ...journal }, { findings: lastFindings, hints: lastHints, region: regionOf(settings.region, deps.locale), helpContacts: settings.helpContacts });
+    return CleanupWizard.start({ store, actions: deps.systemActions, clock: deps.clock, rescan: scan, ...journal }, { findings: lastFindings, hints: lastHints, region: regionOf(settings.region, deps.locale), helpContacts: settings.helpContacts, ...(startAt === undefined ? {} : { startAt }) });
   };
   /** The wizard in memory, or the one saved for the open incident (after a restart). */
   const active = (): CleanupWizard | undefined => {
@@ -129,9 +129,9 @@ function createRecoveryFeatures(deps: RecoveryDeps, store: IncidentStore, langua
     },
     lastScan: () => last,
     wizardView: view,
-    startWizard() {
+    startWizard(startAt) {
       const current = active();
-      if (current === undefined || current.view().kind === 'finished') wizard = begin();
+      if (current === undefined || current.view().kind === 'finished') wizard = begin(startAt);
       return Promise.resolve(view());
     },
     answerWizard(stepId, answer) {

@@ -19,6 +19,9 @@ import type { SenderFactory } from '../engine/family/family-alerts.js';
 import { createFamilySettings } from './family-settings.js';
 import type { RecoveryFactory } from './recovery-features.js';
 import { settingsView, storedPatch } from './settings-view.js';
+import type { RemoteLivePorts } from '../engine/ports/remote-live.js';
+import type { RemoteLiveOptions } from '../engine/remote/live/remote-live-watch.js';
+import { createRemoteServices } from './remote-services.js';
 
 /** What the composition needs from the outside world. */
 export interface ServiceDeps {
@@ -48,6 +51,9 @@ export interface ServiceDeps {
   readonly family?: GuardStoreOptions['family'];
   /** Real senders for "Send a test" in Settings (main: createFamilySenders). */
   readonly familySenders?: SenderFactory;
+  /** The live remote-access watch's OS adapters (createRemoteLivePorts); left out: not watched. */
+  readonly remoteLive?: RemoteLivePorts;
+  readonly remoteLiveOptions?: RemoteLiveOptions;
 }
 
 /** Builds the services; call `start()` to begin watching. */
@@ -55,7 +61,7 @@ export function createServices(deps: ServiceDeps): AppServices {
   const clock = deps.clock ?? systemClock;
   const opened = openGuardStore({ dataHome: deps.dataHome, clock, ...(deps.logger !== undefined ? { logger: deps.logger } : {}), ...(deps.family !== undefined ? { family: deps.family } : {}) });
   const store = opened.store;
-  const settings = (): Settings => settingsView(store.getSettings(), deps.locale);
+  const settings = (): Settings => settingsView(store.getSettings(), deps.locale, clock.now());
   const recovery = deps.recovery(store, () => settings().language);
   if (store.openReport.kind === 'read-only') deps.logger?.warn('the incident database is read-only for now (left as it was)', { reason: store.openReport.reason, detail: store.openReport.detail });
   const listeners = new Set<(event: AppEvent) => void>();
@@ -82,6 +88,19 @@ export function createServices(deps: ServiceDeps): AppServices {
       emit({ type: 'status', status: status() });
     },
   });
+  const remote = createRemoteServices({
+    store,
+    clock,
+    recovery,
+    wizardStarted: () => guard.noteWizardStarted(),
+    emit(event) {
+      emit(event);
+      if (event.type === 'remote') emit({ type: 'status', status: status() });
+    },
+    ...(deps.remoteLive !== undefined ? { ports: deps.remoteLive } : {}),
+    ...(deps.remoteLiveOptions !== undefined ? { live: deps.remoteLiveOptions } : {}),
+    ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
+  });
   const guard: Guard = createGuard(
     {
       windows: skipOwnWindows(deps.windows, deps.ownPid ?? process.pid),
@@ -95,7 +114,11 @@ export function createServices(deps: ServiceDeps): AppServices {
       ...(deps.logger !== undefined ? { logger: deps.logger } : {}),
       confirmClose: (request) => desk.confirm(request),
     },
-    { ...(deps.escalation !== undefined ? { escalation: deps.escalation } : {}), ...(deps.newToolIntervalMs !== undefined ? { newToolIntervalMs: deps.newToolIntervalMs } : {}) },
+    {
+      ...(deps.escalation !== undefined ? { escalation: deps.escalation } : {}),
+      ...(deps.newToolIntervalMs !== undefined ? { newToolIntervalMs: deps.newToolIntervalMs } : {}),
+      ...(remote.plugin !== undefined ? { plugins: [remote.plugin] } : {}),
+    },
   );
   guard.subscribe((event) => {
     switch (event.kind) {
@@ -124,12 +147,13 @@ export function createServices(deps: ServiceDeps): AppServices {
     const scan = recovery.lastScan();
     const wizard = recovery.wizardView();
     return {
-      state: desk.hasOpenAlert() ? 'alert' : pausedUntil !== null ? 'paused' : 'watching',
+      state: desk.hasOpenAlert() || remote.waiting() ? 'alert' : pausedUntil !== null ? 'paused' : 'watching',
       pausedUntil,
       mode: store.getSettings().closeMode,
       lastScan: scan === null ? null : { at: scan.scannedAt, findingCount: scan.findings.length },
       wizard: wizard.status,
       activeAlertId: desk.current()?.id ?? null,
+      remoteWaiting: remote.waiting(),
       hotkey,
       problem,
     };
@@ -187,6 +211,16 @@ export function createServices(deps: ServiceDeps): AppServices {
     runWizardStep: (stepId) => recovery.runWizardStep(stepId),
     confirmWizardStep: (stepId, outcome) => recovery.confirmWizardStep(stepId, outcome),
     history: () => historyView(store, settings().language),
+    currentRemote: () => remote.current(),
+    endRemote: (pauseId) => remote.endIt(pauseId),
+    knownRemote: (pauseId) => remote.knownHelper(pauseId),
+    dismissRemote: (pauseId, next) => remote.dismiss(pauseId, next),
+    setOnThePhone(on) {
+      remote.setOnThePhone(on);
+      const view = settings();
+      emit({ type: 'settings', settings: view });
+      return view;
+    },
     exportReport: (incidentId, reportLanguage) => recovery.exportReport(incidentId, reportLanguage),
     familyContacts: () => familySettings.list(),
     addFamilyContact: (input) => familySettings.add(input),

@@ -49,8 +49,8 @@ export class AppWindows {
     this.main.focus();
   }
 
-  /** Brings up the alert above everything, full-screen windows included. */
-  showAlert(): void {
+  /** Brings up the alert (or the remote-access window) above everything, full-screen windows included. */
+  showAlert(screen: 'alert' | 'remote' = 'alert'): void {
     if (this.alert === undefined || this.alert.isDestroyed()) {
       const window = new BrowserWindow({
         ...alertWindowOptions(this.paths.preload, this.paths.icon),
@@ -62,10 +62,11 @@ export class AppWindows {
         window.show();
         window.focus();
       });
-      void window.loadURL(this.trust.pageUrl('alert'));
+      void window.loadURL(this.trust.pageUrl(screen));
       this.alert = window;
       return;
     }
+    sendEvent(this.alert.webContents, 'scarestop:navigate', { screen });
     this.alert.setAlwaysOnTop(true, 'screen-saver');
     this.alert.show();
     this.alert.moveTop();

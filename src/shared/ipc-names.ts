@@ -4,7 +4,7 @@
  */
 
 /** Screens the renderer can show (also the URL hash: `index.html#wizard`). */
-export const SCREENS = ['home', 'alert', 'scan', 'wizard', 'history', 'settings'] as const;
+export const SCREENS = ['home', 'alert', 'remote', 'scan', 'wizard', 'history', 'settings'] as const;
 
 /** Global shortcuts the user can pick from (Electron accelerator syntax). A short list, not free text. */
 export const HOTKEY_CHOICES = ['Ctrl+Alt+S', 'Ctrl+Alt+F12', 'Ctrl+Shift+F12', 'Alt+Shift+F4'] as const;
@@ -40,10 +40,15 @@ export const REQUEST_CHANNEL_NAMES = [
   'scarestop:family-remove',
   'scarestop:family-test',
   'scarestop:history-export',
+  'scarestop:remote-current',
+  'scarestop:remote-end',
+  'scarestop:remote-known',
+  'scarestop:remote-dismiss',
+  'scarestop:on-the-phone',
 ] as const;
 
 /** Every event channel name. */
-export const EVENT_CHANNEL_NAMES = ['scarestop:status-changed', 'scarestop:alert-changed', 'scarestop:navigate', 'scarestop:settings-changed'] as const;
+export const EVENT_CHANNEL_NAMES = ['scarestop:status-changed', 'scarestop:alert-changed', 'scarestop:navigate', 'scarestop:settings-changed', 'scarestop:remote-changed'] as const;
 
 /** True when `name` is a request channel of the contract. */
 export function isRequestChannel(name: unknown): name is (typeof REQUEST_CHANNEL_NAMES)[number] {

@@ -26,6 +26,10 @@ export const settingsSchema = z.object({
   hotkey: text(40),
   /** Site hosts or title fragments the user said are fine. */
   allowList: z.array(text(200)).max(200),
+  /** Pause every remote-access tool that starts or connects, and ask first. */
+  remoteAlwaysAsk: z.boolean(),
+  /** "I am on the phone with someone who asked me to install this": until when (ms), or null. */
+  onThePhoneUntil: z.number().nullable(),
 });
 
 export const settingsPatchSchema = z
@@ -34,6 +38,7 @@ export const settingsPatchSchema = z
     language: languageSchema,
     startAtLogin: z.boolean(),
     hotkey: hotkeySchema,
+    remoteAlwaysAsk: z.boolean(),
   })
   .partial()
   .strict();
@@ -46,6 +51,8 @@ export const statusSchema = z.object({
   lastScan: z.object({ at: isoTime, findingCount: z.number().int().nonnegative() }).nullable(),
   wizard: z.enum(['none', 'in-progress', 'finished']),
   activeAlertId: text(64).nullable(),
+  /** A remote-access tool is paused and waits for "End it" / "This is someone I know". */
+  remoteWaiting: z.boolean(),
   /** Shortcut actually registered (null = none could be registered). */
   hotkey: text(40).nullable(),
   /** The watcher cannot see windows right now (plain words, for the home screen). */
@@ -164,6 +171,8 @@ export const incidentViewSchema = z.object({
   startedAt: isoTime,
   title: text(300),
   timeline: z.array(timelineEntrySchema).max(200),
+  /** "Who was in my PC": one plain account per remote session the tools' logs told of. */
+  sessions: z.array(text(1200)).max(50),
 });
 
 export const navigateEventSchema = z.object({ screen: screenSchema });

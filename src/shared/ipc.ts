@@ -22,13 +22,16 @@ import {
   wizardAnswerSchema,
   wizardViewSchema,
 } from './ipc-views.js';
+import { remoteDismissSchema, remotePauseViewSchema } from './ipc-remote.js';
 import type { EVENT_CHANNEL_NAMES, REQUEST_CHANNEL_NAMES } from './ipc-names.js';
 
 export * from './ipc-views.js';
 export * from './ipc-names.js';
+export * from './ipc-remote.js';
 
 const none = z.object({}).strict();
 const alertRef = z.object({ alertId: z.string().min(1).max(64) }).strict();
+const pauseRef = z.object({ pauseId: z.string().min(1).max(120) }).strict();
 
 /** Request channels: renderer asks, main answers. */
 export const requestChannels = {
@@ -64,6 +67,15 @@ export const requestChannels = {
   /** Sends a test message to one contact now and says what happened. */
   'scarestop:family-test': { args: z.object({ id: z.string().min(1).max(40) }).strict(), result: familyTestResultSchema },
   'scarestop:history-export': { args: z.object({ incidentId: z.string().min(1).max(64), language: languageSchema }).strict(), result: z.object({ path: z.string().max(1000) }) },
+  /** The remote-access tool ScareStop paused (or last paused) — null when there is none. */
+  'scarestop:remote-current': { args: none, result: remotePauseViewSchema.nullable() },
+  /** "End it": end the paused tool; the recovery steps then open at its removal. */
+  'scarestop:remote-end': { args: pauseRef, result: remotePauseViewSchema },
+  /** "This is someone I know": let it run again and stop pausing it. */
+  'scarestop:remote-known': { args: pauseRef, result: remotePauseViewSchema },
+  'scarestop:remote-dismiss': { args: remoteDismissSchema, result: remotePauseViewSchema },
+  /** "I am on the phone with someone who asked me to install this" (or taken back). */
+  'scarestop:on-the-phone': { args: z.object({ on: z.boolean() }).strict(), result: settingsSchema },
 } as const;
 
 /** Event channels: main tells, renderer listens. */
@@ -72,6 +84,7 @@ export const eventChannels = {
   'scarestop:alert-changed': alertSchema,
   'scarestop:navigate': navigateEventSchema,
   'scarestop:settings-changed': settingsSchema,
+  'scarestop:remote-changed': remotePauseViewSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -27,6 +27,7 @@ export const settingSchemas = {
   startAtLogin: z.boolean(),
   remoteAlwaysAsk: z.boolean(),
   remoteHelpers: z.array(z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'a catalog tool id')).max(50),
+  remoteOnThePhoneAt: z.number().int().nonnegative(),
   // Electron accelerator: modifiers and one key joined by "+".
   hotkey: z.string().regex(/^((CommandOrControl|CmdOrCtrl|Ctrl|Control|Alt|Shift|Super|Meta)\+){1,3}[A-Za-z0-9]{1,3}$/, 'e.g. Ctrl+Alt+S'),
   helpContacts: z.array(helpContact).max(30),
@@ -48,6 +49,7 @@ export const defaultSettings: Settings = {
   startAtLogin: true,
   remoteAlwaysAsk: false,
   remoteHelpers: [],
+  remoteOnThePhoneAt: 0,
   hotkey: 'Ctrl+Alt+S',
   helpContacts: defaultHelpContacts,
 };

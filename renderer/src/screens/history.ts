@@ -26,6 +26,8 @@ function incidentCard(incident: IncidentView, ctx: ScreenContext): HTMLElement {
       'article',
       { class: 'incident', attrs: { 'aria-labelledby': headingId } },
       h('h2', { id: headingId }, `${formatTime(incident.startedAt)} — ${toDisplayText(incident.title)}`),
+      incident.sessions.length > 0 ? h('h3', { id: `${headingId}-sessions` }, t('history.sessions')) : null,
+      incident.sessions.length > 0 ? h('ul', { class: 'sessions', attrs: { 'aria-labelledby': `${headingId}-sessions` } }, ...incident.sessions.map((line) => h('li', {}, toDisplayText(line, 1200)))) : null,
       h('h3', {}, t('history.timeline')),
       h('ol', { class: 'timeline' }, ...incident.timeline.map((entry) => h('li', {}, h('span', { class: 'when' }, formatTime(entry.at)), ' ', toDisplayText(entry.text, 400)))),
       button(t('history.export'), exportReport, { id: `export-${incident.id}` }),

@@ -12,7 +12,7 @@ function statusText(status: Status): string {
     case 'paused':
       return t('status.paused', { time: status.pausedUntil === null ? '' : formatClock(status.pausedUntil) });
     case 'alert':
-      return t('status.alert');
+      return status.remoteWaiting ? t('status.remote') : t('status.alert');
   }
 }
 
@@ -50,10 +50,23 @@ export async function renderHome(ctx: ScreenContext): Promise<HTMLElement> {
   const startWizard = (): void => {
     ctx.navigate('wizard');
   };
+  // "A caller asked me to install a program" only raises protection, so it is one press here;
+  // taking it back ("The call is over") is in Settings.
+  const settings = await ctx.api.call('scarestop:settings-get', {});
+  const onThePhone = (): void => {
+    ctx.api.call('scarestop:on-the-phone', { on: true }).then(
+      (saved) => {
+        if (saved.onThePhoneUntil !== null) ctx.announce(t('settings.onThePhoneOn', { time: formatClock(saved.onThePhoneUntil) }));
+        ctx.rerender();
+      },
+      () => ctx.announce(errorText()),
+    );
+  };
   return screenSection(
     'home',
     h('div', { class: `status-card state-${status.state}` }, screenHeading(statusText(status))),
     status.problem !== null ? h('p', { class: 'problem' }, t('status.problem', { problem: status.problem })) : null,
+    status.remoteWaiting ? button(t('home.remote'), () => ctx.navigate('remote'), { kind: 'primary', id: 'home-remote' }) : null,
     h('p', { id: 'home-last-scan' }, status.lastScan === null ? t('home.lastScanNever') : t('home.lastScan', { time: formatTime(status.lastScan.at), count: status.lastScan.findingCount })),
     h(
       'div',
@@ -64,6 +77,9 @@ export async function renderHome(ctx: ScreenContext): Promise<HTMLElement> {
       status.state === 'paused' ? button(t('home.resume'), resume, { id: 'home-resume' }) : null,
     ),
     result,
+    settings.onThePhoneUntil === null
+      ? h('div', { class: 'field' }, button(t('settings.onThePhone'), onThePhone, { id: 'home-on-the-phone' }), h('p', { class: 'hint' }, t('settings.onThePhoneHint')))
+      : h('p', { class: 'big', id: 'home-on-the-phone-until' }, t('settings.onThePhoneOn', { time: formatClock(settings.onThePhoneUntil) })),
     h('p', { class: 'hint', id: 'home-hotkey' }, status.hotkey === null ? t('home.hotkeyNone') : t('home.hotkey', { hotkey: status.hotkey })),
   );
 }

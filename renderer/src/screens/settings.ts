@@ -60,6 +60,34 @@ function pauseSection(status: Status, ctx: ScreenContext): HTMLElement {
   return h('section', { id: 'pause', attrs: { 'aria-labelledby': 'pause-title' } }, h('h2', { id: 'pause-title' }, t('settings.pause')), area);
 }
 
+/**
+ * Remote-control programs: "always ask before anyone connects" (saved at once) and the quick
+ * "a caller asked me to install a program", which keeps the guard up for the next hours.
+ */
+function remoteSection(settings: Settings, ctx: ScreenContext, save: (patch: SettingsPatch) => void): HTMLElement {
+  const alwaysAsk = h('input', { id: 'remote-always-ask', attrs: { type: 'checkbox', 'aria-describedby': 'remote-always-ask-hint' }, onChange: () => save({ remoteAlwaysAsk: alwaysAsk.checked }) });
+  alwaysAsk.checked = settings.remoteAlwaysAsk;
+  const phone = (on: boolean): void => {
+    ctx.api.call('scarestop:on-the-phone', { on }).then(
+      (saved) => {
+        ctx.announce(saved.onThePhoneUntil === null ? t('settings.saved') : t('settings.onThePhoneOn', { time: formatClock(saved.onThePhoneUntil) }));
+        ctx.rerender();
+      },
+      () => ctx.announce(errorText()),
+    );
+  };
+  const until = settings.onThePhoneUntil;
+  return h(
+    'section',
+    { id: 'remote-settings', attrs: { 'aria-labelledby': 'remote-settings-title' } },
+    h('h2', { id: 'remote-settings-title' }, t('settings.remote')),
+    until === null
+      ? h('div', { class: 'field' }, button(t('settings.onThePhone'), () => phone(true), { kind: 'primary', id: 'on-the-phone' }), h('p', { class: 'hint' }, t('settings.onThePhoneHint')))
+      : h('div', { class: 'field' }, h('p', { class: 'big', id: 'on-the-phone-until' }, t('settings.onThePhoneOn', { time: formatClock(until) })), button(t('settings.onThePhoneOff'), () => phone(false), { id: 'on-the-phone-off' })),
+    h('div', { class: 'field' }, h('label', { class: 'choice' }, alwaysAsk, ' ', t('settings.remoteAlwaysAsk')), h('p', { class: 'hint', id: 'remote-always-ask-hint' }, t('settings.remoteAlwaysAskHint'))),
+  );
+}
+
 /** Renders the settings screen. */
 export async function renderSettings(ctx: ScreenContext): Promise<HTMLElement> {
   const settings = await ctx.api.call('scarestop:settings-get', {});
@@ -116,6 +144,7 @@ export async function renderSettings(ctx: ScreenContext): Promise<HTMLElement> {
     h('div', { class: 'field' }, h('label', { attrs: { for: 'hotkey' } }, t('settings.hotkey')), ' ', hotkey),
     h('h2', {}, t('settings.allowList')),
     allowItems.length === 0 ? h('p', {}, t('settings.allowListEmpty')) : h('ul', { id: 'allow-list' }, ...allowItems),
+    remoteSection(settings, ctx, save),
     pauseSection(status, ctx),
     await familySection(ctx),
     line,

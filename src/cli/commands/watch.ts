@@ -32,7 +32,8 @@ When a remote-access tool (AnyDesk, TeamViewer, ...) starts or someone connects 
 after a scam page, it is paused at once; type "end" to end it or "known" if this is someone you
 know (add the pause id when several are paused). Otherwise it is only reported.
   --no-remote      do not watch remote-access tools as they start
-  --on-the-phone   a caller asked you to install something: pause any remote-access tool
+  --on-the-phone   a caller asked you to install something: pause any remote-access tool,
+                   running ones too, for the next 4 hours (saved: the app keeps it too)
 Press Ctrl+C to stop.`;
 
 interface WatchArgs {

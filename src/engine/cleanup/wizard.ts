@@ -45,6 +45,11 @@ export interface WizardStartOptions {
   readonly hints?: Readonly<Record<string, ToolCleanupHints>>;
   /** How far back detections count as "recent" (default 24 h). */
   readonly detectionWindowMs?: number;
+  /**
+   * A new wizard opens at this plan step (e.g. `remove:anydesk` right after "End it" ended the
+   * tool); the steps before it stay open and are listed as such at the end.
+   */
+  readonly startAt?: string;
 }
 
 /** What to show now. */
@@ -102,7 +107,8 @@ export class CleanupWizard {
     const context = { region: options.region, detections, findings: options.findings };
     // The urgent steps need no answers: the plan exists from the first screen on.
     const plan = buildPlan({ context, answers: {}, helpContacts: options.helpContacts, now, ...(options.hints === undefined ? {} : { hints: options.hints }) });
-    const state: WizardState = { version: 2, incidentId: incident.id, phase: 'steps', answers: {}, context, plan, stepIndex: 0, steps: {}, startedAt: now };
+    const stepIndex = Math.max(0, plan.steps.findIndex((step) => step.id === options.startAt));
+    const state: WizardState = { version: 2, incidentId: incident.id, phase: 'steps', answers: {}, context, plan, stepIndex, steps: {}, startedAt: now };
     const wizard = new CleanupWizard(deps, state, saved?.seq ?? 0, options);
     // Finding events get ids from the tool, so a wizard started twice records each tool once.
     const findings: TimelineEvent[] = options.findings.map((finding) => ({

@@ -129,6 +129,15 @@ export interface InventorySource {
   snapshot(options: SnapshotOptions): Promise<InventorySnapshot>;
 }
 
+/**
+ * True for an artifact path that names a Windows event log and a provider prefix
+ * (`EVENTLOG\Application\ScreenConnect Client`), not a file: the Windows adapter returns that
+ * log's recent events of those providers as `wevtutil qe <log> /f:xml` prints them.
+ */
+export function isEventLogPath(path: string): boolean {
+  return /^EVENTLOG\\[^\\]+\\./i.test(path);
+}
+
 /** True for an artifact path that names a registry key (`HKLM\SOFTWARE\TeamViewer`), not a file. */
 export function isRegistryKeyPath(path: string): boolean {
   return /^HK(?:LM|CU)\\/i.test(path);

@@ -116,6 +116,11 @@ export interface Settings {
   readonly remoteAlwaysAsk: boolean;
   /** Remote-access tools (catalog ids) the person confirmed as their helpers' ("someone I know"). */
   readonly remoteHelpers: readonly string[];
+  /**
+   * When the person last said "I am on the phone with someone who asked me to install this"
+   * (ms since epoch; 0 = not said or taken back). The guard stays in scam context for hours after.
+   */
+  readonly remoteOnThePhoneAt: number;
   /** Global hotkey that closes the scary page now (Electron accelerator). */
   readonly hotkey: string;
   /** Help list for regions without a built-in list. */

@@ -11,6 +11,7 @@ export type EvidenceParserKind =
   | 'anydesk-trace'
   | 'teamviewer-connections'
   | 'ultraviewer-connections'
+  | 'screenconnect-events'
   | 'teamviewer-registry'
   | 'rustdesk-config'
   | 'presence';

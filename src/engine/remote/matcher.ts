@@ -3,7 +3,7 @@
  * lookups), never tested against every tool. A generic name (`setup.exe`) counts only when a
  * second piece of evidence (product name, tool folder) points at the same tool.
  */
-import { isRegistryKeyPath, type InventorySnapshot, type SourceResult } from '../ports/inventory.js';
+import { isEventLogPath, isRegistryKeyPath, type InventorySnapshot, type SourceResult } from '../ports/inventory.js';
 import type { RemoteFinding } from '../../shared/remote.js';
 import { CatalogIndex, type NameHits } from './catalog-index.js';
 import { loadCatalog } from './catalog.js';
@@ -161,7 +161,7 @@ export class RemoteMatcher {
         const parsed = parseEvidence(entry.parser, file.content ?? '');
         // A registry key is shown whole and carries no path: it is not a file to quarantine
         // (the tool's uninstaller removes it).
-        const registry = isRegistryKeyPath(file.path);
+        const registry = isRegistryKeyPath(file.path) || isEventLogPath(file.path);
         const name = registry ? file.path : baseName(file.path);
         const stamp = file.modifiedAt !== undefined ? { at: file.modifiedAt } : {};
         if (parsed.unattended !== undefined) {
@@ -197,15 +197,17 @@ export class RemoteMatcher {
       // TeamViewer writes the end time when a session closes: none yet = possibly still open.
       if (s.endedAt === undefined && path.toLowerCase().includes('connections_incoming') && !Number.isNaN(t) && now - t <= RECENT_SESSION_MS) tool.openSession = true;
     }
+    // An event log or registry key is no file (nothing to quarantine): the evidence names none.
+    const where = isRegistryKeyPath(path) || isEventLogPath(path) ? {} : { path };
     for (const s of dated.slice(0, SESSIONS_SHOWN)) {
       const who = s.remoteName !== undefined ? ` from "${s.remoteName}"` : '';
       const id = s.remoteId !== undefined ? ` (caller ${s.remoteId})` : '';
-      tool.add({ kind: 'incoming-session', detail: `Incoming connection on ${shortTime(s.at)}${AUTH_WORDS[s.auth]}${who}${id}`, path, ...(s.at !== undefined ? { at: s.at } : {}) });
+      tool.add({ kind: 'incoming-session', detail: `Incoming connection on ${shortTime(s.at)}${AUTH_WORDS[s.auth]}${who}${id}`, ...where, ...(s.at !== undefined ? { at: s.at } : {}) });
     }
     const older = dated.slice(SESSIONS_SHOWN);
     const first = older[older.length - 1];
     if (first !== undefined) {
-      tool.add({ kind: 'incoming-session', detail: `${older.length} earlier incoming connections in the log, the first on ${shortTime(first.at)}`, path, ...(first.at !== undefined ? { at: first.at } : {}) });
+      tool.add({ kind: 'incoming-session', detail: `${older.length} earlier incoming connections in the log, the first on ${shortTime(first.at)}`, ...where, ...(first.at !== undefined ? { at: first.at } : {}) });
     }
   }
 }

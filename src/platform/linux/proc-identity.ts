@@ -25,7 +25,8 @@ function readOrEmpty(path: string): string {
   }
 }
 
-function exeOf(path: string): string | undefined {
+/** The program a process runs (its `exe` link), or undefined when it cannot be read. */
+export function exeOf(path: string): string | undefined {
   try {
     return readlinkSync(path).replace(/ \(deleted\)$/u, '');
   } catch {

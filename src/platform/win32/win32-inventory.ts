@@ -5,12 +5,13 @@
  * keys (TeamViewer's settings). Each
  * source fails on its own (`{ ok: false, error }`); the snapshot always resolves.
  */
-import { isRegistryKeyPath, type InstalledProgram, type InventorySnapshot, type InventorySource, type SnapshotOptions, type SourceResult } from '../../engine/ports/inventory.js';
+import { isEventLogPath, isRegistryKeyPath, type InstalledProgram, type InventorySnapshot, type InventorySource, type SnapshotOptions, type SourceResult } from '../../engine/ports/inventory.js';
 import { readWin32Artifacts } from './artifact-files.js';
 import { runKeyEntries, startupFolderEntries, startupFolders } from './autostart.js';
 import { loadNativeReg } from './native-modules.js';
 import { listWin32Processes, listWin32Services } from './process-services.js';
 import { readRegistryArtifacts } from './registry-artifacts.js';
+import { readEventLogArtifacts } from './event-log-artifacts.js';
 import { keyValues, subkeyNames } from './registry.js';
 import { installedProgramFromValues, UNINSTALL_VIEWS } from './uninstall-entries.js';
 import { listWin32UserFiles, userFolders } from './user-files.js';
@@ -61,8 +62,13 @@ export class RegistryInventory implements InventorySource {
     const userFiles = quick ? skipped : await source(() => listWin32UserFiles(userFolders(this.env)));
     const autostart = await source(async () => [...runKeyEntries(await loadNativeReg()), ...(await startupFolderEntries(startupFolders(this.env)))]);
     const keys = options.artifactPaths.filter(isRegistryKeyPath);
-    const files = options.artifactPaths.filter((path) => !isRegistryKeyPath(path));
-    const artifacts = await source(async () => [...(await readWin32Artifacts(files, this.env)), ...(keys.length > 0 ? readRegistryArtifacts(await loadNativeReg(), keys) : [])]);
+    const logs = options.artifactPaths.filter(isEventLogPath);
+    const files = options.artifactPaths.filter((path) => !isRegistryKeyPath(path) && !isEventLogPath(path));
+    const artifacts = await source(async () => [
+      ...(await readWin32Artifacts(files, this.env)),
+      ...(keys.length > 0 ? readRegistryArtifacts(await loadNativeReg(), keys) : []),
+      ...(quick ? [] : await readEventLogArtifacts(logs)),
+    ]);
     const connections = quick
       ? skipped
       : await source(async () =>

@@ -52,6 +52,8 @@ export interface HarnessOptions {
   readonly familySenders?: ServiceDeps['familySenders'];
   /** Real OS windows instead of the scripted ones (e.g. the X11 adapter on an Xvfb display). */
   readonly platform?: WindowPlatform;
+  /** The live remote-access watch's adapters (see remote-scope.ts); left out: not watched. */
+  readonly remoteLive?: ServiceDeps['remoteLive'];
 }
 
 let bridgeScript: string | undefined;
@@ -84,6 +86,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     recovery: options.recovery(dataHome),
     escalation: FAST_ESCALATION,
     ...(options.familySenders === undefined ? {} : { familySenders: options.familySenders }),
+    ...(options.remoteLive === undefined ? {} : { remoteLive: options.remoteLive }),
   });
   services.start();
   // main.ts registers the global shortcut and reports it; there is no Electron here, so say it worked.

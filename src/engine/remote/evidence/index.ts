@@ -3,6 +3,7 @@ import { assertNever } from '../../../shared/result.js';
 import type { EvidenceParserKind } from '../catalog-types.js';
 import { parseAnyDeskConf, parseAnyDeskConnectionTrace, parseAnyDeskTrace } from './anydesk.js';
 import { parseRustDeskConfig } from './rustdesk.js';
+import { parseScreenConnectEvents } from './screenconnect.js';
 import { parseTeamViewerConnections } from './teamviewer.js';
 import { parseUltraViewerConnections } from './ultraviewer.js';
 import { parseTeamViewerRegistry } from './teamviewer-registry.js';
@@ -26,6 +27,8 @@ export function parseEvidence(kind: EvidenceParserKind, text: string): ParsedEvi
       return parseTeamViewerConnections(text);
     case 'ultraviewer-connections':
       return parseUltraViewerConnections(text);
+    case 'screenconnect-events':
+      return parseScreenConnectEvents(text);
     case 'teamviewer-registry':
       return parseTeamViewerRegistry(text);
     case 'rustdesk-config':

@@ -35,7 +35,11 @@ export interface RemoteGuard {
   readonly watch: RemoteLiveWatch;
   /** Feed every watcher event: a detected scam page raises the scam context. */
   noteWatchEvent(event: WatchEvent): void;
-  /** The person said "I am on the phone with someone who asked me to install this" (or took it back). */
+  /**
+   * The person said "I am on the phone with someone who asked me to install this" (or took it
+   * back). Kept in the settings (the app and `scarestop watch` share it); when said, tools that
+   * already run are paused too: the caller may have had them installed a minute ago.
+   */
   setOnThePhone(on: boolean): void;
   /** The scam context right now (for status displays). */
   context(): ScamContext;
@@ -68,12 +72,13 @@ export function createRemoteGuard(deps: RemoteGuardDeps): RemoteGuard {
   let onThePhoneAt: number | undefined;
   const context = (): ScamContext => {
     const settings = store?.getSettings();
+    const saidAt = Math.max(onThePhoneAt ?? 0, settings?.remoteOnThePhoneAt ?? 0);
     const open = store?.latestOpenIncident();
     // Only an incident with a scam page in it: one opened by a tool notice alone is no scam.
     const scamIncident = open !== undefined && clock.now() - open.openedAt <= OPEN_INCIDENT_CONTEXT_MS && store?.timeline(open.id).some((e) => e.payload.kind === 'detection') === true;
     return {
       ...(lastScamPageAt !== undefined ? { lastScamPageAt } : {}),
-      ...(onThePhoneAt !== undefined ? { onThePhoneAt } : {}),
+      ...(saidAt > 0 ? { onThePhoneAt: saidAt } : {}),
       incidentOpen: scamIncident,
       alwaysAsk: settings?.remoteAlwaysAsk ?? false,
       knownHelpers: settings?.remoteHelpers ?? [],
@@ -103,6 +108,12 @@ export function createRemoteGuard(deps: RemoteGuardDeps): RemoteGuard {
     },
     setOnThePhone(on) {
       onThePhoneAt = on ? clock.now() : undefined;
+      try {
+        store?.updateSettings({ remoteOnThePhoneAt: onThePhoneAt ?? 0 });
+      } catch (error) {
+        deps.logger?.error('saving "on the phone" failed', { error: String(error) });
+      }
+      if (on) void watch.reconsider();
     },
     context,
     start: () => watch.start(),

@@ -29,7 +29,10 @@ export interface RemoteLiveDeps {
 /** Poll intervals (ms); the defaults keep a tool's start → pause under a second. */
 export interface RemoteLiveOptions {
   readonly processPollMs?: number;
+  /** Session logs while a catalog tool runs (a session needs one). */
   readonly logPollMs?: number;
+  /** Session logs while none runs: only what the process watch could not name shows up there. */
+  readonly idleLogPollMs?: number;
   readonly connectionPollMs?: number;
 }
 
@@ -53,6 +56,11 @@ export interface RemoteLiveWatch {
   paused(): readonly (RemoteToolRef & { readonly pauseId: string; readonly reason: PauseReason; readonly pids: readonly number[] })[];
   /** Sessions the tools' logs tell of (history and live), oldest first. */
   sessions(): readonly RemoteSessionAccount[];
+  /**
+   * Decides again for every running tool not paused (the context just rose: "I am on the
+   * phone"); tools that now call for a pause are paused. Resolves when done.
+   */
+  reconsider(): Promise<void>;
   /** Runs one round of every source now (tests, bench); resolves when it is done. */
   pollNow(): Promise<void>;
 }
@@ -63,6 +71,7 @@ export function createRemoteLiveWatch(deps: RemoteLiveDeps, options: RemoteLiveO
   const matcher = deps.matcher ?? new RemoteMatcher();
   const processPollMs = options.processPollMs ?? 500;
   const logPollMs = options.logPollMs ?? 1000;
+  const idleLogPollMs = Math.max(logPollMs, options.idleLogPollMs ?? 15_000);
   const connectionPollMs = options.connectionPollMs ?? 1000;
   const listeners = new Set<(event: RemoteLiveEvent) => void>();
   const table = new ToolTable();
@@ -205,7 +214,10 @@ export function createRemoteLiveWatch(deps: RemoteLiveDeps, options: RemoteLiveO
       problem('process-watch-failed', error);
     }
     const now = clock.now();
-    if (!baselineDone || now - lastLogPoll >= logPollMs) {
+    // Reading logs is most of the idle cost. A session needs its tool running, and the process
+    // watch sees a tool start within one poll: from then on the logs are read every second.
+    const toolRunning = table.tools().some((tool) => !tool.placeholder && tool.processes.size > 0);
+    if (!baselineDone || now - lastLogPoll >= (toolRunning ? logPollMs : idleLogPollMs)) {
       lastLogPoll = now;
       await pollLogs().catch((error: unknown) => problem('session-log-failed', error));
     }
@@ -266,6 +278,15 @@ export function createRemoteLiveWatch(deps: RemoteLiveDeps, options: RemoteLiveO
     knownHelper: (pauseId) => serial(() => answer(pauseId, 'known')),
     paused: () => table.tools().flatMap((t) => (t.pause === undefined ? [] : [{ ...t.ref, pauseId: t.pause.id, reason: t.pause.reason, pids: [...t.pause.pids] }])),
     sessions: () => ledger.all(),
+    reconsider: () =>
+      serial(async () => {
+        const seenAt = clock.now();
+        for (const tool of table.tools()) {
+          if (tool.placeholder || tool.pause !== undefined || tool.processes.size === 0) continue;
+          const decision = decide(tool.ref.toolId);
+          if (decision.decision === 'pause' && decision.reason !== undefined) await pause(tool, decision.reason, seenAt);
+        }
+      }),
     pollNow: () => serial(round),
   };
 }

@@ -8,7 +8,7 @@ import type { GuardPlugin, GuardPluginContext } from '../../guard/guard-api.js';
 import type { RemoteLivePorts } from '../../ports/remote-live.js';
 import type { Unsubscribe } from '../../ports/windows.js';
 import type { RemoteLiveEvent, RemoteSessionAccount } from '../../../shared/remote-live.js';
-import type { RemoteMatcher } from '../matcher.js';
+import { RemoteMatcher } from '../matcher.js';
 import { createRemoteGuard, type RemoteGuard } from './remote-guard.js';
 import type { PauseAnswer, RemoteLiveOptions, RemoteLiveWatch } from './remote-live-watch.js';
 
@@ -23,6 +23,8 @@ export interface RemoteSessionPlugin extends GuardPlugin {
   sessions(): readonly RemoteSessionAccount[];
   /** "I am on the phone with someone who asked me to install this" (or taken back). */
   setOnThePhone(on: boolean): void;
+  /** A catalog tool's names in both languages (the window names the tool the person installed). */
+  toolNames(toolId: string): { readonly en: string; readonly ja: string } | undefined;
 }
 
 const NOT_RUNNING: PauseAnswer = { ok: false, pids: [], failed: [] };
@@ -32,6 +34,7 @@ export function remoteSessionPlugin(ports: RemoteLivePorts, options: { readonly 
   const listeners = new Set<(event: RemoteLiveEvent) => void>();
   let running: RemoteGuard | undefined;
   let onThePhone = false;
+  const matcher = options.matcher ?? new RemoteMatcher();
   return {
     name: 'remote-session-watch',
     start(context: GuardPluginContext) {
@@ -41,10 +44,10 @@ export function remoteSessionPlugin(ports: RemoteLivePorts, options: { readonly 
         family: { notify: (event) => context.notifyFamily(event) },
         ...(context.store !== undefined ? { store: context.store } : {}),
         ...(context.logger !== undefined ? { logger: context.logger } : {}),
-        ...(options.matcher !== undefined ? { matcher: options.matcher } : {}),
+        matcher,
         ...(options.live !== undefined ? { options: options.live } : {}),
       });
-      guard.setOnThePhone(onThePhone);
+      if (onThePhone) guard.setOnThePhone(true);
       const offEvents = guard.watch.subscribe((event) => {
         for (const listener of listeners) listener(event);
       });
@@ -73,6 +76,10 @@ export function remoteSessionPlugin(ports: RemoteLivePorts, options: { readonly 
     setOnThePhone(on) {
       onThePhone = on;
       running?.setOnThePhone(on);
+    },
+    toolNames(toolId) {
+      const tool = matcher.index.tools.get(toolId);
+      return tool === undefined ? undefined : { en: tool.name, ja: tool.nameJa ?? tool.name };
     },
   };
 }

@@ -2,7 +2,7 @@
  * The live remote watch's recorded events in plain words (ja/en), for History, the report and
  * `scarestop watch`. Tool names come from the catalog; remote names from the caller (bounded).
  */
-import type { TimelinePayload } from '../../ports/store.js';
+import type { TimelineEvent, TimelinePayload } from '../../ports/store.js';
 import { toDisplayText } from '../../../shared/display-text.js';
 import type { PauseReason } from '../../../shared/remote-live.js';
 import { describeSession, type AccountLanguage } from './session-account.js';
@@ -41,5 +41,32 @@ export function describeRemoteEvent(payload: RemotePayload, language: AccountLan
       if (payload.session !== undefined) return describeSession(payload.session, language, timeZone);
       if (payload.code === 'ended-by-person') return ja ? `「終了する」を選んだので、${tool} を終了しました。` : `You chose "End it", so ${tool} was ended.`;
       return ja ? `${tool} が終了しました。` : `${tool} closed.`;
+  }
+}
+
+/**
+ * How the person answered ScareStop about this tool in this incident (the other half of "how it
+ * was approved"): paused and then "This is someone I know", or "End it"; undefined when never
+ * paused.
+ */
+export function personAnswer(timeline: readonly TimelineEvent[], toolId: string, language: AccountLanguage): string | undefined {
+  let answer: 'known' | 'ended' | 'paused' | undefined;
+  for (const event of timeline) {
+    const payload = event.payload;
+    if (payload.kind !== 'remote' || payload.toolId !== toolId) continue;
+    if (payload.event === 'paused' && answer === undefined) answer = 'paused';
+    if (payload.event === 'resumed') answer = 'known';
+    if (payload.event === 'ended' && payload.code === 'ended-by-person') answer = 'ended';
+  }
+  const ja = language === 'ja';
+  switch (answer) {
+    case 'known':
+      return ja ? 'スケアストップが止めたあと、あなたが「知っている人です」と答えて、再開しました。' : 'ScareStop paused it; you said this is someone you know, so it ran again.';
+    case 'ended':
+      return ja ? 'スケアストップが止めたあと、あなたが「終了する」を選びました。' : 'ScareStop paused it, and you chose "End it".';
+    case 'paused':
+      return ja ? 'スケアストップが止めました（まだ答えていません）。' : 'ScareStop paused it (no answer yet).';
+    case undefined:
+      return undefined;
   }
 }

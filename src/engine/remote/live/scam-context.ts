@@ -38,6 +38,12 @@ export interface ToolDecision {
 
 const recent = (at: number | undefined, now: number): boolean => at !== undefined && now - at >= 0 && now - at <= SCAM_CONTEXT_MS;
 
+/** Until when "I am on the phone" said at `at` keeps the guard up, or undefined when it is over (or never said: 0). */
+export function onThePhoneUntil(at: number | undefined, now: number): number | undefined {
+  if (at === undefined || at <= 0 || !recent(at, now)) return undefined;
+  return at + SCAM_CONTEXT_MS;
+}
+
 /** The scam context's reason to pause now, if any (strongest first). */
 export function scamReason(context: ScamContext, now: number): PauseReason | undefined {
   if (recent(context.onThePhoneAt, now)) return 'on-the-phone';
