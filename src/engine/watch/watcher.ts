@@ -15,6 +15,7 @@ import { DEFAULT_ESCALATION_TIMING, escalateClose } from './escalation.js';
 import { judgeWindow } from './judge.js';
 import { DEFAULT_BURST_RULE, PopupBurstTracker } from './popup-burst.js';
 import { browserOf, isFullScreen, toWatchedWindow } from './watched-window.js';
+import { BehaviourTrail } from './window-behaviour.js';
 import type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
 
 export type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
@@ -26,6 +27,8 @@ interface WindowState {
   lastDetectedAt?: number;
   acting: boolean;
   readonly suspiciousTitles: Set<string>;
+  /** Titles seen and prompts read: behaviour evidence for the detector. */
+  readonly trail: BehaviourTrail;
 }
 
 /** Builds a watcher; call `start()` to begin. */
@@ -69,7 +72,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     const id = keyOfWindow(window);
     let state = states.get(id);
     if (state === undefined) {
-      state = { acting: false, suspiciousTitles: new Set() };
+      state = { acting: false, suspiciousTitles: new Set(), trail: new BehaviourTrail() };
       states.set(id, state);
     }
     return state;
@@ -128,8 +131,10 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
 
   function evaluate(window: WindowInfo, observedAt: number): void {
     let judgement;
+    const { trail } = stateOf(window);
+    trail.sawTitle(window.title, observedAt);
     try {
-      judgement = judgeWindow(window, { ...context(observedAt), inBurst: burstIds.has(window.id) });
+      judgement = judgeWindow(window, { ...context(observedAt), inBurst: burstIds.has(window.id), behaviour: trail.behaviourAt(observedAt) });
     } catch (error) {
       onError(new PlatformError('detector-failed', `The detector failed: ${String(error)}`, { cause: error }));
       return;
@@ -157,10 +162,15 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       emit({ type: 'error', at: clock.now(), code: error.code, message: `Reading the page failed: ${error.message}` });
       return;
     }
-    const { window, reading } = result;
+    const { reading } = result;
+    // The text is judged with the title the page shows now: a read requested under a passing
+    // "Untitled" belongs to the page whose title came after it.
+    const window = foreground !== null && foreground.id === result.window.id && foreground.pid === result.window.pid ? foreground : result.window;
     const startedAt = Math.round(clock.now() - reading.captureMs - reading.ocrMs);
+    const { trail } = stateOf(window);
+    trail.sawText(reading.text);
     // The closer look is done: its verdict stands on its own (no full-screen/burst raise).
-    const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id), raise: false });
+    const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id), raise: false, behaviour: trail.behaviourAt(clock.now()) });
     if (judgement.verdict.verdict === 'scam') {
       onScam(window, judgement.verdict, 'content', startedAt, judgement.allowListed);
       return;
