@@ -62,7 +62,8 @@ async function runPage(display: TestDisplay, server: CacheServer, target: PageTa
   const watching = Date.now() + 15_000;
   while (!lines.some((l) => l['event'] === 'status') && Date.now() < watching) await delay(50);
   const openedAt = Date.now();
-  const browser = await launchChromium({ env: display.env, url: server.url(target.path), extraArgs: ['--start-fullscreen', '--window-size=1920,1080', ...OFFLINE_FLAGS] });
+  // --test-type hides the "unsupported command-line flag" bar that --no-sandbox brings (it covered the page's top).
+  const browser = await launchChromium({ env: display.env, url: server.url(target.path), extraArgs: ['--start-fullscreen', '--window-size=1920,1080', '--test-type', ...OFFLINE_FLAGS] });
   try {
     await delay(2_500); // the page loads and shows its first screen
     if (!isProcessGone(browser.pid)) await clickOnce(await cdpUrlOf(browser)).catch(() => undefined);
@@ -70,12 +71,16 @@ async function runPage(display: TestDisplay, server: CacheServer, target: PageTa
     while (Date.now() < until && !lines.some((l) => l['event'] === 'action-taken')) await delay(100);
     const taken = lines.find((l) => l['event'] === 'action-taken');
     const detected = lines.find((l) => l['event'] === 'detected');
+    const why = (l: Record<string, unknown>): string =>
+      l['event'] === 'detected' && Array.isArray(l['reasons'])
+        ? ` [${(l['reasons'] as { signal?: unknown; weight?: unknown; detail?: unknown }[]).map((r) => `${String(r.signal)} ${String(r.weight ?? '')} ${String(r.detail ?? '').slice(0, 60)}`).join('; ')}]`
+        : '';
     const trail = lines
       .filter((l) => l['event'] === 'detected' || l['event'] === 'suspicious' || l['event'] === 'content-checked' || l['event'] === 'error')
       .map((l) =>
         l['event'] === 'error'
           ? `error ${String(l['code'])}: ${String(l['message']).slice(0, 120)}`
-          : `${String(l['event'])}${l['stage'] !== undefined ? `/${String(l['stage'])}` : ''}: ${String(l['verdict'])} ${JSON.stringify(l['title'])}${l['textChars'] !== undefined ? ` (${String(l['textChars'])} chars read)` : ''}`,
+          : `${String(l['event'])}${l['stage'] !== undefined ? `/${String(l['stage'])}` : ''}: ${String(l['verdict'])} ${JSON.stringify(l['title'])}${l['textChars'] !== undefined ? ` (${String(l['textChars'])} chars read)` : ''}${why(l)}`,
       );
     const errors = lines.filter((l) => l['event'] === 'error').map((l) => String(l['code']));
     return {

@@ -37,6 +37,8 @@ export interface DecisionInput {
   /** Benign-context guards, computed only when needed. */
   readonly guards: () => readonly GuardHit[];
   readonly phones: readonly PhoneMention[];
+  /** What the page's address shows (address-evidence.ts): weighed only beside other evidence. */
+  readonly address: readonly Evidence[];
   readonly owner: Owner;
   readonly fullscreen: boolean;
   readonly behaviour: WindowBehaviour;
@@ -52,6 +54,8 @@ const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'known
 const CLAIMS: readonly EvidenceGroup[] = ['threat', 'alarm', 'error-code', 'known-scam-number'];
 /** A claim in the title this heavy is concrete (an error code, "virus detected"), not a mere "alert". */
 const TITLE_CLAIM = 0.3;
+/** What the page's address may add at most, all of it together. */
+const MAX_ADDRESS_SCORE = 0.35;
 /** What the window's behaviour may add at most, all of it together. */
 const MAX_BEHAVIOUR_BONUS = 0.35;
 
@@ -88,7 +92,7 @@ function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> 
   const scores = new Map<EvidenceGroup, number>();
   for (const [group, weight] of strongest) {
     const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, (ids.get(group)?.size ?? 1) - 1) * EXTRA_RULE_BONUS;
-    scores.set(group, weight + extra);
+    scores.set(group, group === 'address' ? Math.min(MAX_ADDRESS_SCORE, weight + extra) : weight + extra);
   }
   return scores;
 }
@@ -124,8 +128,15 @@ function behaviourReasons(input: DecisionInput): Reason[] {
   return found;
 }
 
+/**
+ * The page's own evidence plus known scam numbers, and the address's evidence when there is other
+ * evidence for it to add to (a claim, an order or a number; a brand name is not enough): an odd
+ * address (free hosting, a bare IP, a number in the query) is common enough on honest pages
+ * that it never speaks alone, and it adds at most MAX_ADDRESS_SCORE.
+ */
 function withKnownNumbers(input: DecisionInput): readonly Evidence[] {
-  let evidence = input.evidence;
+  const somethingToAddTo = input.evidence.some((item) => item.group !== 'brand');
+  let evidence = somethingToAddTo ? input.evidence.concat(input.address) : input.evidence;
   for (const phone of input.phones) {
     if (phone.known !== true || phone.e164 === undefined) continue;
     const seenIn = input.evidence.find((item) => item.group === 'phone' && item.id === phone.e164)?.source ?? 'title';

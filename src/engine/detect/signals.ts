@@ -12,10 +12,13 @@ import { REGIONS_BY_LANGUAGE } from './rules/phone-regions.js';
 import type { GuardKind, PhraseRule } from './rules/types.js';
 
 /** Scoring groups; each maps to one SignalName. */
-export type EvidenceGroup = 'brand' | 'threat' | 'alarm' | 'urgency' | 'phone' | 'known-scam-number' | 'error-code';
+export type EvidenceGroup = 'brand' | 'threat' | 'alarm' | 'urgency' | 'phone' | 'known-scam-number' | 'error-code' | 'address';
 
-/** Where a piece of evidence came from. */
+/** Which text a piece of evidence came from. */
 export type TextSource = 'title' | 'text';
+
+/** Where a piece of evidence came from: a text, or the page's address (address-evidence.ts). */
+export type EvidenceSource = TextSource | 'address';
 
 /** One matched rule or found number. */
 export interface Evidence {
@@ -23,11 +26,13 @@ export interface Evidence {
   /** Rule id, error code or E.164 number: distinct ids add up inside a group. */
   readonly id: string;
   readonly weight: number;
-  readonly source: TextSource;
+  readonly source: EvidenceSource;
   readonly brand?: string;
   readonly phone?: PhoneMention;
   /** Found inside quotation marks in page text: someone quoting a warning, weighed less. */
   readonly quoted?: boolean;
+  /** Words for the reason, when the id alone does not say it (address evidence). */
+  readonly detail?: string;
 }
 
 /** A benign-context rule that matched. */
