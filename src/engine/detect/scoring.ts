@@ -37,7 +37,7 @@ export interface DecisionInput {
   /** Benign-context guards, computed only when needed. */
   readonly guards: () => readonly GuardHit[];
   readonly phones: readonly PhoneMention[];
-  /** What the page's address shows (address-evidence.ts): weighed only beside other evidence. */
+  /** What the page's address shows (address-evidence.ts): weighed like behaviour, never alone. */
   readonly address: readonly Evidence[];
   readonly owner: Owner;
   readonly fullscreen: boolean;
@@ -128,15 +128,9 @@ function behaviourReasons(input: DecisionInput): Reason[] {
   return found;
 }
 
-/**
- * The page's own evidence plus known scam numbers, and the address's evidence when there is other
- * evidence for it to add to (a claim, an order or a number; a brand name is not enough): an odd
- * address (free hosting, a bare IP, a number in the query) is common enough on honest pages
- * that it never speaks alone, and it adds at most MAX_ADDRESS_SCORE.
- */
+/** The page's own evidence plus its numbers that are known scam numbers. */
 function withKnownNumbers(input: DecisionInput): readonly Evidence[] {
-  const somethingToAddTo = input.evidence.some((item) => item.group !== 'brand');
-  let evidence = somethingToAddTo ? input.evidence.concat(input.address) : input.evidence;
+  let evidence = input.evidence;
   for (const phone of input.phones) {
     if (phone.known !== true || phone.e164 === undefined) continue;
     const seenIn = input.evidence.find((item) => item.group === 'phone' && item.id === phone.e164)?.source ?? 'title';
@@ -147,16 +141,21 @@ function withKnownNumbers(input: DecisionInput): readonly Evidence[] {
 
 /** Turns collected evidence into the final, explained verdict. */
 export function decide(input: DecisionInput): Verdict {
-  const evidence = withKnownNumbers(input);
-  const scores = groupScores(evidence);
+  const own = withKnownNumbers(input);
+  const scores = groupScores(own);
   const alarming = ALARMING.some((group) => scores.has(group));
   const extraReasons: Reason[] = [];
   let score = 0;
   for (const value of scores.values()) score += value;
+  // Circumstances (the window's behaviour, an odd address: free hosting, a bare IP, a number in
+  // the query) are common enough on honest pages that they only add to a page whose own words
+  // make a kit's case; alone they never do more than ask for a closer look.
   const behaviour = behaviourReasons(input);
-  const behaviourAdds = alarming && contentMakesTheCase(evidence, score);
+  const behaviourAdds = alarming && contentMakesTheCase(own, score);
+  const evidence = behaviourAdds ? own.concat(input.address) : own;
   if (behaviourAdds) {
     score += Math.min(MAX_BEHAVIOUR_BONUS, behaviour.reduce((sum, item) => sum + (item.weight ?? 0), 0));
+    score += groupScores(input.address).get('address') ?? 0;
     extraReasons.push(...behaviour);
   }
   const isBrowser = input.owner.kind !== 'other';
