@@ -151,9 +151,9 @@ export function decide(input: DecisionInput): Verdict {
   // the query) are common enough on honest pages that they only add to a page whose own words
   // make a kit's case; alone they never do more than ask for a closer look.
   const behaviour = behaviourReasons(input);
-  const behaviourAdds = alarming && contentMakesTheCase(own, score);
-  const evidence = behaviourAdds ? own.concat(input.address) : own;
-  if (behaviourAdds) {
+  const circumstancesAdd = alarming && contentMakesTheCase(own, score);
+  const evidence = circumstancesAdd ? own.concat(input.address) : own;
+  if (circumstancesAdd) {
     score += Math.min(MAX_BEHAVIOUR_BONUS, behaviour.reduce((sum, item) => sum + (item.weight ?? 0), 0));
     score += groupScores(input.address).get('address') ?? 0;
     extraReasons.push(...behaviour);
@@ -164,7 +164,7 @@ export function decide(input: DecisionInput): Verdict {
     extraReasons.push(reason('bland-title', 'full-screen page with a bland title, as scam kits use: look at its content', BLAND_FULLSCREEN_FLOOR, 'window'));
   }
   const lockBehaviour = behaviour.filter((item) => item.signal !== 'fullscreen');
-  if (!behaviourAdds && lockBehaviour.length > 0 && isBrowser) {
+  if (!circumstancesAdd && lockBehaviour.length > 0 && isBrowser) {
     score = Math.max(score, BEHAVIOUR_FLOOR);
     extraReasons.push(...lockBehaviour.map((item) => ({ ...item, weight: BEHAVIOUR_FLOOR })));
   }
