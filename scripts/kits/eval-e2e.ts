@@ -5,17 +5,17 @@
  * page closed, and how?
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
-import { chromium as playwright } from 'playwright-core';
+import { chromium as playwright, type Browser as PlaywrightBrowser, type Page } from 'playwright-core';
 import { launchChromium, isProcessGone } from '../../tests/e2e/support/chromium.js';
 import { startDisplay, type TestDisplay } from '../../tests/e2e/support/display.js';
 import { cdpUrlOf, stopBrowser } from '../../tests/e2e/support/watch-harness.js';
-import { OFFLINE_FLAGS, type CacheServer, type PageTarget } from './kit-files.js';
+import { OFFLINE_FLAGS, publicLibraryStandIn, type CacheServer, type PageTarget } from './kit-files.js';
 
 const BIN = fileURLToPath(new URL('../../bin/scarestop.mjs', import.meta.url));
 /** A kit may wait, scan, then draw: give the watcher this long to close it. */
@@ -38,14 +38,27 @@ export interface E2eResult {
   readonly errors: readonly string[];
 }
 
-async function clickOnce(cdpUrl: string): Promise<void> {
+/**
+ * Opens the page in the running browser as the web would serve it: a library the kit loads from
+ * a public CDN comes from its local stand-in (kit-files.ts), everything else as before. Dialogs
+ * are left open, as a person meets them (Playwright would dismiss them without a listener).
+ * The connection stays open while the page runs (the stand-in needs it).
+ */
+async function openWithStandIns(cdpUrl: string, url: string): Promise<{ readonly page: Page | undefined; readonly cdp: PlaywrightBrowser }> {
   const cdp = await playwright.connectOverCDP(cdpUrl, { noDefaults: true });
-  try {
-    const page = cdp.contexts()[0]?.pages()[0];
-    await page?.mouse.click(960, 540);
-  } finally {
-    await cdp.close(); // only disconnects
-  }
+  const context = cdp.contexts()[0];
+  const page = context?.pages()[0];
+  if (context === undefined || page === undefined) return { page: undefined, cdp };
+  page.on('dialog', () => undefined);
+  await context.route(
+    (address) => publicLibraryStandIn(address.href) !== undefined,
+    async (route) => {
+      const file = publicLibraryStandIn(route.request().url());
+      await (file === undefined ? route.continue() : route.fulfill({ body: readFileSync(file), contentType: 'application/javascript' }));
+    },
+  );
+  await page.goto(url, { waitUntil: 'commit', timeout: 15_000 }).catch(() => undefined);
+  return { page, cdp };
 }
 
 async function runPage(display: TestDisplay, server: CacheServer, target: PageTarget): Promise<E2eResult> {
@@ -62,20 +75,27 @@ async function runPage(display: TestDisplay, server: CacheServer, target: PageTa
   const watching = Date.now() + 15_000;
   while (!lines.some((l) => l['event'] === 'status') && Date.now() < watching) await delay(50);
   const openedAt = Date.now();
-  const browser = await launchChromium({ env: display.env, url: server.url(target.path), extraArgs: ['--start-fullscreen', '--window-size=1920,1080', ...OFFLINE_FLAGS] });
+  // --test-type hides the "unsupported command-line flag" bar that --no-sandbox brings (it covered the page's top).
+  const browser = await launchChromium({ env: display.env, url: 'about:blank', extraArgs: ['--start-fullscreen', '--window-size=1920,1080', '--test-type', ...OFFLINE_FLAGS] });
+  let opened: Awaited<ReturnType<typeof openWithStandIns>> | undefined;
   try {
+    opened = await openWithStandIns(await cdpUrlOf(browser), server.url(target.path)).catch(() => undefined);
     await delay(2_500); // the page loads and shows its first screen
-    if (!isProcessGone(browser.pid)) await clickOnce(await cdpUrlOf(browser)).catch(() => undefined);
+    if (!isProcessGone(browser.pid)) await opened?.page?.mouse.click(960, 540).catch(() => undefined);
     const until = openedAt + (target.kind === 'kit' ? KIT_WAIT_MS : HONEST_WAIT_MS);
     while (Date.now() < until && !lines.some((l) => l['event'] === 'action-taken')) await delay(100);
     const taken = lines.find((l) => l['event'] === 'action-taken');
     const detected = lines.find((l) => l['event'] === 'detected');
+    const why = (l: Record<string, unknown>): string =>
+      l['event'] === 'detected' && Array.isArray(l['reasons'])
+        ? ` [${(l['reasons'] as { signal?: unknown; weight?: unknown; detail?: unknown }[]).map((r) => `${String(r.signal)} ${String(r.weight ?? '')} ${String(r.detail ?? '').slice(0, 60)}`).join('; ')}]`
+        : '';
     const trail = lines
       .filter((l) => l['event'] === 'detected' || l['event'] === 'suspicious' || l['event'] === 'content-checked' || l['event'] === 'error')
       .map((l) =>
         l['event'] === 'error'
           ? `error ${String(l['code'])}: ${String(l['message']).slice(0, 120)}`
-          : `${String(l['event'])}${l['stage'] !== undefined ? `/${String(l['stage'])}` : ''}: ${String(l['verdict'])} ${JSON.stringify(l['title'])}${l['textChars'] !== undefined ? ` (${String(l['textChars'])} chars read)` : ''}`,
+          : `${String(l['event'])}${l['stage'] !== undefined ? `/${String(l['stage'])}` : ''}: ${String(l['verdict'])} ${JSON.stringify(l['title'])}${l['textChars'] !== undefined ? ` (${String(l['textChars'])} chars read)` : ''}${why(l)}`,
       );
     const errors = lines.filter((l) => l['event'] === 'error').map((l) => String(l['code']));
     return {
@@ -88,6 +108,7 @@ async function runPage(display: TestDisplay, server: CacheServer, target: PageTa
       errors,
     };
   } finally {
+    await opened?.cdp.close().catch(() => undefined); // only disconnects
     cli.kill('SIGINT');
     await Promise.race([new Promise((resolve) => cli.once('exit', resolve)), delay(5_000)]);
     if (cli.exitCode === null) cli.kill('SIGKILL');

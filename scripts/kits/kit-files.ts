@@ -4,7 +4,7 @@
  * repository), never in a commit.
  */
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +156,21 @@ export async function serveCache(root: string = CACHE_DIR): Promise<CacheServer>
  * except 127.0.0.1, where our own server runs.
  */
 export const OFFLINE_FLAGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=127.0.0.1'];
+
+/** Debian's copy of jQuery (package libjs-jquery), standing in for the public CDNs' copies. */
+const JQUERY_STAND_IN = process.env['SCARESTOP_JQUERY'] ?? '/usr/share/javascript/jquery/jquery.min.js';
+/** A jQuery build on a public CDN (cdnjs, code.jquery.com, Google's, jsDelivr's...): "jquery-3.6.0.min.js", "jquery/2.1.3/jquery.min.js". */
+const JQUERY_URL = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?jquery(?:[.-]\d+(?:\.\d+)*)?(?:\.min)?\.js(?:[?#]|$)/i;
+
+/**
+ * The local stand-in for a public library a kit loads from a CDN, or undefined. Offline, a kit
+ * that draws its warning with jQuery from a CDN (k08: `$('.delayedPopupWindow').fadeIn()`) shows
+ * only its decoy background, which no person on the real web would see: the yardstick serves
+ * Debian's jQuery for such requests, and nothing else leaves the machine.
+ */
+export function publicLibraryStandIn(url: string): string | undefined {
+  return JQUERY_URL.test(url) && existsSync(JQUERY_STAND_IN) ? JQUERY_STAND_IN : undefined;
+}
 
 export function readRenders(): RenderedPage[] {
   try {

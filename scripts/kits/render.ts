@@ -5,11 +5,11 @@
  * (document.body.innerText after the page settled and after one click, when most kits arm
  * themselves, in every frame), the text of any alert it raised, and a screenshot. Output: <cache>/renders.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Browser } from 'playwright-core';
-import { CACHE_DIR, OFFLINE_FLAGS, RENDERS_FILE, kitTargets, loadManifest, serveCache, type CacheServer, type PageTarget, type RenderedPage } from './kit-files.js';
+import { CACHE_DIR, OFFLINE_FLAGS, RENDERS_FILE, kitTargets, publicLibraryStandIn, loadManifest, serveCache, type CacheServer, type PageTarget, type RenderedPage } from './kit-files.js';
 import { honestTargets } from './honest/honest-html.js';
 
 const CHROMIUM = process.env['SCARESTOP_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -21,7 +21,13 @@ const TEXT_LIMIT = 20_000;
 async function renderOne(browser: Browser, server: CacheServer, target: PageTarget, shotsDir: string): Promise<RenderedPage> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: target.language === 'ja' ? 'ja-JP' : 'en-US' });
   // Belt and braces beside the offline flags: only our server answers.
-  await context.route('**/*', (route) => (route.request().url().startsWith(server.origin) ? route.continue() : route.abort('internetdisconnected')));
+  // A library from a public CDN comes from its local stand-in (kit-files.ts), as the web would serve it.
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const standIn = publicLibraryStandIn(url);
+    if (standIn !== undefined) await route.fulfill({ body: readFileSync(standIn), contentType: 'application/javascript' });
+    else await (url.startsWith(server.origin) ? route.continue() : route.abort('internetdisconnected'));
+  });
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {

@@ -15,13 +15,14 @@ export type SignalName =
   | 'popup-burst'
   | 'refused-close'
   | 'title-churn'
+  | 'address'
   | 'page-text'
   | 'benign-context'
   | 'not-a-browser'
   | 'allow-listed';
 
 /** Where the detector saw a signal: the window title, the page text, or the window itself. */
-export type ReasonSource = 'title' | 'text' | 'window';
+export type ReasonSource = 'title' | 'text' | 'window' | 'address';
 
 /** One reason behind a verdict, in words a person can check. */
 export interface Reason {

@@ -9,10 +9,11 @@ import { stripBrowserSuffix } from './browser-suffix.js';
 import { visualOrder } from './bidi.js';
 import { splitQuotes } from './quotes.js';
 import { coversScreen } from './geometry.js';
+import { addressSignals } from './address-evidence.js';
 import { normalizeText, TEXT_LIMIT, TITLE_LIMIT } from './normalize.js';
 import { MAX_PHONES } from './phones.js';
 import { decide, type Owner } from './scoring.js';
-import { collectGuards, collectSignals, isBlandTitle, type GuardHit, type TextSignals, type TextSource } from './signals.js';
+import { collectGuards, collectSignals, isBlandTitle, type Evidence, type GuardHit, type TextSignals, type TextSource } from './signals.js';
 
 
 /** Options the caller may pass: scam-number lookup and the user's allow list. */
@@ -77,6 +78,14 @@ function bothWays(stored: string, drawn: string): TextSignals {
   };
 }
 
+const NO_ADDRESS: readonly Evidence[] = [];
+
+/** The page address's evidence (hostile text: address-evidence.ts bounds and parses it). */
+function addressEvidence(url: unknown): readonly Evidence[] {
+  if (typeof url !== 'string' || url === '') return NO_ADDRESS;
+  return addressSignals(url).map((signal) => ({ group: 'address', id: signal.id, weight: signal.weight, source: 'address', detail: signal.detail }));
+}
+
 /** What quoted words weigh against the page's own (quotes.ts). */
 const QUOTED_FACTOR = 0.5;
 
@@ -116,6 +125,7 @@ export function classify(observation: WindowObservation, options: DetectOptions 
     evidence: titleSignals.evidence.concat(textSignals?.evidence ?? []),
     guards: () => guardsOf(titleSignals, textSignals),
     phones: mergePhones(titleSignals.phones, textSignals?.phones ?? [], options),
+    address: addressEvidence(observation?.url),
     owner,
     fullscreen,
     behaviour,

@@ -62,6 +62,14 @@ export function normalizePhoneNumber(raw: string, defaultRegion?: RegionHint): P
   return parseFirstValid(text, attempts);
 }
 
+/** The number read only in the page's own regions (no fallback country), or undefined. */
+function inHintedRegions(raw: string, hint: RegionHint | undefined): PhoneMention | undefined {
+  const hinted: readonly CountryCode[] = hint === undefined ? [] : typeof hint === 'string' ? [hint] : hint;
+  const text = raw.trim().slice(0, 40);
+  if (hinted.length === 0 || text.startsWith('+')) return undefined;
+  return parseFirstValid(text, hinted.slice(0, MAX_REGION_ATTEMPTS));
+}
+
 function parseFirstValid(text: string, attempts: readonly (CountryCode | undefined)[]): PhoneMention | undefined {
   for (const region of attempts) {
     const parsed = region === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region);
@@ -99,6 +107,12 @@ function readNumber(raw: string, hint: RegionHint | undefined): PhoneMention | u
     shorter.push(text);
   }
   for (const text of shorter) if (hasTellingShape(text)) return normalizePhoneNumber(text, hint) ?? normalizePhoneNumber(raw, hint);
+  // A reading valid in the page's own country beats a longer one valid only in some other
+  // ("0800 555 0199 (24 hours)" on an English page is British, not +49 800 555 019924).
+  if (shorter.length > 0 && inHintedRegions(raw, hint) === undefined) {
+    const local = shorter.map((text) => inHintedRegions(text, hint)).find((mention) => mention !== undefined);
+    if (local !== undefined) return local;
+  }
   return normalizePhoneNumber(raw, hint) ?? shorter.map((text) => normalizePhoneNumber(text, hint)).find((mention) => mention !== undefined);
 }
 

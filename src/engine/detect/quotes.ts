@@ -7,9 +7,11 @@
 
 /**
  * A passage between a pair of quotation marks, at most 300 characters; single quotes only when
- * they stand apart from letters (so "don't" and "it's" are no quotes).
+ * they stand apart from letters (so "don't" and "it's" are no quotes). OCR reads the German
+ * low opening mark „ as a comma or two: ",Virus gefunden!“ is a quote too.
  */
-const QUOTED = /"([^"]{1,300})"|“([^”"]{1,300})”|„([^“”"]{1,300})[“”]|«([^»]{1,300})»|「([^」]{1,300})」|『([^』]{1,300})』|(?<![a-z0-9])'([^']{3,300})'(?![a-z0-9])/g;
+const QUOTED =
+  /"([^"]{1,300})"|“([^”"]{1,300})”|„([^“”"]{1,300})[“”]|«([^»]{1,300})»|「([^」]{1,300})」|『([^』]{1,300})』|(?<![a-z0-9])'([^']{3,300})'(?![a-z0-9])|(?<=^|[\s:(]),,?(?=[^\s,])([^“”"\n]{1,300})[“”]/g;
 
 /** Page text split into what it says itself and what it quotes. */
 export interface QuoteSplit {
@@ -22,7 +24,7 @@ export interface QuoteSplit {
 export function splitQuotes(plain: string): QuoteSplit {
   const quoted: string[] = [];
   const own = plain.replace(QUOTED, (...groups: unknown[]) => {
-    const passage = groups.slice(1, 8).find((group): group is string => typeof group === 'string') ?? '';
+    const passage = groups.slice(1, 9).find((group): group is string => typeof group === 'string') ?? '';
     quoted.push(passage);
     return ' ';
   });

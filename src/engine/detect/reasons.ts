@@ -10,6 +10,7 @@ const SIGNAL_OF_GROUP: Readonly<Record<EvidenceGroup, SignalName>> = {
   phone: 'phone',
   'known-scam-number': 'known-scam-number',
   'error-code': 'error-code',
+  address: 'address',
 };
 
 function describe(item: Evidence): string {
@@ -28,6 +29,8 @@ function describe(item: Evidence): string {
       return `phone number ${item.id}${item.phone?.tollFree === true ? ' (toll-free)' : ''}`;
     case 'known-scam-number':
       return `phone number ${item.id} is in the known scam-number list`;
+    case 'address':
+      return item.detail ?? `the page's address (${item.id})`;
   }
 }
 

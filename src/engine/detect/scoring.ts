@@ -1,7 +1,8 @@
 /**
  * Evidence → verdict. Scores add up per group (the strongest rule of a group counts fully, each
  * further distinct rule a little); the window's behaviour (full screen, popup burst, refused
- * close, title churn) strengthens alarming evidence. Evidence is weighed, never vetoed by page
+ * close, title churn) strengthens a page whose own words already make a kit's case, and alone
+ * only ever makes a browser window worth a closer look. Evidence is weighed, never vetoed by page
  * wording: benign context (news, help, about scams) lowers weak evidence to at most
  * "suspicious", and leaves strong evidence (strength.ts) as it is. Only facts outside the page
  * decide alone: a window of another program, the user's allow list.
@@ -36,6 +37,8 @@ export interface DecisionInput {
   /** Benign-context guards, computed only when needed. */
   readonly guards: () => readonly GuardHit[];
   readonly phones: readonly PhoneMention[];
+  /** What the page's address shows (address-evidence.ts): weighed like behaviour, never alone. */
+  readonly address: readonly Evidence[];
   readonly owner: Owner;
   readonly fullscreen: boolean;
   readonly behaviour: WindowBehaviour;
@@ -47,6 +50,34 @@ export interface DecisionInput {
 
 /** Evidence the lock pattern strengthens: claims and orders, not a mere brand or number. */
 const ALARMING: readonly EvidenceGroup[] = ['threat', 'alarm', 'urgency', 'known-scam-number', 'error-code'];
+/** Evidence that claims something is wrong with the computer. */
+const CLAIMS: readonly EvidenceGroup[] = ['threat', 'alarm', 'error-code', 'known-scam-number'];
+/** A claim in the title this heavy is concrete (an error code, "virus detected"), not a mere "alert". */
+const TITLE_CLAIM = 0.3;
+/** What the page's address may add at most, all of it together. */
+const MAX_ADDRESS_SCORE = 0.35;
+/** What the window's behaviour may add at most, all of it together. */
+const MAX_BEHAVIOUR_BONUS = 0.35;
+
+/**
+ * True when the page's own words already make the kit's case, worth a closer look by
+ * themselves: a claim that something is wrong together with an order to act, or a title (the
+ * fake screen's own heading) that makes a concrete claim ("Code0x268d3", "Virus detected") or
+ * puts a claim under a brand's name ("Apple Security"), or a known scam number.
+ * Quoted words never count. Only then does the window's behaviour add to the score: a full
+ * screen slide, kiosk or dashboard that merely mentions a virus, or names a number, is never
+ * tipped into "scam" by being full screen.
+ */
+function contentMakesTheCase(evidence: readonly Evidence[], contentScore: number): boolean {
+  if (contentScore < SUSPICIOUS_THRESHOLD) return false;
+  const own = evidence.filter((item) => item.quoted !== true);
+  if (own.some((item) => item.group === 'known-scam-number')) return true;
+  const claims = own.filter((item) => CLAIMS.includes(item.group));
+  if (claims.length > 0 && own.some((item) => item.group === 'urgency')) return true;
+  const titleClaims = claims.filter((item) => item.source === 'title');
+  if (titleClaims.some((item) => item.weight >= TITLE_CLAIM)) return true;
+  return titleClaims.length > 0 && own.some((item) => item.group === 'brand' && item.source === 'title');
+}
 
 /** Per group: the strongest weight of its distinct rules, plus a bonus per further distinct rule (not brands). */
 function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> {
@@ -61,7 +92,7 @@ function groupScores(evidence: readonly Evidence[]): Map<EvidenceGroup, number> 
   const scores = new Map<EvidenceGroup, number>();
   for (const [group, weight] of strongest) {
     const extra = group === 'brand' ? 0 : Math.min(MAX_EXTRA_RULES, (ids.get(group)?.size ?? 1) - 1) * EXTRA_RULE_BONUS;
-    scores.set(group, weight + extra);
+    scores.set(group, group === 'address' ? Math.min(MAX_ADDRESS_SCORE, weight + extra) : weight + extra);
   }
   return scores;
 }
@@ -97,6 +128,7 @@ function behaviourReasons(input: DecisionInput): Reason[] {
   return found;
 }
 
+/** The page's own evidence plus its numbers that are known scam numbers. */
 function withKnownNumbers(input: DecisionInput): readonly Evidence[] {
   let evidence = input.evidence;
   for (const phone of input.phones) {
@@ -109,15 +141,21 @@ function withKnownNumbers(input: DecisionInput): readonly Evidence[] {
 
 /** Turns collected evidence into the final, explained verdict. */
 export function decide(input: DecisionInput): Verdict {
-  const evidence = withKnownNumbers(input);
-  const scores = groupScores(evidence);
+  const own = withKnownNumbers(input);
+  const scores = groupScores(own);
   const alarming = ALARMING.some((group) => scores.has(group));
   const extraReasons: Reason[] = [];
   let score = 0;
   for (const value of scores.values()) score += value;
+  // Circumstances (the window's behaviour, an odd address: free hosting, a bare IP, a number in
+  // the query) are common enough on honest pages that they only add to a page whose own words
+  // make a kit's case; alone they never do more than ask for a closer look.
   const behaviour = behaviourReasons(input);
-  if (alarming) {
-    for (const item of behaviour) score += item.weight ?? 0;
+  const circumstancesAdd = alarming && contentMakesTheCase(own, score);
+  const evidence = circumstancesAdd ? own.concat(input.address) : own;
+  if (circumstancesAdd) {
+    score += Math.min(MAX_BEHAVIOUR_BONUS, behaviour.reduce((sum, item) => sum + (item.weight ?? 0), 0));
+    score += groupScores(input.address).get('address') ?? 0;
     extraReasons.push(...behaviour);
   }
   const isBrowser = input.owner.kind !== 'other';
@@ -126,7 +164,7 @@ export function decide(input: DecisionInput): Verdict {
     extraReasons.push(reason('bland-title', 'full-screen page with a bland title, as scam kits use: look at its content', BLAND_FULLSCREEN_FLOOR, 'window'));
   }
   const lockBehaviour = behaviour.filter((item) => item.signal !== 'fullscreen');
-  if (!alarming && lockBehaviour.length > 0 && isBrowser) {
+  if (!circumstancesAdd && lockBehaviour.length > 0 && isBrowser) {
     score = Math.max(score, BEHAVIOUR_FLOOR);
     extraReasons.push(...lockBehaviour.map((item) => ({ ...item, weight: BEHAVIOUR_FLOOR })));
   }

@@ -12,10 +12,13 @@ import { REGIONS_BY_LANGUAGE } from './rules/phone-regions.js';
 import type { GuardKind, PhraseRule } from './rules/types.js';
 
 /** Scoring groups; each maps to one SignalName. */
-export type EvidenceGroup = 'brand' | 'threat' | 'alarm' | 'urgency' | 'phone' | 'known-scam-number' | 'error-code';
+export type EvidenceGroup = 'brand' | 'threat' | 'alarm' | 'urgency' | 'phone' | 'known-scam-number' | 'error-code' | 'address';
 
-/** Where a piece of evidence came from. */
+/** Which text a piece of evidence came from. */
 export type TextSource = 'title' | 'text';
+
+/** Where a piece of evidence came from: a text, or the page's address (address-evidence.ts). */
+export type EvidenceSource = TextSource | 'address';
 
 /** One matched rule or found number. */
 export interface Evidence {
@@ -23,11 +26,13 @@ export interface Evidence {
   /** Rule id, error code or E.164 number: distinct ids add up inside a group. */
   readonly id: string;
   readonly weight: number;
-  readonly source: TextSource;
+  readonly source: EvidenceSource;
   readonly brand?: string;
   readonly phone?: PhoneMention;
   /** Found inside quotation marks in page text: someone quoting a warning, weighed less. */
   readonly quoted?: boolean;
+  /** Words for the reason, when the id alone does not say it (address evidence). */
+  readonly detail?: string;
 }
 
 /** A benign-context rule that matched. */
@@ -79,7 +84,10 @@ function compiledOnFirstUse(scope: TextSource): () => CompiledSet {
 }
 const SETS: Readonly<Record<TextSource, () => CompiledSet>> = { title: compiledOnFirstUse('title'), text: compiledOnFirstUse('text') };
 const ERROR_CODE_RES = ERROR_CODES.map((rule) => ({ rule, re: new RegExp(rule.pattern) }));
-const HAS_JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+const JAPANESE_CHARS = /[\u3040-\u30ff\u3400-\u9fff]/g;
+const LATIN_LETTERS = /[a-z]/gi;
+/** Japanese characters a text needs before its national numbers are read as Japanese. */
+const MIN_JAPANESE = 4;
 const BLAND = new RegExp(BLAND_WORDS.map(compilePattern).join('|'), 'g');
 const NOT_CONTENT = /[\s0-9!-/:-@[-`{-~、。・「」（）]+/g;
 
@@ -94,7 +102,10 @@ const JAPAN_ONLY: readonly CountryCode[] = ['JP'];
  * the other languages' countries first (in rule order), then the English-speaking ones, each once.
  */
 function phoneRegions(plain: string, matched: readonly (readonly PhraseRule[])[]): readonly CountryCode[] {
-  if (HAS_JAPANESE.test(plain)) return JAPAN_ONLY;
+  // Japanese text is read as Japan's. A few stray kana in a European page (OCR with the Japanese
+  // model reads noise as kana) must not turn "0800 000 000" into a Japanese number.
+  const japanese = plain.match(JAPANESE_CHARS)?.length ?? 0;
+  if (japanese >= MIN_JAPANESE && japanese * 2 >= (plain.match(LATIN_LETTERS)?.length ?? 0)) return JAPAN_ONLY;
   const regions: CountryCode[] = [];
   for (const english of [false, true]) {
     for (const rules of matched) {
@@ -104,6 +115,7 @@ function phoneRegions(plain: string, matched: readonly (readonly PhraseRule[])[]
       }
     }
   }
+  if (japanese > 0 && !regions.includes('JP')) regions.push('JP');
   return regions;
 }
 

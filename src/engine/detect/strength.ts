@@ -4,7 +4,7 @@
  * within one source (the title, or the page text): a news page may name a brand in its title
  * and quote a number in its text. Quoted words (a warning quoting a kit) never make it strong.
  */
-import type { Evidence, TextSource } from './signals.js';
+import type { Evidence, EvidenceSource, TextSource } from './signals.js';
 
 /** Brands whose security screens kits fake (a shop naming Amazon is not a security screen). */
 const SECURITY_BRANDS: ReadonlySet<string> = new Set(['Microsoft', 'Apple', 'McAfee', 'Norton', 'Avast', 'AVG', 'Kaspersky']);
@@ -40,7 +40,7 @@ function strongIn(evidence: readonly Evidence[], source: TextSource): string | u
 /** Strong evidence: why, and where it was found. */
 export interface Strong {
   readonly why: string;
-  readonly source: TextSource;
+  readonly source: EvidenceSource;
 }
 
 /** Why the evidence is strong (it then stays "scam" whatever the context), or undefined. */

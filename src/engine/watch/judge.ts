@@ -4,7 +4,7 @@
  */
 import type { Verdict } from '../../shared/verdict.js';
 import type { SuspicionCause } from '../../shared/watch-events.js';
-import type { WindowObservation } from '../../shared/observation.js';
+import type { WindowBehaviour, WindowObservation } from '../../shared/observation.js';
 import type { DetectOptions } from '../detect/index.js';
 import type { WindowInfo } from '../ports/windows.js';
 import { isAllowed, type AllowEntry } from './allow-list.js';
@@ -25,6 +25,14 @@ export interface JudgeContext {
   readonly text?: string;
   /** Raise full-screen / burst windows to suspicious (default true; false after the content check). */
   readonly raise?: boolean;
+  /** What the watcher saw the window do over time (title churn, a refused close). */
+  readonly behaviour?: WindowBehaviour;
+}
+
+/** The window's behaviour for the detector, or undefined when it showed none. */
+function behaviourOf(context: JudgeContext): WindowBehaviour | undefined {
+  const behaviour: WindowBehaviour = { ...context.behaviour, ...(context.inBurst ? { popupBurst: true } : {}) };
+  return Object.keys(behaviour).length === 0 ? undefined : behaviour;
 }
 
 /** The verdict plus why the watcher looks closer (when it is not a scam on its own). */
@@ -36,9 +44,11 @@ export interface Judgement {
 
 /** Judges a browser window (the caller has already checked that it is a browser). */
 export function judgeWindow(window: WindowInfo, context: JudgeContext): Judgement {
-  // A popup burst is evidence for the detector too: it strengthens alarming wording.
+  // Behaviour (a popup burst, title churn, a refused close) is evidence for the detector too: it
+  // strengthens a page's own alarming words, never stands alone.
   const observation = toObservation(window, context.at, context.text);
-  const verdict = context.classify(context.inBurst ? { ...observation, behaviour: { popupBurst: true } } : observation, context.detectOptions);
+  const behaviour = behaviourOf(context);
+  const verdict = context.classify(behaviour === undefined ? observation : { ...observation, behaviour }, context.detectOptions);
   const allowListed = isAllowed(context.allowList, { title: window.title, ...(window.url !== undefined ? { url: window.url } : {}) });
   if (verdict.verdict === 'scam') return { verdict, allowListed };
   if (verdict.verdict === 'suspicious') return { verdict, cause: context.inBurst && verdict.reasons.every((r) => r.signal === 'popup-burst') ? 'popup-burst' : 'detector', allowListed };

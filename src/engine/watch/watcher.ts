@@ -15,6 +15,7 @@ import { DEFAULT_ESCALATION_TIMING, escalateClose } from './escalation.js';
 import { judgeWindow } from './judge.js';
 import { DEFAULT_BURST_RULE, PopupBurstTracker } from './popup-burst.js';
 import { browserOf, isFullScreen, toWatchedWindow } from './watched-window.js';
+import { BehaviourTrail } from './window-behaviour.js';
 import type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
 
 export type { Watcher, WatcherDeps, WatcherOptions } from './watcher-api.js';
@@ -28,6 +29,8 @@ interface WindowState {
   readonly suspiciousTitles: Set<string>;
   /** Judged at least once while it was known to be part of a popup burst. */
   judgedInBurst?: boolean;
+  /** Titles seen and prompts read: behaviour evidence for the detector. */
+  readonly trail: BehaviourTrail;
 }
 
 /** Builds a watcher; call `start()` to begin. */
@@ -71,7 +74,7 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
     const id = keyOfWindow(window);
     let state = states.get(id);
     if (state === undefined) {
-      state = { acting: false, suspiciousTitles: new Set() };
+      state = { acting: false, suspiciousTitles: new Set(), trail: new BehaviourTrail() };
       states.set(id, state);
     }
     return state;
@@ -130,10 +133,12 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
 
   function evaluate(window: WindowInfo, observedAt: number): void {
     let judgement;
+    const state = stateOf(window);
     const inBurst = burstIds.has(window.id);
-    if (inBurst) stateOf(window).judgedInBurst = true;
+    if (inBurst) state.judgedInBurst = true;
+    state.trail.sawTitle(window.title, observedAt);
     try {
-      judgement = judgeWindow(window, { ...context(observedAt), inBurst });
+      judgement = judgeWindow(window, { ...context(observedAt), inBurst, behaviour: state.trail.behaviourAt(observedAt) });
     } catch (error) {
       onError(new PlatformError('detector-failed', `The detector failed: ${String(error)}`, { cause: error }));
       return;
@@ -144,7 +149,6 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       return;
     }
     if (cause === undefined) return;
-    const state = stateOf(window);
     if (state.suspiciousTitles.has(window.title) || state.acting) return;
     // A page can spin through endless titles: remember a bounded number per window.
     if (state.suspiciousTitles.size >= 64) state.suspiciousTitles.clear();
@@ -161,10 +165,15 @@ export function createWatcher(deps: WatcherDeps, options: WatcherOptions = {}): 
       emit({ type: 'error', at: clock.now(), code: error.code, message: `Reading the page failed: ${error.message}` });
       return;
     }
-    const { window, reading } = result;
+    const { reading } = result;
+    // The text is judged with the title the page shows now: a read requested under a passing
+    // "Untitled" belongs to the page whose title came after it.
+    const window = foreground !== null && foreground.id === result.window.id && foreground.pid === result.window.pid ? foreground : result.window;
     const startedAt = Math.round(clock.now() - reading.captureMs - reading.ocrMs);
+    const { trail } = stateOf(window);
+    trail.sawText(reading.text);
     // The closer look is done: its verdict stands on its own (no full-screen/burst raise).
-    const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id), raise: false });
+    const judgement = judgeWindow(window, { ...context(clock.now(), reading.text), inBurst: burstIds.has(window.id), raise: false, behaviour: trail.behaviourAt(clock.now()) });
     if (judgement.verdict.verdict === 'scam') {
       onScam(window, judgement.verdict, 'content', startedAt, judgement.allowListed);
       return;

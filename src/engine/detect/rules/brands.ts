@@ -6,7 +6,16 @@ import type { BrandRule } from './types.js';
  */
 export const BRANDS: readonly BrandRule[] = [
   { id: 'microsoft', brand: 'Microsoft', lang: 'any', weight: 0.3, pattern: 'microsoft|micro soft|マイクロソフト|\\bmsft\\b' },
-  { id: 'windows', brand: 'Microsoft', lang: 'any', weight: 0.3, pattern: '\\bwindows|ウィンドウズ|ウインドウズ' },
+  // "windows" is also an everyday word ("stay away from windows"): it names the brand only
+  // beside the product words kits use with it ("Windows Defender", "Microsoft Windows").
+  {
+    id: 'windows',
+    brand: 'Microsoft',
+    lang: 'any',
+    weight: 0.3,
+    pattern:
+      'microsoft windows|\\bwindows (?:defender|security|firewall|update|support|license|licence|activation|protection|helpdesk|help desk|technicians?|error|alert|warning|system|os\\b|10\\b|11\\b|xp\\b|vista|registry|product key|store)|\\bwindows ?(?:サポート|セキュリティ|ディフェンダー|ファイアウォール|アップデート|ライセンス|の?警告|エラー|システム)|ウィンドウズ|ウインドウズ',
+  },
   { id: 'defender', brand: 'Microsoft', lang: 'any', weight: 0.3, pattern: 'defender|ディフェンダー' },
   { id: 'apple', brand: 'Apple', lang: 'any', weight: 0.3, pattern: '\\bapple\\b|アップル', compact: false },
   { id: 'apple device', brand: 'Apple', lang: 'any', weight: 0.3, pattern: 'iphone|\\bipad|\\bicloud|\\bmacos|\\bmac ?book|\\bmac\\b|\\bsafari\\b', compact: false },

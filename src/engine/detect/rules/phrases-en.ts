@@ -52,11 +52,11 @@ export const ENGLISH: LanguageRules = {
     { id: 'scan now', lang: 'en', weight: 0.2, pattern: '\\b(?:scan|clean|fix|renew|repair|remove) (?:it |them )?now\\b' },
   ],
   guards: [
-    { id: 'do not call', lang: 'en', kind: 'warns-against', pattern: '\\b(?:do not|don t|dont|never|should not) (?:ever )?(?:call|dial|ring)\\b|without calling|never asks? you to call|\\bnever (?:\\w+ ){0,2}(?:call|ring|dial) (?:the|a|this|that|any) (?:number|phone)' },
+    { id: 'do not call', lang: 'en', kind: 'warns-against', pattern: '\\b(?:do not|don t|dont|never|should not) (?:ever )?(?:call|dial|ring)\\b|without calling|never asks? you to call|will never ask you to|\\bnever (?:shows?|displays?|gives?|lists?) (?:you )?(?:a |any )?(?:phone )?number|\\bnever (?:\\w+ ){0,2}(?:call|ring|dial) (?:the|a|this|that|any) (?:number|phone)' },
     { id: 'fake warning', lang: 'en', kind: 'about-scam', pattern: '\\bfake (?:\\w+ ){0,2}(?:warnings?|alerts?|pages?|pop ?ups?|messages?|screens?|emails?)|\\bbeware of|\\bpretend(?:s|ing)? to be' },
     { id: 'if you see', lang: 'en', kind: 'educational', pattern: '\\bif (?:you see|your screen shows|a (?:page|message|window|pop ?up) (?:says|tells|appears|shows))|what to do (?:when|if)' },
     { id: 'product page', lang: 'en', kind: 'trusted-site', pattern: '(?:protection|protects?|defen[cs]e) (?:\\w+ )?against' },
-    { id: 'about scams', lang: 'en', kind: 'about-scam', pattern: '\\bscams?\\b|\\bscammers?\\b|\\bscammed\\b' },
+    { id: 'about scams', lang: 'en', kind: 'about-scam', pattern: '\\bscams?\\b|\\bscammers?\\b|\\bscammed\\b|tech(?:nical)? support fraud' },
     { id: 'scam/fraud', lang: 'en', kind: 'about-scam', scope: 'title', pattern: '\\bscams?\\b|\\bscammers?\\b|\\bscammed\\b|\\bfraud(?! (?:team|department|dept|protection|alert|unit))|phishing|\\bfake\\b|\\bphony\\b|impostor|imposter|\\bbeware\\b|red flags|social engineering' },
     { id: 'authority', lang: 'en', kind: 'about-scam', scope: 'title', pattern: '\\bpolice\\b|\\bftc\\b|\\bfbi\\b|\\bconsumer\\b|\\bcisa\\b|\\bncsc\\b|action fraud|scamwatch|anti ?fraud|\\bic3\\b|cert nz' },
     { id: 'question', lang: 'en', kind: 'educational', scope: 'title', pattern: '^(?:how|what|why|can|should|does|did|when|where|got|getting|q) |^(?:is|are|do) (?:it|this|that|my|i|you|we|there)\\b|\\bhow to\\b|how ?tos?\\b|what to do|what (?:is|are|does)\\b|how do i\\b|is (?:it|this) (?:real|legit|safe)' },

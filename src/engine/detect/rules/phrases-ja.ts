@@ -36,8 +36,8 @@ export const JAPANESE: LanguageRules = {
     { id: '今すぐ', lang: 'ja', weight: 0.2, pattern: '今すぐ|直ちに|ただちに|至急' },
   ],
   guards: [
-    { id: '電話しないで', lang: 'ja', kind: 'warns-against', pattern: '電話(?:を)?(?:かけ|し)(?:ない|てはいけません)|電話(?:を)?かけない|連絡しないで' },
-    { id: '詐欺', lang: 'ja', kind: 'about-scam', pattern: '詐欺|だまされ|騙され|手口|偽警告|偽の警告|偽のセキュリティ' },
+    { id: '電話しないで', lang: 'ja', kind: 'warns-against', pattern: '電話(?:を)?(?:かけ|し)(?:ない|てはいけません)|電話(?:を)?かけない|連絡しないで|(?:お願い|要求|求め)(?:する|いたす)ことは(?:一切|決して)?(?:ありません|ございません)' },
+    { id: '詐欺', lang: 'ja', kind: 'about-scam', pattern: '詐欺|だまされ|騙され|手口|偽警告|偽の警告|偽のセキュリティ|偽の(?:ウイルス|ウィルス)警告' },
     { id: '偽・注意喚起', lang: 'ja', kind: 'about-scam', scope: 'title', pattern: '偽の|偽画面|偽物|ニセ|フィッシング|なりすまし|装っ|装う|かたる|騙る|名乗る|注意喚起|ご注意ください|にご注意|に注意|被害' },
     { id: '警察・相談窓口', lang: 'ja', kind: 'about-scam', scope: 'title', pattern: '警察|警視庁|県警|国民生活センター|消費者|相談窓口|情報処理推進機構|\\bipa\\b|jpcert|政府広報' },
     { id: '解説・対処法', lang: 'ja', kind: 'educational', scope: 'title', pattern: 'とは|対処法|対処方法|と対策|対策を|対策法|解説|見分け方|方法|場合|修正|使い方|直し方|一覧|選び方|と表示され|と出て|本物|ですか|でしょうか|たら$|研修|資料' },
