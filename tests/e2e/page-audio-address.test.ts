@@ -56,6 +56,24 @@ describe('browser audio and page address (PulseAudio + Chromium under Xvfb)', ()
     }
   });
 
+  it('mutes with the stream list kept current while guarding, still only the browser, and knows its own mute', async () => {
+    const other = pulse.playOtherApplication();
+    const audio = new PulseBrowserAudio({ env: pulse.env });
+    const stopReady = audio.keepReady(); // as the guard does when it starts
+    const page = await openPage(stage, server.url('alarm-tone.html'), 'Windows Defender');
+    try {
+      const alarm = await eventually(() => pulse.sinkInputs().find((input) => input.binary === 'chromium' && !input.muted), 'the alarm playing');
+      const muted = await audio.mute({ pid: page.browser.pid });
+      expect(muted.status === 'done' ? muted.streams.map((s) => s.streamId) : muted).toEqual([String(alarm.index)]);
+      expect(pulse.sinkInputs().find((input) => input.pid === other.pid)?.muted).toBe(false);
+      expect((await audio.mute({ pid: page.browser.pid })).status).toBe('not-needed'); // its own mute is known
+    } finally {
+      stopReady();
+      other.kill('SIGKILL');
+      await stopBrowser(page.browser);
+    }
+  });
+
   it('does not mute a browser that is not the one judged', async () => {
     const page = await openPage(stage, server.url('alarm-tone.html'), 'Windows Defender');
     try {

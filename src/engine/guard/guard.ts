@@ -109,6 +109,7 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
   let pauseTimer: TimerHandle | undefined;
   let toolWatch: NewToolWatch | undefined;
   let plugins: { stop(): void }[] = [];
+  let stopAudioReady: (() => void) | undefined;
 
   const clearPause = (): void => {
     if (pauseTimer !== undefined) clock.clearTimeout(pauseTimer);
@@ -120,6 +121,7 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
     start() {
       if (running) return;
       running = true;
+      stopAudioReady = ports.audio?.keepReady?.(); // a judged page's alarm is then silenced with one request
       family?.start();
       if (ports.inventory !== undefined) {
         toolWatch = watchForNewTools({
@@ -149,6 +151,8 @@ export function createGuard(ports: GuardPorts, options: GuardOptions = {}): Guar
       toolWatch = undefined;
       for (const plugin of plugins.splice(0)) plugin.stop();
       aftercare.stop();
+      stopAudioReady?.();
+      stopAudioReady = undefined;
       family?.stop();
     },
     subscribe(listener) {

@@ -43,6 +43,12 @@ export interface BrowserAudio {
    * Returns the function that stops listening. Without it the caller re-checks on a timer.
    */
   watchNewStreams?(listener: () => void): () => void;
+  /**
+   * Optional: keep ready what makes a mute quick, for as long as the guard runs (Linux: the
+   * sound server's announcements and the list of playing streams they keep current, so a mute
+   * is one request instead of two). Returns the function that stops it.
+   */
+  keepReady?(): () => void;
 }
 
 /** Where a page address was read from. */

@@ -4,14 +4,16 @@
  * descendants (Chromium plays sound from an audio-service child process). Never touches the
  * system volume or another program's streams.
  *
- * Speed matters (the alarm is what panics people): one `pactl list`, then only the ancestry of
- * the few playing processes is read from /proc (not every process on the machine), and the
- * streams are muted in parallel. New streams are announced by {@link PulseStreamWatch}.
+ * Speed matters (the alarm is what panics people): the list of playing streams comes from
+ * {@link SinkInputCache} while the guard keeps it ready (else one `pactl list`), then only the
+ * ancestry of the few playing processes is read from /proc (not every process on the machine),
+ * and the streams are muted in parallel. New streams are announced by {@link PulseStreamWatch}.
  */
 import { readFile } from 'node:fs/promises';
 import type { AudioOutcome, BrowserAudio, BrowserProcessRef, MutedStream } from '../../engine/ports/browser-page.js';
 import { describeFailure, runCommand, type CommandOutput } from '../system-command.js';
 import { parseSinkInputs, streamsOfProcesses, type SinkInput } from './pulse-audio-parse.js';
+import { SinkInputCache } from './pulse-sink-cache.js';
 import { PulseStreamWatch } from './pulse-stream-watch.js';
 import { parseProcStat } from './x11-parse.js';
 
@@ -56,6 +58,7 @@ export class PulseBrowserAudio implements BrowserAudio {
   readonly #run: PactlRunner;
   readonly #procRoot: string;
   readonly #streamWatch: PulseStreamWatch;
+  #cache: SinkInputCache | undefined;
 
   constructor(options: PulseAudioOptions = {}) {
     const env = options.env ?? process.env;
@@ -79,6 +82,10 @@ export class PulseBrowserAudio implements BrowserAudio {
     }
   }
 
+  async #currentSinkInputs(): Promise<SinkInput[] | string> {
+    return (await this.#cache?.current()) ?? this.#sinkInputs();
+  }
+
   async #setMute(streams: readonly SinkInput[], muted: boolean): Promise<AudioOutcome> {
     const changed: MutedStream[] = [];
     const failures: string[] = [];
@@ -88,12 +95,13 @@ export class PulseBrowserAudio implements BrowserAudio {
       if (typeof output !== 'string' && output.code === 0) changed.push({ streamId: String(stream.index), pid: stream.pid ?? 0 });
       else failures.push(typeof output === 'string' ? output : describeFailure('pactl', output));
     });
+    this.#cache?.noteMuted(new Set(changed.map((stream) => Number(stream.streamId))), muted);
     if (failures.length > 0 && changed.length === 0) return { status: 'failed', detail: failures.join('; ').slice(0, 300) };
     return { status: 'done', streams: changed };
   }
 
   async mute(browser: BrowserProcessRef): Promise<AudioOutcome> {
-    const [inputs, running] = await Promise.all([this.#sinkInputs(), isRunning(this.#procRoot, browser.pid)]);
+    const [inputs, running] = await Promise.all([this.#currentSinkInputs(), isRunning(this.#procRoot, browser.pid)]);
     if (!running) return { status: 'browser-gone', detail: 'The browser has ended.' };
     if (typeof inputs === 'string') return { status: 'failed', detail: inputs };
     const unmuted = inputs.filter((input) => !input.muted && input.pid !== undefined);
@@ -115,6 +123,18 @@ export class PulseBrowserAudio implements BrowserAudio {
   }
 
   watchNewStreams(listener: () => void): () => void {
-    return this.#streamWatch.listen(listener);
+    return this.#streamWatch.listen((signal) => {
+      if (signal.kind === 'new' && signal.facility === 'sink-input') listener();
+    });
+  }
+
+  keepReady(): () => void {
+    const cache = new SinkInputCache(() => this.#sinkInputs());
+    this.#cache = cache;
+    const stop = this.#streamWatch.listen((signal) => cache.onSignal(signal));
+    return () => {
+      stop();
+      if (this.#cache === cache) this.#cache = undefined;
+    };
   }
 }

@@ -1,12 +1,16 @@
 /**
- * Tells listeners the moment a program opens a new audio stream, from one long-running
- * `pactl subscribe` (PulseAudio, or PipeWire's pipewire-pulse). The process runs only while
- * someone listens (ScareStop cares for a judged page) and is ended when the last one stops.
- * Our own mutes change streams but never create one, so they do not wake the listeners.
+ * Passes on the sound server's announcements (a stream opened, changed, closed; a client came)
+ * from one long-running `pactl subscribe` (PulseAudio, or PipeWire's pipewire-pulse). The
+ * process runs only while someone listens and is ended when the last one stops. When it ends
+ * on its own, listeners hear `lost` (announcements may have been missed) and it is started
+ * again, a few times.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { parseServerEvent } from './pulse-audio-parse.js';
+import { parseServerEvent, type ServerEvent } from './pulse-audio-parse.js';
+
+/** What a listener hears: an announcement, or that the subscriber ended (some may be missed). */
+export type StreamWatchSignal = ServerEvent | { readonly kind: 'lost' };
 
 /** How long to wait before starting `pactl subscribe` again after it ended on its own. */
 const RESTART_AFTER_MS = 1_000;
@@ -18,7 +22,7 @@ export type SubscribeSpawner = () => ChildProcess;
 
 /** One `pactl subscribe` shared by every listener. */
 export class PulseStreamWatch {
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(signal: StreamWatchSignal) => void>();
   readonly #spawnSubscriber: SubscribeSpawner;
   #child: ChildProcess | undefined;
   #restarts = 0;
@@ -29,7 +33,7 @@ export class PulseStreamWatch {
   }
 
   /** Adds a listener (starting the subscriber if needed); returns the function that removes it. */
-  listen(listener: () => void): () => void {
+  listen(listener: (signal: StreamWatchSignal) => void): () => void {
     this.#listeners.add(listener);
     this.#start();
     return () => {
@@ -46,14 +50,15 @@ export class PulseStreamWatch {
     if (child.stdout !== null) {
       createInterface({ input: child.stdout }).on('line', (line) => {
         const event = parseServerEvent(line);
-        if (event?.kind !== 'new' || event.facility !== 'sink-input') return;
+        if (event === undefined) return;
         this.#restarts = 0; // it works
-        for (const listener of [...this.#listeners]) listener();
+        for (const listener of [...this.#listeners]) listener(event);
       });
     }
     child.on('close', () => {
       if (this.#child !== child) return;
       this.#child = undefined;
+      for (const listener of [...this.#listeners]) listener({ kind: 'lost' });
       if (this.#listeners.size === 0 || this.#restarts >= MAX_RESTARTS) return;
       this.#restarts += 1;
       this.#restartTimer = setTimeout(() => {
