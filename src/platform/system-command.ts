@@ -32,6 +32,9 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
+      // Settle now: a grandchild (or, under Wine, a hung program) can hold the pipes open, and
+      // 'close' would then never come.
+      reject(new PlatformError('command-timeout', `${file} did not finish in time`));
     }, options.timeoutMs ?? 30_000);
     child.stdout.on('data', (chunk: Buffer) => {
       if (stdout.length < maxBytes) stdout += chunk.toString('utf8');
@@ -46,8 +49,7 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut) reject(new PlatformError('command-timeout', `${file} did not finish in time`));
-      else resolve({ code, signal, stdout, stderr });
+      if (!timedOut) resolve({ code, signal, stdout, stderr });
     });
   });
 }

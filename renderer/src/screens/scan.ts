@@ -48,7 +48,12 @@ function results(scan: ScanView | null, ctx: ScreenContext): (Node | null)[] {
     scan.findings.length === 0 ? h('p', { class: 'big done', id: 'scan-none' }, t('scan.none')) : h('p', { class: 'big' }, t('scan.found', { count: scan.findings.length })),
     scan.findings.length > 0 ? h('ul', { class: 'findings', id: 'scan-findings' }, ...scan.findings.map((finding) => findingCard(finding, ctx))) : null,
     failed.length > 0
-      ? h('ul', { class: 'sources' }, ...failed.map((source) => h('li', {}, t('scan.sourceFailed', { name: source.name, error: toDisplayText(source.error ?? '', 200) }))))
+      ? h(
+          'ul',
+          { class: 'sources' },
+          // The part of the PC in plain words, never the scanner's internal source name.
+          ...failed.map((source) => h('li', {}, t('scan.sourceFailed', { name: t(dynamicKey('scan.source', source.name, 'scan.source.other')), error: toDisplayText(source.error ?? '', 200) }))),
+        )
       : null,
   ];
 }

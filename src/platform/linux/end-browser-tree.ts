@@ -5,11 +5,10 @@
  * after the process was identified again (pid + start time + executable) right before it, so a
  * pid that a renderer left behind and another program took is never signalled.
  */
-import { setTimeout as delay } from 'node:timers/promises';
-import { describeSpared, planBrowserTreeEnd, sameProcess } from '../../engine/watch/browser-tree.js';
+import { describeSpared, planBrowserTreeEnd } from '../../engine/watch/browser-tree.js';
 import type { ProcessIdentity, SparedProcess } from '../../engine/ports/processes.js';
 import type { BrowserFamily, TerminateOutcome } from '../../engine/ports/windows.js';
-import type { ProcessTable } from './proc-processes.js';
+import { signalIfSame, waitEnded, type ProcessTable } from './proc-processes.js';
 
 /** How long each phase may take. */
 export interface EndTreeTiming {
@@ -20,31 +19,6 @@ export interface EndTreeTiming {
 }
 
 export const DEFAULT_END_TREE_TIMING: EndTreeTiming = { graceMs: 3_000, killWaitMs: 3_000 };
-
-type Sent = 'sent' | 'gone' | { readonly changed: ProcessIdentity };
-
-/** Signals `member` only if it is still that very process. */
-async function signalIfSame(table: ProcessTable, member: ProcessIdentity, signal: NodeJS.Signals): Promise<Sent> {
-  const now = table.identify(member.pid);
-  if (now === undefined) return 'gone';
-  if (!sameProcess(member, now)) return { changed: now };
-  try {
-    await table.signal(member.pid, signal);
-    return 'sent';
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'gone';
-    throw error;
-  }
-}
-
-async function waitEnded(table: ProcessTable, members: readonly ProcessIdentity[], timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (members.every((member) => !sameProcess(member, table.identify(member.pid)))) return true;
-    if (Date.now() > deadline) return false;
-    await delay(50);
-  }
-}
 
 /** Ends the browser `root` (of `family`) and its own processes; see the file comment. */
 export async function endBrowserTree(root: ProcessIdentity, family: BrowserFamily, table: ProcessTable, timing: EndTreeTiming = DEFAULT_END_TREE_TIMING): Promise<TerminateOutcome> {

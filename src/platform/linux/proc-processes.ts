@@ -3,7 +3,9 @@
  * + executable (`/proc/PID/exe`), and signals sent only after the identity was read again.
  */
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ProcessIdentity, ProcessRow } from '../../engine/ports/processes.js';
+import { sameProcess } from '../../engine/watch/browser-tree.js';
 import { parseProcStat } from './x11-parse.js';
 
 /** The process listing the closer plans and signals through (a seam for fault tests). */
@@ -63,4 +65,31 @@ export function procProcessTable(procRoot = '/proc'): ProcessTable {
       return Promise.resolve();
     },
   };
+}
+
+/** What became of a signal: sent, not needed (gone), or refused (the pid is another process now). */
+export type Sent = 'sent' | 'gone' | { readonly changed: ProcessIdentity };
+
+/** Signals `member` only if it is still that very process. */
+export async function signalIfSame(table: ProcessTable, member: ProcessIdentity, signal: NodeJS.Signals): Promise<Sent> {
+  const now = table.identify(member.pid);
+  if (now === undefined) return 'gone';
+  if (!sameProcess(member, now)) return { changed: now };
+  try {
+    await table.signal(member.pid, signal);
+    return 'sent';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'gone';
+    throw error;
+  }
+}
+
+/** True once none of `members` is still that very process (ended, or its pid taken by another). */
+export async function waitEnded(table: ProcessTable, members: readonly ProcessIdentity[], timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (members.every((member) => !sameProcess(member, table.identify(member.pid)))) return true;
+    if (Date.now() > deadline) return false;
+    await delay(50);
+  }
 }

@@ -1,42 +1,27 @@
 /**
  * Stops a remote tool's process or service on Linux. The pid is checked against the program the
- * scanner saw (pids are reused), so nothing else is ever killed by mistake.
+ * scanner saw (pids are reused), then the process is named by pid + start time + executable and
+ * identified again right before each signal, the way the browser close does
+ * (proc-processes.ts): a pid that ends during the grace time and is taken by another program,
+ * or by a new start of the same one, is never signalled.
  */
-import { readFile, readlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProcessTarget, SystemActionResult } from '../../engine/ports/system-actions.js';
 import { describeFailure, runCommand } from '../system-command.js';
 import type { CommandRunner } from './network.js';
+import { parseProcStat } from './inventory-parse.js';
+import { procProcessTable, signalIfSame, waitEnded, type ProcessTable } from './proc-processes.js';
 
 /** Options for {@link stopLinuxProcess}. */
 export interface StopProcessOptions {
   readonly procRoot?: string;
+  /** The process table to identify and signal through (tests pass a scripted one). */
+  readonly table?: ProcessTable;
   /** How long to wait after SIGTERM before SIGKILL. */
   readonly graceMs?: number;
-}
-
-type ProcState = { alive: false } | { alive: true; exe?: string; comm?: string };
-
-async function readProc(pid: number, procRoot: string): Promise<ProcState> {
-  let stat: string;
-  try {
-    stat = await readFile(`${procRoot}/${pid}/stat`, 'utf8');
-  } catch {
-    return { alive: false };
-  }
-  // Field 3 (after the parenthesised name) is the state; Z = exited, waiting to be reaped.
-  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-  if (state === 'Z' || state === 'X') return { alive: false };
-  const exe = await readlink(`${procRoot}/${pid}/exe`).then(
-    (link) => link.replace(/ \(deleted\)$/u, ''),
-    () => undefined, // kernel threads and other users' processes hide it: fall back to comm
-  );
-  const comm = await readFile(`${procRoot}/${pid}/comm`, 'utf8').then(
-    (text) => text.trim(),
-    () => undefined,
-  );
-  return { alive: true, ...(exe === undefined ? {} : { exe }), ...(comm === undefined ? {} : { comm }) };
+  /** How long to wait after SIGKILL. */
+  readonly killWaitMs?: number;
 }
 
 /** True when the running process is still the program the target describes. */
@@ -49,31 +34,42 @@ export function sameProgram(target: ProcessTarget, seen: { exe?: string; comm?: 
   return seen.comm !== undefined && seen.comm.toLowerCase() === wanted.slice(0, 15);
 }
 
-async function waitGone(pid: number, procRoot: string, ms: number): Promise<boolean> {
-  for (let waited = 0; waited <= ms; waited += 100) {
-    if (!(await readProc(pid, procRoot)).alive) return true;
-    await sleep(100);
+/** The process name (`comm`) and whether the pid runs at all (a zombie does not). */
+function procStatus(pid: number, procRoot: string): { readonly alive: boolean; readonly comm?: string } {
+  try {
+    const stat = parseProcStat(readFileSync(`${procRoot}/${pid}/stat`, 'utf8'));
+    if (stat === undefined || stat.state === 'Z' || stat.state === 'X') return { alive: false };
+    return { alive: true, comm: stat.comm };
+  } catch {
+    return { alive: false };
   }
-  return false;
 }
 
-/** SIGTERM, then SIGKILL after the grace time; verifies the process is gone. */
+/** SIGTERM, then SIGKILL after the grace time, each only to the very process that was checked. */
 export async function stopLinuxProcess(target: ProcessTarget, options: StopProcessOptions = {}): Promise<SystemActionResult> {
   const procRoot = options.procRoot ?? '/proc';
-  const seen = await readProc(target.pid, procRoot);
-  if (!seen.alive) return { status: 'not-needed', detail: `Process ${target.pid} has already ended.` };
-  if (!sameProgram(target, seen)) {
-    return { status: 'failed', detail: `Process ${target.pid} is now ${seen.exe ?? seen.comm ?? 'another program'}; left alone.` };
+  const table = options.table ?? procProcessTable(procRoot);
+  const status = procStatus(target.pid, procRoot);
+  const seen = table.identify(target.pid);
+  if (seen === undefined) {
+    if (!status.alive) return { status: 'not-needed', detail: `Process ${target.pid} has already ended.` };
+    // Running, but its executable cannot be read (another user's process): never guess.
+    return { status: 'needs-admin', detail: `Stopping process ${target.pid} needs administrator rights.` };
   }
+  if (!sameProgram(target, { exe: seen.image, ...(status.comm === undefined ? {} : { comm: status.comm }) })) {
+    return { status: 'failed', detail: `Process ${target.pid} is now ${seen.image}; left alone.` };
+  }
+  const name = target.name ?? status.comm ?? basename(seen.image);
   try {
-    process.kill(target.pid, 'SIGTERM');
-    if (await waitGone(target.pid, procRoot, options.graceMs ?? 3000)) return { status: 'done', detail: `Stopped ${target.name ?? seen.comm ?? target.pid}.` };
-    process.kill(target.pid, 'SIGKILL');
-    if (await waitGone(target.pid, procRoot, 3000)) return { status: 'done', detail: `Force-stopped ${target.name ?? seen.comm ?? target.pid}.` };
+    const term = await signalIfSame(table, seen, 'SIGTERM');
+    if (term !== 'sent') return { status: 'done', detail: `Process ${target.pid} ended.` };
+    if (await waitEnded(table, [seen], options.graceMs ?? 3000)) return { status: 'done', detail: `Stopped ${name}.` };
+    const kill = await signalIfSame(table, seen, 'SIGKILL');
+    if (kill !== 'sent') return { status: 'done', detail: `Stopped ${name}.` };
+    if (await waitEnded(table, [seen], options.killWaitMs ?? 3000)) return { status: 'done', detail: `Force-stopped ${name}.` };
     return { status: 'failed', detail: `Process ${target.pid} did not end.` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ESRCH') return { status: 'done', detail: `Process ${target.pid} ended.` };
     if (code === 'EPERM') return { status: 'needs-admin', detail: `Stopping process ${target.pid} needs administrator rights.` };
     return { status: 'failed', detail: `Could not stop process ${target.pid}: ${String(error)}` };
   }

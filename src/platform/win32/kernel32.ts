@@ -119,7 +119,9 @@ export function bindKernel32(koffi: Koffi): Kernel32 {
     if (unicode === undefined) return undefined;
     const bytes = Math.min(unicode.readUInt16LE(0), MAX_COMMAND_LINE_CHARS * 2);
     if (bytes === 0) return '';
-    return readMemory(process, unicode.readBigUInt64LE(8), bytes)?.toString('utf16le');
+    const text = readMemory(process, unicode.readBigUInt64LE(8), bytes)?.toString('utf16le');
+    // A process that has not started running yet (seen under Wine) shows zeros: not known yet.
+    return text === undefined || /^\0*$/u.test(text) ? undefined : text;
   }
 
   function imageOf(process: unknown): string | undefined {

@@ -118,7 +118,7 @@ export function createWin32SystemActions(options: { readonly dataHome: string })
         return { status: 'failed', detail: `Could not turn the network back on: ${String(error)}`, items: [] };
       }
     },
-    stopProcess: (target) => guard('stop process', async () => stopWin32Process(target, await win32('kernel32'), (command) => run(command))),
+    stopProcess: (target) => guard('stop process', async () => stopWin32Process(target, await win32('kernel32'), (command) => run(command, 15_000))),
     stopService: (name, { elevate }) =>
       guard('Stop-Service', async () => {
         // Services are machine-wide: without the user's yes to the UAC prompt there is nothing to try.

@@ -123,38 +123,42 @@ describe('Windows uninstall command lines', () => {
 
 describe('stopWin32Process (kernel32 checks, fake bindings)', () => {
   const ok = { code: 0, signal: null, stdout: '', stderr: '' } as const;
-  function fakeKernel(image: string | undefined, behaviour: 'closes' | 'ignores' | 'gone') {
-    let alive = behaviour !== 'gone';
+  const ANYDESK = 'C:\\Users\\hanako\\Downloads\\AnyDesk.exe';
+  /** One pid whose owner the test scripts: `afterTaskkill` changes it while the stop waits. */
+  function fakeKernel(image: string | undefined, behaviour: 'closes' | 'ignores' | 'gone', afterTaskkill?: { image: string; startTime: number }) {
+    let current: { image: string; startTime: number } | undefined = behaviour === 'gone' || image === undefined ? undefined : { image, startTime: 1000 };
     const calls: string[] = [];
     return {
       calls,
       kernel32: {
-        imagePath: () => (alive ? image : undefined),
-        isAlive: () => (behaviour === 'gone' ? undefined : alive),
-        terminate: () => {
+        identity: () => current,
+        isAlive: () => (current === undefined ? undefined : true),
+        terminateIfSame: (expected: { pid: number; image: string; startTime: number }) => {
+          if (current === undefined) return { result: 'gone' as const };
+          if (current.image !== expected.image || current.startTime !== expected.startTime) return { result: 'changed' as const, now: current };
           calls.push('terminate');
-          alive = false;
-          return true;
+          current = undefined;
+          return { result: 'terminated' as const };
         },
-        waitExit: () => !alive,
       },
       run: async (command: { file: string; args: readonly string[] }) => {
         calls.push(`${command.file} ${command.args.join(' ')}`);
-        if (behaviour === 'closes') alive = false;
+        if (behaviour === 'closes') current = undefined;
+        if (afterTaskkill !== undefined) current = afterTaskkill;
         return ok;
       },
     };
   }
-  const target = { pid: 4242, name: 'AnyDesk.exe', path: 'C:\\Users\\hanako\\Downloads\\AnyDesk.exe' };
+  const target = { pid: 4242, name: 'AnyDesk.exe', path: ANYDESK };
 
   it('asks politely first and stops there when the tool closes', async () => {
-    const fake = fakeKernel('C:\\Users\\hanako\\Downloads\\AnyDesk.exe', 'closes');
+    const fake = fakeKernel(ANYDESK, 'closes');
     expect(await stopWin32Process(target, fake.kernel32, fake.run, 10)).toMatchObject({ status: 'done', detail: 'Stopped anydesk.exe.' });
     expect(fake.calls).toEqual(['taskkill /PID 4242']);
   });
 
   it('terminates a tool that ignores the polite request', async () => {
-    const fake = fakeKernel('C:\\Users\\hanako\\Downloads\\AnyDesk.exe', 'ignores');
+    const fake = fakeKernel(ANYDESK, 'ignores');
     expect(await stopWin32Process(target, fake.kernel32, fake.run, 10)).toMatchObject({ status: 'done', detail: 'Force-stopped anydesk.exe.' });
     expect(fake.calls).toEqual(['taskkill /PID 4242', 'terminate']);
   });
@@ -163,6 +167,27 @@ describe('stopWin32Process (kernel32 checks, fake bindings)', () => {
     const fake = fakeKernel('C:\\Windows\\System32\\notepad.exe', 'ignores');
     expect((await stopWin32Process(target, fake.kernel32, fake.run, 10)).status).toBe('failed');
     expect(fake.calls).toEqual([]);
+  });
+
+  it('never terminates a process that took the pid while the tool was asked to close', async () => {
+    const fake = fakeKernel(ANYDESK, 'ignores', { image: 'C:\\Windows\\System32\\notepad.exe', startTime: 5000 });
+    expect((await stopWin32Process(target, fake.kernel32, fake.run, 10)).status).toBe('done');
+    expect(fake.calls).toEqual(['taskkill /PID 4242']);
+  });
+
+  it('never terminates a new start of the same program under the old pid (creation time differs)', async () => {
+    const fake = fakeKernel(ANYDESK, 'ignores', { image: ANYDESK, startTime: 7000 });
+    await stopWin32Process(target, fake.kernel32, fake.run, 10);
+    expect(fake.calls).toEqual(['taskkill /PID 4242']);
+  });
+
+  it('still ends the tool when the polite request itself fails or hangs', async () => {
+    const fake = fakeKernel(ANYDESK, 'ignores');
+    const hung = async (): Promise<never> => {
+      throw new Error('taskkill did not finish in time');
+    };
+    expect(await stopWin32Process(target, fake.kernel32, hung, 10)).toMatchObject({ status: 'done', detail: 'Force-stopped anydesk.exe.' });
+    expect(fake.calls).toEqual(['terminate']);
   });
 
   it('says not-needed when the process is gone', async () => {

@@ -133,8 +133,10 @@ const refusing = await step(async () => {
   mkdirSync(customProfile, { recursive: true });
   writeFileSync(join(customProfile, 'Preferences'), JSON.stringify({ profile: { exit_type: 'Crashed', exited_cleanly: false } }));
   const pid = launch(config.chrome, ['--title', 'Windows Defender Alert', '--fullscreen', '--refuse-close', '--child', '--spawn', config.nonBrowser, `--user-data-dir=${join(config.profileHome, 'Portable Chrome Data')}`]);
-  const commandLine = (await win32('kernel32')).commandLine(pid);
+  // Its window shows once it runs: under Wine, a process read right after it was created can
+  // still have an empty (all-zero) command line in its PEB.
   const found = await findByTitle('Windows Defender Alert');
+  const commandLine = (await win32('kernel32')).commandLine(pid);
   const kids = (await waitUntil(async () => {
     const list = await childrenOf(pid);
     return list.length >= 2 ? list : undefined;
