@@ -22,6 +22,11 @@ const QUICK_CHECK = /\d(?:[ ()./-]{0,3}[\doOlI|]){6}/;
 const OCR_DIGIT_RUN = /(?:\b[oO][ -]?)?\d(?:[ ()./-]{0,3}[0-9oOlI|]){0,20}(?<=\d)/g;
 const OCR_LETTER = /[oOlI|]/g;
 const OCR_LETTER_VALUE: Readonly<Record<string, string>> = { o: '0', O: '0', l: '1', I: '1', '|': '1' };
+/**
+ * Kits write the number straight from their address (`?phone=%2B1-888-555-0142`), so the page
+ * shows "%2B1-888-…": a URL-encoded "+" before a digit is a plus sign.
+ */
+const URL_ENCODED_PLUS = /%2B(?=\s?\d)/gi;
 const DATE_LIKE = /^(?:19|20)\d\d[ ./-]\d{1,2}[ ./-]\d{1,2}$|^\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d\d$/;
 
 const NANP_SHAPE = /^1?[2-9]\d{2}[2-9]\d{6}$/;
@@ -127,7 +132,7 @@ export function mayContainPhone(text: string): boolean {
  */
 export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMention[] {
   if (!mayContainPhone(text)) return [];
-  const cleaned = text.replace(OCR_DIGIT_RUN, (run) => run.replace(OCR_LETTER, (c) => OCR_LETTER_VALUE[c] ?? c));
+  const cleaned = text.replace(URL_ENCODED_PLUS, '+').replace(OCR_DIGIT_RUN, (run) => run.replace(OCR_LETTER, (c) => OCR_LETTER_VALUE[c] ?? c));
   const found: PhoneMention[] = [];
   const seen = new Set<string>();
   let candidates = 0;

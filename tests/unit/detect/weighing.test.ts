@@ -137,6 +137,11 @@ describe('phone regions', () => {
     expect(judge({ text: textOf('honest-ja-bank.txt') }).phones.map((p) => p.e164)).toEqual(['+81120555018']);
   });
 
+  it('reads a number a kit wrote straight from its address ("%2B1-888-…", split by OCR)', () => {
+    expect(judge({ text: 'Microsoft\nCall support:\nCall us directly %2B1-\n888-555-0142' }).phones.map((p) => p.e164)).toEqual(['+18885550142']);
+    expect(judge({ text: 'ticket AB%2B12345678 closed' }).phones).toEqual([]);
+  });
+
   it('a local reading beats a longer foreign one ("0800 555 0144 (24 hours a day)" on an English page)', () => {
     expect(judge({ text: textOf('honest-bank-warning.txt') }).phones.map((p) => p.e164)).toEqual(['+448005550144']);
   });
