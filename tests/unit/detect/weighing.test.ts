@@ -74,6 +74,14 @@ describe('circumstances tip a page whose own words make the case', () => {
     expect(signals(v)).toEqual(expect.arrayContaining(['popup-burst', 'refused-close', 'title-churn']));
   });
 
+  it('a page loading (four titles) is no title churn; a title flipping every second is', () => {
+    const text = textOf('kit-late-popup.txt');
+    expect(signals(judge({ text, behaviour: { recentTitles: 4 } }))).not.toContain('title-churn');
+    const churning = judge({ text, behaviour: { recentTitles: 10 } });
+    expect(signals(churning)).toContain('title-churn');
+    expect(churning.verdict).toBe('scam');
+  });
+
   it('adds at most a bounded amount for behaviour (a claim alone under every behaviour stays below scam)', () => {
     const v = judge({ text: 'Security alert', ...FULL, behaviour: EVERY_BEHAVIOUR });
     expect(v.verdict).toBe('suspicious');
