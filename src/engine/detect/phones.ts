@@ -27,6 +27,7 @@ const OCR_LETTER_VALUE: Readonly<Record<string, string>> = { o: '0', O: '0', l: 
  * shows "%2B1-888-…": a URL-encoded "+" before a digit is a plus sign.
  */
 const URL_ENCODED_PLUS = /%2B(?=\s?\d)/gi;
+const CVE_BEFORE = /cve[ -]$/i;
 const DATE_LIKE = /^(?:19|20)\d\d[ ./-]\d{1,2}[ ./-]\d{1,2}$|^\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d\d$/;
 
 const NANP_SHAPE = /^1?[2-9]\d{2}[2-9]\d{6}$/;
@@ -145,6 +146,8 @@ export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMe
     const before = cleaned.charAt((match.index ?? 0) - 1);
     const after = cleaned.charAt((match.index ?? 0) + match[0].length);
     if (/[a-z0-9#]/i.test(before) || /[a-z0-9]/i.test(after)) continue;
+    // A vulnerability id ("CVE-2025-21298") is no number to call.
+    if (CVE_BEFORE.test(cleaned.slice(Math.max(0, (match.index ?? 0) - 4), match.index ?? 0))) continue;
     const mention = readNumber(raw, defaultRegion);
     if (mention?.e164 !== undefined && !seen.has(mention.e164)) {
       seen.add(mention.e164);

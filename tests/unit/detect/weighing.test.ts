@@ -150,6 +150,12 @@ describe('phone regions', () => {
     expect(judge({ text: 'ticket AB%2B12345678 closed' }).phones).toEqual([]);
   });
 
+  it('a vulnerability id is no phone number', () => {
+    const v = classify({ title: 'FBI Warning: CVE-2025-21298 - Security Update Guide - Microsoft', process: 'chrome.exe' });
+    expect(v.phones).toEqual([]);
+    expect(v.verdict).not.toBe('scam');
+  });
+
   it('a local reading beats a longer foreign one ("0800 555 0144 (24 hours a day)" on an English page)', () => {
     expect(judge({ text: textOf('honest-bank-warning.txt') }).phones.map((p) => p.e164)).toEqual(['+448005550144']);
   });
