@@ -22,6 +22,12 @@ const QUICK_CHECK = /\d(?:[ ()./-]{0,3}[\doOlI|]){6}/;
 const OCR_DIGIT_RUN = /(?:\b[oO][ -]?)?\d(?:[ ()./-]{0,3}[0-9oOlI|]){0,20}(?<=\d)/g;
 const OCR_LETTER = /[oOlI|]/g;
 const OCR_LETTER_VALUE: Readonly<Record<string, string>> = { o: '0', O: '0', l: '1', I: '1', '|': '1' };
+/**
+ * Kits write the number straight from their address (`?phone=%2B1-888-555-0142`), so the page
+ * shows "%2B1-888-…": a URL-encoded "+" before a digit is a plus sign.
+ */
+const URL_ENCODED_PLUS = /%2B(?=\s?\d)/gi;
+const CVE_BEFORE = /cve[ -]$/i;
 const DATE_LIKE = /^(?:19|20)\d\d[ ./-]\d{1,2}[ ./-]\d{1,2}$|^\d{1,2}[ ./-]\d{1,2}[ ./-](?:19|20)\d\d$/;
 
 const NANP_SHAPE = /^1?[2-9]\d{2}[2-9]\d{6}$/;
@@ -127,7 +133,7 @@ export function mayContainPhone(text: string): boolean {
  */
 export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMention[] {
   if (!mayContainPhone(text)) return [];
-  const cleaned = text.replace(OCR_DIGIT_RUN, (run) => run.replace(OCR_LETTER, (c) => OCR_LETTER_VALUE[c] ?? c));
+  const cleaned = text.replace(URL_ENCODED_PLUS, '+').replace(OCR_DIGIT_RUN, (run) => run.replace(OCR_LETTER, (c) => OCR_LETTER_VALUE[c] ?? c));
   const found: PhoneMention[] = [];
   const seen = new Set<string>();
   let candidates = 0;
@@ -140,6 +146,8 @@ export function extractPhones(text: string, defaultRegion?: RegionHint): PhoneMe
     const before = cleaned.charAt((match.index ?? 0) - 1);
     const after = cleaned.charAt((match.index ?? 0) + match[0].length);
     if (/[a-z0-9#]/i.test(before) || /[a-z0-9]/i.test(after)) continue;
+    // A vulnerability id ("CVE-2025-21298") is no number to call.
+    if (CVE_BEFORE.test(cleaned.slice(Math.max(0, (match.index ?? 0) - 4), match.index ?? 0))) continue;
     const mention = readNumber(raw, defaultRegion);
     if (mention?.e164 !== undefined && !seen.has(mention.e164)) {
       seen.add(mention.e164);

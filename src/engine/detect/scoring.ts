@@ -24,8 +24,12 @@ const BEHAVIOUR_FLOOR = 0.4;
 const KNOWN_NUMBER_WEIGHT = 0.9;
 /** What benign context takes off evidence that is not strong. */
 const BENIGN_CONTEXT_PENALTY = 0.4;
-/** Distinct titles in ten seconds from which a window's title counts as churning. */
-const CHURNING_TITLES = 4;
+/**
+ * Distinct titles in ten seconds from which a window's title counts as churning: a page that
+ * loads shows up to four ("Untitled", "about:blank", its address, its own title); a kit that
+ * flips its title every second shows ten.
+ */
+const CHURNING_TITLES = 6;
 const MAX_REASONS = 16;
 
 /** Who owns the window: a browser, some other program, or unknown (title-only input). */

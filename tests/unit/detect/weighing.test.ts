@@ -74,6 +74,14 @@ describe('circumstances tip a page whose own words make the case', () => {
     expect(signals(v)).toEqual(expect.arrayContaining(['popup-burst', 'refused-close', 'title-churn']));
   });
 
+  it('a page loading (four titles) is no title churn; a title flipping every second is', () => {
+    const text = textOf('kit-late-popup.txt');
+    expect(signals(judge({ text, behaviour: { recentTitles: 4 } }))).not.toContain('title-churn');
+    const churning = judge({ text, behaviour: { recentTitles: 10 } });
+    expect(signals(churning)).toContain('title-churn');
+    expect(churning.verdict).toBe('scam');
+  });
+
   it('adds at most a bounded amount for behaviour (a claim alone under every behaviour stays below scam)', () => {
     const v = judge({ text: 'Security alert', ...FULL, behaviour: EVERY_BEHAVIOUR });
     expect(v.verdict).toBe('suspicious');
@@ -135,6 +143,17 @@ describe('phone regions', () => {
 
   it('a Japanese page reads its own numbers as Japanese', () => {
     expect(judge({ text: textOf('honest-ja-bank.txt') }).phones.map((p) => p.e164)).toEqual(['+81120555018']);
+  });
+
+  it('reads a number a kit wrote straight from its address ("%2B1-888-…", split by OCR)', () => {
+    expect(judge({ text: 'Microsoft\nCall support:\nCall us directly %2B1-\n888-555-0142' }).phones.map((p) => p.e164)).toEqual(['+18885550142']);
+    expect(judge({ text: 'ticket AB%2B12345678 closed' }).phones).toEqual([]);
+  });
+
+  it('a vulnerability id is no phone number', () => {
+    const v = classify({ title: 'FBI Warning: CVE-2025-21298 - Security Update Guide - Microsoft', process: 'chrome.exe' });
+    expect(v.phones).toEqual([]);
+    expect(v.verdict).not.toBe('scam');
   });
 
   it('a local reading beats a longer foreign one ("0800 555 0144 (24 hours a day)" on an English page)', () => {

@@ -52,7 +52,7 @@ export const ENGLISH: LanguageRules = {
     { id: 'scan now', lang: 'en', weight: 0.2, pattern: '\\b(?:scan|clean|fix|renew|repair|remove) (?:it |them )?now\\b' },
   ],
   guards: [
-    { id: 'do not call', lang: 'en', kind: 'warns-against', pattern: '\\b(?:do not|don t|dont|never|should not) (?:ever )?(?:call|dial|ring)\\b|without calling|never asks? you to call|will never ask you to|\\bnever (?:shows?|displays?|gives?|lists?) (?:you )?(?:a |any )?(?:phone )?number|\\bnever (?:\\w+ ){0,2}(?:call|ring|dial) (?:the|a|this|that|any) (?:number|phone)' },
+    { id: 'do not call', lang: 'en', kind: 'warns-against', pattern: '\\b(?:do not|don t|dont|never|should not) (?:ever )?(?:call|dial|ring)\\b|without calling|never asks? you to call|will never ask you to|\\b(?:do not|don t|never) (?:click|tap|touch|press) (?:on )?(?:anything|any (?:buttons?|links?))\\b|\\bnever (?:shows?|displays?|gives?|lists?) (?:you )?(?:a |any )?(?:phone )?number|\\bnever (?:\\w+ ){0,2}(?:call|ring|dial) (?:the|a|this|that|any) (?:number|phone)' },
     { id: 'fake warning', lang: 'en', kind: 'about-scam', pattern: '\\bfake (?:\\w+ ){0,2}(?:warnings?|alerts?|pages?|pop ?ups?|messages?|screens?|emails?)|\\bbeware of|\\bpretend(?:s|ing)? to be' },
     { id: 'if you see', lang: 'en', kind: 'educational', pattern: '\\bif (?:you see|your screen shows|a (?:page|message|window|pop ?up) (?:says|tells|appears|shows))|what to do (?:when|if)' },
     { id: 'product page', lang: 'en', kind: 'trusted-site', pattern: '(?:protection|protects?|defen[cs]e) (?:\\w+ )?against' },
