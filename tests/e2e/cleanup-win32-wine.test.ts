@@ -35,8 +35,10 @@ beforeAll(async () => {
   copyFileSync(tools.anyDesk, portable);
   dataHome = join(wine.workDir, 'data');
   const config = { anyDesk: wine.windowsPath(tools.anyDesk), portable: wine.windowsPath(portable), dataHome: wine.windowsPath(dataHome) };
-  results = (await runDriver<Results>(wine, 'cleanup', config, 120_000)).results;
-}, 240_000);
+  // Wine itself is slow to start node.exe and each Windows program on a loaded 2-core machine
+  // (the whole file took 131 s at load ~8): generous limits, the driver's stage lines say where.
+  results = (await runDriver<Results>(wine, 'cleanup', config, 180_000)).results;
+}, 420_000);
 
 afterAll(async () => {
   await wine?.stop();

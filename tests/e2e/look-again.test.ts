@@ -5,20 +5,16 @@
  * when its picture changes, and closed; an honest slide show whose slide changes is read again
  * and left open.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium as playwright } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProcessGone, type RunningChromium } from './support/chromium.js';
 import { startDisplay, type TestDisplay } from './support/display.js';
+import { startJsonWatch, type JsonWatch } from './support/scarestop-cli.js';
 import { serveStatic, type StaticServer } from './support/serve.js';
 import { cdpUrlOf, clickPage, eventually, openPage, stopBrowser, windowsOf } from './support/watch-harness.js';
-
-const BIN = fileURLToPath(new URL('../../bin/scarestop.mjs', import.meta.url));
 
 let display: TestDisplay;
 let server: StaticServer;
@@ -35,17 +31,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-interface RunningCli {
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly lines: Record<string, unknown>[];
-}
-
-function startWatch(): RunningCli {
-  const child = spawn(process.execPath, [BIN, 'watch', '--close=auto', '--json'], { env: { ...display.env, SCARESTOP_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  return { child, lines };
-}
+const startWatch = (): JsonWatch => startJsonWatch(['--close=auto', '--json'], { ...display.env, SCARESTOP_HOME: home });
 
 /** When the page drew its second picture (watched through DevTools, then detached). */
 async function drawnAt(browser: RunningChromium): Promise<number> {
@@ -60,7 +46,7 @@ async function drawnAt(browser: RunningChromium): Promise<number> {
   }
 }
 
-const ofEvent = (cli: RunningCli, event: string): Record<string, unknown>[] => cli.lines.filter((l) => l['event'] === event);
+const ofEvent = (cli: JsonWatch, event: string): Record<string, unknown>[] => cli.lines.filter((l) => l['event'] === event);
 
 describe('scarestop watch looks again at a suspicious full-screen page', () => {
   it('closes a kit whose warning popup is drawn 5 s after the click, after a second read', async () => {

@@ -2,12 +2,10 @@
  * The commands as a person runs them: `node bin/scarestop.mjs watch --close=auto --json` and
  * `close-now`, against real Chromium windows on a private Xvfb display.
  */
-import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classify } from '../../src/engine/detect/index.js';
 import { allowValueForTitle } from '../../src/engine/watch/index.js';
@@ -15,10 +13,10 @@ import { X11Foreground } from '../../src/platform/linux/x11-foreground.js';
 import { openIncidentStore } from '../../src/storage/index.js';
 import { isProcessGone } from './support/chromium.js';
 import { startDisplay, type TestDisplay } from './support/display.js';
+import { runCli as runScarestop, startJsonWatch, type JsonWatch } from './support/scarestop-cli.js';
 import { serveStatic, type StaticServer } from './support/serve.js';
 import { stopBrowser, clickPage, eventually, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
 
-const BIN = fileURLToPath(new URL('../../bin/scarestop.mjs', import.meta.url));
 const SCAM = 'Your PC is infected with Trojan';
 
 let display: TestDisplay;
@@ -36,31 +34,25 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-interface RunningCli {
-  readonly child: ChildProcessWithoutNullStreams;
-  readonly lines: Record<string, unknown>[];
-  exit(): Promise<number | null>;
+const env = (): NodeJS.ProcessEnv => ({ ...display.env, SCARESTOP_HOME: home });
+
+/** `scarestop watch ...args` (shared helper) plus its exit code once it ends. */
+function startWatch(args: string[]): JsonWatch & { exit(): Promise<number | null> } {
+  const watch = startJsonWatch(args, env());
+  const exited = new Promise<number | null>((resolve) => watch.child.once('exit', (code) => resolve(code)));
+  return { ...watch, exit: () => exited };
 }
 
-function startCli(args: string[]): RunningCli {
-  const env = { ...display.env, SCARESTOP_HOME: home };
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, lines, exit: () => exited };
-}
-
+/** A command that prints JSON lines and ends (`close-now --json`). */
 async function runCli(args: string[]): Promise<{ code: number | null; lines: Record<string, unknown>[] }> {
-  const cli = startCli(args);
-  cli.child.stdin.end();
-  return { code: await cli.exit(), lines: cli.lines };
+  const run = await runScarestop(args, env());
+  return { code: run.code, lines: run.stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
 describe('scarestop watch (CLI)', () => {
   it('--close=auto --json detects a full-screen scam page, closes it, and stops cleanly on Ctrl+C', async () => {
     const { browser, window } = await openPage(display, server.url('defender-fullscreen.html'), SCAM);
-    const cli = startCli(['watch', '--close=auto', '--json', '--no-content-check']);
+    const cli = startWatch(['--close=auto', '--json', '--no-content-check']);
     try {
       await clickPage(browser);
       const detected = await eventually(() => cli.lines.find((l) => l['event'] === 'detected'), 'a detected line', 60_000);
@@ -92,7 +84,7 @@ describe('scarestop watch (CLI)', () => {
 
   it('--close=ask closes only after the person answers y', async () => {
     const { browser, window } = await openPage(display, server.url('defender-fullscreen.html'), SCAM);
-    const cli = startCli(['watch', '--close=ask', '--json', '--no-content-check']);
+    const cli = startWatch(['--close=ask', '--json', '--no-content-check']);
     try {
       const detected = await eventually(() => cli.lines.find((l) => l['event'] === 'detected'), 'a detected line', 60_000);
       expect(detected).toMatchObject({ next: 'ask', windowId: window.id });
@@ -114,7 +106,7 @@ describe('scarestop watch runs the same guard as the app', () => {
     const store = openIncidentStore({ dataHome: home });
     store.updateSettings({ allowList: [allowValueForTitle(window.title)] });
     store.close();
-    const cli = startCli(['watch', '--close=auto', '--json', '--no-content-check', '--no-tool-watch']);
+    const cli = startWatch(['--close=auto', '--json', '--no-content-check', '--no-tool-watch']);
     try {
       const detected = await eventually(() => cli.lines.find((l) => l['event'] === 'detected'), 'a detected line', 60_000);
       expect(detected).toMatchObject({ verdict: 'scam', windowId: window.id, next: 'allow-listed' });
@@ -135,7 +127,7 @@ describe('scarestop watch runs the same guard as the app', () => {
     const bin = mkdtempSync(join(tmpdir(), 'scarestop-e2e-tool-'));
     const rustdesk = join(bin, 'rustdesk');
     copyFileSync('/bin/sleep', rustdesk);
-    const cli = startCli(['watch', '--close=never', '--json', '--no-content-check', '--tool-check-seconds=1']);
+    const cli = startWatch(['--close=never', '--json', '--no-content-check', '--tool-check-seconds=1']);
     const standIns: ChildProcess[] = [];
     try {
       await eventually(() => cli.lines.find((l) => l['event'] === 'status'), 'the watcher to start', 60_000);

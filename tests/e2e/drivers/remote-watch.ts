@@ -10,10 +10,9 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { openIncidentStore } from '../../../src/storage/index.js';
 import { isProcessGone, launchChromium, processState } from '../support/chromium.js';
+import { startJsonWatch } from '../support/scarestop-cli.js';
 import { eventually, stopBrowser } from '../support/watch-harness.js';
 
 /** What the test passes in. */
@@ -38,7 +37,6 @@ export interface RemoteWatchResults {
   readonly exitCode: number | null;
 }
 
-const BIN = fileURLToPath(new URL('../../../bin/scarestop.mjs', import.meta.url));
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as RemoteWatchConfig;
 const state = (pid: number): string => (isProcessGone(pid) ? 'gone' : (processState(pid) ?? 'gone'));
 
@@ -57,9 +55,8 @@ mkdirSync(downloads, { recursive: true });
 copyFileSync('/bin/sleep', join(downloads, 'AnyDesk'));
 copyFileSync('/bin/bash', join(downloads, 'RustDesk'));
 const env = { ...process.env, ...config.displayEnv, HOME: config.home, SCARESTOP_HOME: join(config.home, 'data'), TZ: 'Asia/Tokyo' };
-const cli = spawn(process.execPath, [BIN, 'watch', '--close=auto', '--json', '--no-content-check'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-const lines: Record<string, unknown>[] = [];
-createInterface({ input: cli.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+const { child: cli, lines } = startJsonWatch(['--close=auto', '--json', '--no-content-check'], env);
+cli.stderr.pipe(process.stderr); // the watch's own messages go to the test's log, as before
 const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
 const find = (event: string, toolId?: string) => () => lines.find((l) => l['event'] === event && (toolId === undefined || l['toolId'] === toolId));
 

@@ -64,6 +64,8 @@ export async function waitFor(predicate: () => boolean, timeoutMs: number, what:
 export interface JsonWatch {
   readonly child: ChildProcessWithoutNullStreams;
   readonly lines: Record<string, unknown>[];
+  /** The last 20 kB the command wrote to stderr (read as it comes: a full pipe would block it). */
+  stderr(): string;
 }
 
 /** Starts `scarestop watch` with `args` (include `--json`) and parses each stdout line as it comes. */
@@ -71,5 +73,9 @@ export function startJsonWatch(args: readonly string[], env: NodeJS.ProcessEnv):
   const child = spawn(process.execPath, [BIN, 'watch', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: Record<string, unknown>[] = [];
   createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-  return { child, lines };
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString('utf8')).slice(-20_000);
+  });
+  return { child, lines, stderr: () => errors };
 }
