@@ -46,7 +46,9 @@ describe('content check stops when the window goes away (Linux, Xvfb, Chromium)'
       const killedAt = Date.now();
       await expect(reading).rejects.toMatchObject({ name: 'PlatformError', code: 'window-gone' });
       console.log(`[content-window-gone] read started ${killedAt - started} ms before the kill, ended ${Date.now() - killedAt} ms after it`);
-      await delay(200);
+      // Wait for Tesseract to end (a deadline, not a fixed sleep): the read ended it with the window.
+      const goneBy = Date.now() + 5_000;
+      while (childrenNamed('tesseract').length > 0 && Date.now() < goneBy) await delay(20);
       expect(childrenNamed('tesseract')).toEqual([]);
     } finally {
       await opened.close();
