@@ -12,6 +12,11 @@ const SECURITY_BRANDS: ReadonlySet<string> = new Set(['Microsoft', 'Apple', 'McA
 const THREAT_CLAIM = 0.45;
 /** An instruction that carries weight ("call now", "do not restart"), not a polite "contact us". */
 const INSTRUCTION = 0.3;
+/**
+ * Alarm wording that marks a security screen ("security alert", "virus alert"); the bare word
+ * "warning" (0.2) is not enough, since honest titles carry it in "police warning" or "FBI Warning:".
+ */
+const SCREEN_ALARM = 0.25;
 
 /** Why evidence in one source is strong, or undefined. */
 function strongIn(evidence: readonly Evidence[], source: TextSource): string | undefined {
@@ -19,7 +24,7 @@ function strongIn(evidence: readonly Evidence[], source: TextSource): string | u
   let securityBrand = false;
   let phone = false;
   let threat = 0;
-  let alarm = false;
+  let alarm = 0;
   let instruction = false;
   for (const item of evidence) {
     if (item.source !== source || item.quoted === true) continue;
@@ -28,12 +33,12 @@ function strongIn(evidence: readonly Evidence[], source: TextSource): string | u
       securityBrand ||= SECURITY_BRANDS.has(item.brand ?? '');
     } else if (item.group === 'phone' || item.group === 'known-scam-number') phone = true;
     else if (item.group === 'threat') threat = Math.max(threat, item.weight);
-    else if (item.group === 'alarm') alarm = true;
+    else if (item.group === 'alarm') alarm = Math.max(alarm, item.weight);
     else if (item.group === 'urgency') instruction ||= item.weight >= INSTRUCTION;
   }
   if (threat >= THREAT_CLAIM && phone && instruction) return `a threat claim, a phone number and an instruction in the ${source}`;
-  if (source === 'title' && securityBrand && threat >= 0.6 && (alarm || instruction)) return 'a fake security screen (brand, threat claim, alarm) in the title';
-  if (source === 'title' && brand && phone && (threat > 0 || alarm || instruction)) return 'a brand with a support number and alarm in the title';
+  if (source === 'title' && securityBrand && threat >= 0.6 && (alarm >= SCREEN_ALARM || instruction)) return 'a fake security screen (brand, threat claim, alarm) in the title';
+  if (source === 'title' && brand && phone && (threat > 0 || alarm > 0 || instruction)) return 'a brand with a support number and alarm in the title';
   return undefined;
 }
 

@@ -62,14 +62,23 @@ describe('no page talks its way out of "scam"', () => {
     );
   });
 
-  // "hoax" is no longer benign context (fake virus names such as Win32/Hoax.Renos.HX use it).
   it('honest titles with the same tricks stay not-scam (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...honest), padding, fc.constantFrom('pad', 'rlo', 'prefix', 'suffix'), fc.constantFrom(...BENIGN_PREFIXES), fc.constantFrom(...BENIGN_SUFFIXES.filter((suffix) => suffix !== ' hoax')), ({ title, process }, before, trick, prefix, suffix) => {
-        const tricked = trick === 'pad' ? `${before}${title}` : trick === 'rlo' ? `\u202e${reversed(title)}\u202c` : trick === 'prefix' ? `${prefix}${title}` : `${title}${suffix}`;
-        return verdictOf(tricked, process) !== 'scam';
-      }),
+      fc.property(fc.constantFrom(...honest), padding, fc.boolean(), ({ title, process }, before, rlo) =>
+        verdictOf(rlo ? `\u202e${reversed(title)}\u202c` : `${before}${title}`, process) !== 'scam',
+      ),
       { numRuns: 400 },
     );
+  });
+
+  // Every pair, not a sample: a random sample let "FBI Warning: iPhone is disabled? How to fix
+  // it" through one run in five. "hoax" is no longer benign context (fake virus names such as
+  // Win32/Hoax.Renos.HX use it).
+  it('honest titles stay not-scam with every benign-context phrase before or after them', () => {
+    const called = honest.flatMap(({ title, process }) => [
+      ...BENIGN_PREFIXES.map((prefix) => ({ title: `${prefix}${title}`, process })),
+      ...BENIGN_SUFFIXES.filter((suffix) => suffix !== ' hoax').map((suffix) => ({ title: `${title}${suffix}`, process })),
+    ]).filter(({ title, process }) => verdictOf(title, process) === 'scam');
+    expect(called.map(({ title }) => title)).toEqual([]);
   });
 });
