@@ -5,7 +5,7 @@
  * `prepare` runs it, so `npm ci` / `npm install` leave a working command behind.
  */
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -16,10 +16,13 @@ export const CLI_EXTERNALS = ['better-sqlite3', 'koffi', 'native-reg', '@napi-rs
 
 /** Builds dist/src/cli/main.js (+ chunks) and copies the data files to dist/assets. */
 export async function buildCli(outDir = join(root, 'dist', 'src', 'cli')): Promise<string> {
-  rmSync(outDir, { recursive: true, force: true });
+  // Built beside the old command and swapped in at the end: a command that is running (another
+  // test run, a watch) never finds the folder empty halfway through a build.
+  const partial = `${outDir}.partial-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
   await build({
     entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outdir: outDir,
+    outdir: partial,
     // Chunks sit next to main.js: modules that find data files relative to themselves
     // (new URL('../../assets/...', import.meta.url)) resolve to dist/assets from there.
     chunkNames: '[name]-[hash]',
@@ -34,6 +37,8 @@ export async function buildCli(outDir = join(root, 'dist', 'src', 'cli')): Promi
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(partial, outDir);
   const assets = join(outDir, '..', '..', 'assets');
   mkdirSync(assets, { recursive: true });
   for (const name of readdirSync(join(root, 'assets'))) {

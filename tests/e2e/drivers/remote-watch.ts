@@ -55,7 +55,7 @@ mkdirSync(downloads, { recursive: true });
 copyFileSync('/bin/sleep', join(downloads, 'AnyDesk'));
 copyFileSync('/bin/bash', join(downloads, 'RustDesk'));
 const env = { ...process.env, ...config.displayEnv, HOME: config.home, SCARESTOP_HOME: join(config.home, 'data'), TZ: 'Asia/Tokyo' };
-const { child: cli, lines } = startJsonWatch(['--close=auto', '--json', '--no-content-check'], env);
+const { child: cli, lines } = startJsonWatch(['--close=auto', '--json', '--no-content-check'], env, { remoteWatch: true });
 cli.stderr.pipe(process.stderr); // the watch's own messages go to the test's log, as before
 const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
 const find = (event: string, toolId?: string) => () => lines.find((l) => l['event'] === event && (toolId === undefined || l['toolId'] === toolId));

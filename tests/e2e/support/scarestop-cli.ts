@@ -68,11 +68,23 @@ export interface JsonWatch {
   stderr(): string;
 }
 
-/** Starts `scarestop watch` with `args` (include `--json`) and parses each stdout line as it comes. */
-export function startJsonWatch(args: readonly string[], env: NodeJS.ProcessEnv): JsonWatch {
-  const child = spawn(process.execPath, [BIN, 'watch', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Starts `scarestop watch` with `args` (include `--json`) and parses each stdout line as it comes.
+ * The live remote-access watch is off (`--no-remote`) unless `remoteWatch` is set: a watch in
+ * scam context pauses catalog tools machine-wide, so one test file's watch would otherwise pause
+ * another file's stand-in AnyDesk running beside it.
+ */
+export function startJsonWatch(args: readonly string[], env: NodeJS.ProcessEnv, options: { readonly remoteWatch?: boolean } = {}): JsonWatch {
+  const watchArgs = options.remoteWatch === true ? args : [...args, '--no-remote'];
+  const child = spawn(process.execPath, [BIN, 'watch', ...watchArgs], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   const lines: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    try {
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      lines.push({ event: 'not-json', line });
+    }
+  });
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString('utf8')).slice(-20_000);
