@@ -1,8 +1,10 @@
 /**
  * The incident report, written by `scarestop report` from a real store, opened in Debian's
  * Chromium (headless, playwright-core): it renders, hostile page text stays text (no script
- * runs), no secret is shown, it is in one language with the zone on every time, and full-page
- * screenshots are written to docs/screenshots/report-en.png and report-ja.png.
+ * runs), no secret is shown, it is in one language with the zone on every time, and a full-page
+ * screenshot is taken. The screenshots go to the test's own folder; with
+ * SCARESTOP_UPDATE_SCREENSHOTS=1 they replace docs/screenshots/report-en.png and report-ja.png
+ * (a plain test run never changes committed files).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -17,7 +19,7 @@ import type { RemoteFinding } from '../../src/shared/remote.js';
 import { FakeSystem } from '../unit/cleanup/fakes.js';
 
 const HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
-const SHOTS = resolve('docs', 'screenshots');
+const updateDocs = process.env['SCARESTOP_UPDATE_SCREENSHOTS'] === '1';
 let home: string;
 let browser: Browser;
 let incidentId: string;
@@ -76,7 +78,7 @@ beforeAll(async () => {
   await wizard.runStep({ elevate: false, checked: ['gift-card-issuer'] });
   store.close();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  mkdirSync(SHOTS, { recursive: true });
+  if (updateDocs) mkdirSync(resolve('docs', 'screenshots'), { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -124,7 +126,7 @@ describe('incident report in Chromium', () => {
       for (const time of times) expect(time).toMatch(/ (JST|GMT\+9)/u);
       expect(text).not.toMatch(/end-session:|remove:anydesk/u);
       expect(errors).toEqual([]);
-      const shot = join(SHOTS, `report-${lang}.png`);
+      const shot = join(updateDocs ? resolve('docs', 'screenshots') : home, `report-${lang}.png`);
       await page.screenshot({ path: shot, fullPage: true });
       expect(statSync(shot).size).toBeGreaterThan(20_000);
       // The same page laid out for paper.
