@@ -8,37 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProcessIdentity, ProcessRow } from '../../../src/engine/ports/processes.js';
 import type { ProcessTable } from '../../../src/platform/linux/proc-processes.js';
+import { ScriptedProcessTable as ScriptedTable } from '../linux/scripted-process-table.js';
 import { stopLinuxProcess } from '../../../src/platform/linux/process-control.js';
 
 const ANYDESK = '/home/hanako/Downloads/AnyDesk';
 const target = { pid: 4242, name: 'AnyDesk', path: ANYDESK };
-
-/** Processes that obey signals as scripted; `onSignal` changes the world while the stop waits. */
-class ScriptedTable implements ProcessTable {
-  readonly rows = new Map<number, ProcessRow>();
-  readonly signals: string[] = [];
-  readonly ignoreTerm = new Set<number>();
-  onSignal: ((pid: number, signal: NodeJS.Signals) => void) | undefined;
-
-  add(pid: number, image: string, startTime: number): this {
-    this.rows.set(pid, { pid, ppid: 1, image, startTime });
-    return this;
-  }
-  list(): ProcessRow[] {
-    return [...this.rows.values()];
-  }
-  identify(pid: number): ProcessIdentity | undefined {
-    const row = this.rows.get(pid);
-    return row === undefined ? undefined : { pid, startTime: row.startTime, image: row.image };
-  }
-  async signal(pid: number, signal: NodeJS.Signals): Promise<void> {
-    this.signals.push(`${signal} ${pid}`);
-    if (signal === 'SIGKILL' || !this.ignoreTerm.has(pid)) this.rows.delete(pid);
-    this.onSignal?.(pid, signal);
-  }
-}
 
 let procRoot: string; // an empty /proc: every fact comes from the scripted table
 beforeEach(() => {
@@ -49,25 +24,25 @@ const stop = (table: ProcessTable) => stopLinuxProcess(target, { table, procRoot
 
 describe('stopping a remote tool on Linux (scripted process table)', () => {
   it('asks with SIGTERM and stops there when the tool ends', async () => {
-    const table = new ScriptedTable().add(4242, ANYDESK, 900);
+    const table = new ScriptedTable().add(4242, 1, ANYDESK, 900);
     expect(await stop(table)).toMatchObject({ status: 'done' });
     expect(table.signals).toEqual(['SIGTERM 4242']);
   });
 
   it('forces a tool that ignores SIGTERM, after checking it is still the same process', async () => {
-    const table = new ScriptedTable().add(4242, ANYDESK, 900);
+    const table = new ScriptedTable().add(4242, 1, ANYDESK, 900);
     table.ignoreTerm.add(4242);
     expect(await stop(table)).toMatchObject({ status: 'done', detail: 'Force-stopped AnyDesk.' });
     expect(table.signals).toEqual(['SIGTERM 4242', 'SIGKILL 4242']);
   });
 
   it('never sends SIGKILL to a program that took the pid during the grace time', async () => {
-    const table = new ScriptedTable().add(4242, ANYDESK, 900);
+    const table = new ScriptedTable().add(4242, 1, ANYDESK, 900);
     table.ignoreTerm.add(4242);
     table.onSignal = (pid, signal) => {
       if (signal !== 'SIGTERM') return;
       table.rows.delete(pid); // AnyDesk ends after all...
-      table.add(pid, '/usr/bin/gedit', 5000); // ...and an editor gets its pid
+      table.add(pid, 1, '/usr/bin/gedit', 5000); // ...and an editor gets its pid
     };
     expect(await stop(table)).toMatchObject({ status: 'done' });
     expect(table.signals).toEqual(['SIGTERM 4242']);
@@ -75,17 +50,17 @@ describe('stopping a remote tool on Linux (scripted process table)', () => {
   });
 
   it('never sends SIGKILL to a new start of the same program under the old pid (start time differs)', async () => {
-    const table = new ScriptedTable().add(4242, ANYDESK, 900);
+    const table = new ScriptedTable().add(4242, 1, ANYDESK, 900);
     table.ignoreTerm.add(4242);
     table.onSignal = (pid, signal) => {
-      if (signal === 'SIGTERM') table.add(pid, ANYDESK, 7000);
+      if (signal === 'SIGTERM') table.add(pid, 1, ANYDESK, 7000);
     };
     await stop(table);
     expect(table.signals).toEqual(['SIGTERM 4242']);
   });
 
   it('leaves the pid alone when another program runs under it before the first signal', async () => {
-    const table = new ScriptedTable().add(4242, '/usr/bin/bash', 900);
+    const table = new ScriptedTable().add(4242, 1, '/usr/bin/bash', 900);
     expect(await stop(table)).toMatchObject({ status: 'failed', detail: 'Process 4242 is now /usr/bin/bash; left alone.' });
     expect(table.signals).toEqual([]);
   });

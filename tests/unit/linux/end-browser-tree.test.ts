@@ -3,39 +3,13 @@
  * identity (pid + start time + image) read right before it.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProcessIdentity, ProcessRow } from '../../../src/engine/ports/processes.js';
+import type { ProcessIdentity } from '../../../src/engine/ports/processes.js';
 import { endBrowserTree } from '../../../src/platform/linux/end-browser-tree.js';
-import type { ProcessTable } from '../../../src/platform/linux/proc-processes.js';
+import { ScriptedProcessTable as FakeTable } from './scripted-process-table.js';
 
 const CHROMIUM = '/usr/lib/chromium/chromium';
 const FAST = { graceMs: 0, killWaitMs: 0 };
 
-/** A process table that obeys signals the way the test scripts it. */
-class FakeTable implements ProcessTable {
-  readonly rows = new Map<number, ProcessRow>();
-  readonly signals: string[] = [];
-  /** Pids that ignore SIGTERM (the browser hangs). */
-  readonly ignoreTerm = new Set<number>();
-  /** Runs after a signal is sent: the world changing while the closer waits. */
-  onSignal: ((pid: number, signal: string) => void) | undefined;
-
-  add(pid: number, ppid: number, image: string, startTime = pid): this {
-    this.rows.set(pid, { pid, ppid, image, startTime });
-    return this;
-  }
-  list(): ProcessRow[] {
-    return [...this.rows.values()];
-  }
-  identify(pid: number): ProcessIdentity | undefined {
-    const row = this.rows.get(pid);
-    return row === undefined ? undefined : { pid, startTime: row.startTime, image: row.image };
-  }
-  async signal(pid: number, signal: NodeJS.Signals): Promise<void> {
-    this.signals.push(`${signal} ${pid}`);
-    if (signal === 'SIGKILL' || !this.ignoreTerm.has(pid)) this.rows.delete(pid);
-    this.onSignal?.(pid, signal);
-  }
-}
 
 const root: ProcessIdentity = { pid: 100, startTime: 100, image: CHROMIUM };
 
