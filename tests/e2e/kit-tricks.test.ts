@@ -1,7 +1,7 @@
 /**
  * Tricks learned from real tech-support scam kits (scripts/kits/manifest.json), each reproduced
  * by a page of our own (tests/e2e/pages), run as a person meets them: Chromium on a private Xvfb
- * display, one click, `scarestop watch --close=auto --json` watching. Every trick hides the
+ * stage.display, one click, `scarestop watch --close=auto --json` watching. Every trick hides the
  * threat from the title (and some from the page's text nodes too): only reading the screen
  * (xwd + Tesseract), again when the page changes, catches it.
  */
@@ -9,29 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium as playwright } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessGone, type RunningChromium } from './support/chromium.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
 import { startJsonWatch } from './support/scarestop-cli.js';
-import { serveStatic, type StaticServer } from './support/serve.js';
+import { useStaticStage } from './support/stages.js';
 import { cdpUrlOf, clickPage, eventually, openPage, stopBrowser } from './support/watch-harness.js';
 
-let display: TestDisplay;
-let server: StaticServer;
+const stage = useStaticStage();
 const home = mkdtempSync(join(tmpdir(), 'scarestop-e2e-kit-tricks-'));
 
-beforeAll(async () => {
-  display = await startDisplay();
-  server = await serveStatic();
-});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-afterAll(async () => {
-  await server?.close();
-  await display?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
-
-const startWatch = () => startJsonWatch(['--close=auto', '--json'], { ...display.env, SCARESTOP_HOME: home });
+const startWatch = () => startJsonWatch(['--close=auto', '--json'], { ...stage.display.env, SCARESTOP_HOME: home });
 
 /** What a DOM reader (an extension, a crawler) gets from the page. */
 async function domText(browser: RunningChromium): Promise<string> {
@@ -64,7 +53,7 @@ const TRICKS: readonly Trick[] = [
 describe('kit tricks under scarestop watch --close=auto', () => {
   for (const trick of TRICKS) {
     it(`closes a page where ${trick.what}`, async () => {
-      const { browser, window } = await openPage(display, server.url(trick.page), trick.title);
+      const { browser, window } = await openPage(stage.display, stage.server.url(trick.page), trick.title);
       const cli = startWatch();
       try {
         await eventually(() => cli.lines.find((l) => l['event'] === 'status'), 'the watcher to start', 30_000);

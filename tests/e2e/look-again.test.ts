@@ -1,6 +1,6 @@
 /**
  * Looking again, for real: `scarestop watch --close=auto --json` (X11 adapter, xwd + Tesseract)
- * against our own pages on a private Xvfb display. A kit that shows a harmless "scan" first and
+ * against our own pages on a private Xvfb stage.display. A kit that shows a harmless "scan" first and
  * draws its warning popup 5 s after the click is read once (nothing to see), then read again
  * when its picture changes, and closed; an honest slide show whose slide changes is read again
  * and left open.
@@ -9,29 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium as playwright } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { isProcessGone, type RunningChromium } from './support/chromium.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
 import { startJsonWatch, type JsonWatch } from './support/scarestop-cli.js';
-import { serveStatic, type StaticServer } from './support/serve.js';
+import { useStaticStage } from './support/stages.js';
 import { cdpUrlOf, clickPage, eventually, openPage, stopBrowser, windowsOf } from './support/watch-harness.js';
 
-let display: TestDisplay;
-let server: StaticServer;
+const stage = useStaticStage();
 const home = mkdtempSync(join(tmpdir(), 'scarestop-e2e-look-again-'));
 
-beforeAll(async () => {
-  display = await startDisplay();
-  server = await serveStatic();
-});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-afterAll(async () => {
-  await server?.close();
-  await display?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
-
-const startWatch = (): JsonWatch => startJsonWatch(['--close=auto', '--json'], { ...display.env, SCARESTOP_HOME: home });
+const startWatch = (): JsonWatch => startJsonWatch(['--close=auto', '--json'], { ...stage.display.env, SCARESTOP_HOME: home });
 
 /** When the page drew its second picture (watched through DevTools, then detached). */
 async function drawnAt(browser: RunningChromium): Promise<number> {
@@ -50,7 +39,7 @@ const ofEvent = (cli: JsonWatch, event: string): Record<string, unknown>[] => cl
 
 describe('scarestop watch looks again at a suspicious full-screen page', () => {
   it('closes a kit whose warning popup is drawn 5 s after the click, after a second read', async () => {
-    const { browser, window } = await openPage(display, server.url('delayed-popup.html'), 'Security Center');
+    const { browser, window } = await openPage(stage.display, stage.server.url('delayed-popup.html'), 'Security Center');
     const cli = startWatch();
     try {
       await eventually(() => ofEvent(cli, 'status')[0], 'the watcher to start', 30_000);
@@ -77,7 +66,7 @@ describe('scarestop watch looks again at a suspicious full-screen page', () => {
   }, 150_000);
 
   it('reads an honest slide show again when its slide changes, and leaves it open', async () => {
-    const { browser, window } = await openPage(display, server.url('slides-change.html'), 'Garden club');
+    const { browser, window } = await openPage(stage.display, stage.server.url('slides-change.html'), 'Garden club');
     const cli = startWatch();
     try {
       await eventually(() => ofEvent(cli, 'status')[0], 'the watcher to start', 30_000);
@@ -93,7 +82,7 @@ describe('scarestop watch looks again at a suspicious full-screen page', () => {
       expect(again['verdict']).not.toBe('scam');
       expect(ofEvent(cli, 'detected')).toEqual([]);
       expect(ofEvent(cli, 'action-taken')).toEqual([]);
-      expect((await windowsOf(display, browser.pid)).map((w) => w.id)).toContain(window.id);
+      expect((await windowsOf(stage.display, browser.pid)).map((w) => w.id)).toContain(window.id);
     } finally {
       cli.child.kill('SIGKILL');
       await stopBrowser(browser);

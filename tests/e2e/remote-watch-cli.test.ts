@@ -14,33 +14,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RemoteWatchConfig, RemoteWatchResults } from './drivers/remote-watch.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
-import { serveStatic, type StaticServer } from './support/serve.js';
+import { useStaticStage } from './support/stages.js';
 
 const DRIVER = fileURLToPath(new URL('./drivers/remote-watch.ts', import.meta.url));
-let display: TestDisplay;
-let server: StaticServer;
+const stage = useStaticStage();
 const root = mkdtempSync(join(tmpdir(), 'scarestop-e2e-remote-'));
 
-beforeAll(async () => {
-  display = await startDisplay();
-  server = await serveStatic();
-});
-
-afterAll(async () => {
-  await server?.close();
-  await display?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function scenario(mode: RemoteWatchConfig['mode']): Promise<RemoteWatchResults> {
   const config: RemoteWatchConfig = {
     mode,
     home: join(root, mode),
-    displayEnv: { DISPLAY: display.env['DISPLAY'] ?? '' },
-    pageUrl: server.url('defender-fullscreen.html'),
+    displayEnv: { DISPLAY: stage.display.env['DISPLAY'] ?? '' },
+    pageUrl: stage.server.url('defender-fullscreen.html'),
     results: join(root, `${mode}.json`),
   };
   const configFile = join(root, `${mode}-config.json`);

@@ -1,40 +1,29 @@
 /**
  * The commands as a person runs them: `node bin/scarestop.mjs watch --close=auto --json` and
- * `close-now`, against real Chromium windows on a private Xvfb display.
+ * `close-now`, against real Chromium windows on a private Xvfb stage.display.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { classify } from '../../src/engine/detect/index.js';
 import { allowValueForTitle } from '../../src/engine/watch/index.js';
 import { X11Foreground } from '../../src/platform/linux/x11-foreground.js';
 import { openIncidentStore } from '../../src/storage/index.js';
 import { isProcessGone } from './support/chromium.js';
-import { startDisplay, type TestDisplay } from './support/display.js';
 import { runCli as runScarestop, startJsonWatch, type JsonWatch } from './support/scarestop-cli.js';
-import { serveStatic, type StaticServer } from './support/serve.js';
+import { useStaticStage } from './support/stages.js';
 import { stopBrowser, clickPage, eventually, openPage, waitFullScreen, windowsOf } from './support/watch-harness.js';
 
 const SCAM = 'Your PC is infected with Trojan';
 
-let display: TestDisplay;
-let server: StaticServer;
+const stage = useStaticStage();
 const home = mkdtempSync(join(tmpdir(), 'scarestop-e2e-watch-cli-'));
 
-beforeAll(async () => {
-  display = await startDisplay();
-  server = await serveStatic();
-});
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-afterAll(async () => {
-  await server?.close();
-  await display?.stop();
-  rmSync(home, { recursive: true, force: true });
-});
-
-const env = (): NodeJS.ProcessEnv => ({ ...display.env, SCARESTOP_HOME: home });
+const env = (): NodeJS.ProcessEnv => ({ ...stage.display.env, SCARESTOP_HOME: home });
 
 /** `scarestop watch ...args` (shared helper) plus its exit code once it ends. */
 function startWatch(args: string[]): JsonWatch & { exit(): Promise<number | null> } {
@@ -51,7 +40,7 @@ async function runCli(args: string[]): Promise<{ code: number | null; lines: Rec
 
 describe('scarestop watch (CLI)', () => {
   it('--close=auto --json detects a full-screen scam page, closes it, and stops cleanly on Ctrl+C', async () => {
-    const { browser, window } = await openPage(display, server.url('defender-fullscreen.html'), SCAM);
+    const { browser, window } = await openPage(stage.display, stage.server.url('defender-fullscreen.html'), SCAM);
     const cli = startWatch(['--close=auto', '--json', '--no-content-check']);
     try {
       await clickPage(browser);
@@ -83,12 +72,12 @@ describe('scarestop watch (CLI)', () => {
   }, 120_000);
 
   it('--close=ask closes only after the person answers y', async () => {
-    const { browser, window } = await openPage(display, server.url('defender-fullscreen.html'), SCAM);
+    const { browser, window } = await openPage(stage.display, stage.server.url('defender-fullscreen.html'), SCAM);
     const cli = startWatch(['--close=ask', '--json', '--no-content-check']);
     try {
       const detected = await eventually(() => cli.lines.find((l) => l['event'] === 'detected'), 'a detected line', 60_000);
       expect(detected).toMatchObject({ next: 'ask', windowId: window.id });
-      expect((await windowsOf(display, browser.pid)).length).toBe(1); // not closed before the answer
+      expect((await windowsOf(stage.display, browser.pid)).length).toBe(1); // not closed before the answer
       cli.child.stdin.write('y\n');
       await eventually(() => cli.lines.find((l) => l['event'] === 'action-taken'), 'an action-taken line', 60_000);
       cli.child.kill('SIGINT');
@@ -102,7 +91,7 @@ describe('scarestop watch (CLI)', () => {
 
 describe('scarestop watch runs the same guard as the app', () => {
   it('honours the allow list kept in the data folder: an allowed title is reported, not closed', async () => {
-    const { browser, window } = await openPage(display, server.url('defender-fullscreen.html'), SCAM);
+    const { browser, window } = await openPage(stage.display, stage.server.url('defender-fullscreen.html'), SCAM);
     const store = openIncidentStore({ dataHome: home });
     store.updateSettings({ allowList: [allowValueForTitle(window.title)] });
     store.close();
@@ -110,7 +99,7 @@ describe('scarestop watch runs the same guard as the app', () => {
     try {
       const detected = await eventually(() => cli.lines.find((l) => l['event'] === 'detected'), 'a detected line', 60_000);
       expect(detected).toMatchObject({ verdict: 'scam', windowId: window.id, next: 'allow-listed' });
-      expect((await windowsOf(display, browser.pid)).map((w) => w.id)).toContain(window.id);
+      expect((await windowsOf(stage.display, browser.pid)).map((w) => w.id)).toContain(window.id);
       cli.child.kill('SIGINT');
       expect(await cli.exit()).toBe(0);
       expect(cli.lines.some((l) => l['event'] === 'action-taken')).toBe(false);
@@ -152,15 +141,15 @@ describe('scarestop watch runs the same guard as the app', () => {
 
 describe('scarestop close-now (CLI)', () => {
   it('closes a full-screen page whose verdict is "clean", as the person\'s decision (no --force needed)', async () => {
-    const { browser, window } = await openPage(display, server.url('clean-fullscreen.html'), 'Welcome');
+    const { browser, window } = await openPage(stage.display, stage.server.url('clean-fullscreen.html'), 'Welcome');
     try {
       await clickPage(browser);
-      await waitFullScreen(display, window.id);
+      await waitFullScreen(stage.display, window.id);
       expect(classify({ title: window.title, process: 'chromium' }).verdict).toBe('clean');
       const { code, lines } = await runCli(['close-now', '--json']);
       expect(code).toBe(0);
       expect(lines.find((l) => l['event'] === 'action-taken')).toMatchObject({ windowId: window.id, decidedBy: 'person' });
-      expect(await windowsOf(display, browser.pid)).toEqual([]);
+      expect(await windowsOf(stage.display, browser.pid)).toEqual([]);
       // History has it as the person's own close.
       const store = openIncidentStore({ dataHome: home });
       try {
@@ -175,7 +164,7 @@ describe('scarestop close-now (CLI)', () => {
   }, 90_000);
 
   it('closes a scam page in front', async () => {
-    const { browser, window } = await openPage(display, server.url('beforeunload-trap.html'), SCAM);
+    const { browser, window } = await openPage(stage.display, stage.server.url('beforeunload-trap.html'), SCAM);
     try {
       await clickPage(browser);
       const { code, lines } = await runCli(['close-now', '--json']);
@@ -188,10 +177,10 @@ describe('scarestop close-now (CLI)', () => {
   }, 90_000);
 
   it('refuses when the window in front is not a browser', async () => {
-    const xmessage = spawn('xmessage', ['-name', 'notbrowser', 'Your PC is infected with Trojan! Call +1-888-555-0147'], { env: display.env, stdio: 'ignore' });
+    const xmessage = spawn('xmessage', ['-name', 'notbrowser', 'Your PC is infected with Trojan! Call +1-888-555-0147'], { env: stage.display.env, stdio: 'ignore' });
     try {
       await eventually(async () => {
-        const front = await new X11Foreground({ env: display.env }).foreground().catch(() => null);
+        const front = await new X11Foreground({ env: stage.display.env }).foreground().catch(() => null);
         return front !== null && !front.title.includes('Chromium') ? true : undefined;
       }, 'the xmessage window in front');
       const { code, lines } = await runCli(['close-now', '--json']);

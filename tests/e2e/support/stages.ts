@@ -50,6 +50,11 @@ function useDisplayAndServer<S extends { close(): Promise<void> }>(serve: () => 
   };
 }
 
+/** Display and static server of tests/e2e/pages, for the tests that drive `scarestop` itself. */
+export function useStaticStage(): { readonly display: TestDisplay; readonly server: StaticServer } {
+  return useDisplayAndServer(serveStatic);
+}
+
 export function useContentStage(): ContentStage {
   return useDisplayAndServer(servePages);
 }
