@@ -26,6 +26,18 @@ export interface TestNetns {
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 /**
+ * A third octet no host interface uses in 10.231-233.x (another test file running beside this
+ * one, or a namespace a killed run left behind, would otherwise route the same /30 twice).
+ */
+function freeOctet(): number {
+  const used = new Set([...ip('-br', 'addr').matchAll(/\b10\.23[123]\.(\d+)\./g)].map((match) => Number(match[1])));
+  const free = Array.from({ length: 250 }, (_, index) => index + 1).filter((octet) => !used.has(octet));
+  const pick = free[Math.floor(Math.random() * free.length)];
+  if (pick === undefined) throw new Error('no free 10.231.x.0/30 test network left (old ss-* namespaces: ip netns list)');
+  return pick;
+}
+
+/**
  * Creates `ss-<random>` with a veth pair and a default route via the host end; with `second`,
  * also a second veth pair carrying a static route, and a resolv.conf for the namespace.
  */
@@ -34,7 +46,7 @@ export function createNetns(options: { readonly second?: boolean } = {}): TestNe
   const name = `ss-${id}`;
   const host = `ssh${id}`;
   const inner = `ssn${id}`;
-  const octet = 1 + Math.floor(Math.random() * 250);
+  const octet = freeOctet();
   const hostAddress = `10.231.${octet}.1`;
   const innerAddress = `10.231.${octet}.2`;
   ip('netns', 'add', name);

@@ -13,8 +13,8 @@ let ns: TestNetns;
 let server: Server;
 const PORT = 47_000 + Math.floor(Math.random() * 1000);
 
-/** Connects from inside the namespace to the host end; true when it worked. */
-function canReachHost(): boolean {
+/** Connects once from inside the namespace to the host end; true when it worked. */
+function connectsToHost(): boolean {
   const script = `const s=require('net').connect(${PORT},'${ns.hostAddress}');s.setTimeout(1500,()=>process.exit(3));s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(4));`;
   try {
     execFileSync('ip', ['netns', 'exec', ns.name, process.execPath, '-e', script], { stdio: 'ignore', timeout: 10_000 });
@@ -22,6 +22,19 @@ function canReachHost(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * True once a connection from inside works, trying for up to 15 s: a veth end that was just set
+ * up may carry no traffic for a moment, and a loaded machine starts node slowly.
+ */
+async function reachesHost(): Promise<boolean> {
+  const deadline = Date.now() + 15_000;
+  while (!connectsToHost()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return true;
 }
 
 beforeAll(async () => {
@@ -40,7 +53,7 @@ describe('Linux network adapter in a real namespace', () => {
     const status = await network.status();
     expect(status).toMatchObject({ online: true, defaultRoute: true, method: 'ip link' });
     expect(status.interfaces).toEqual([{ name: ns.inner, up: true, kind: 'wired' }]);
-    expect(canReachHost()).toBe(true);
+    expect(await reachesHost()).toBe(true);
   });
 
   it('disconnects: link down, no default route, nothing reachable; a second disconnect is not needed', async () => {
@@ -49,13 +62,13 @@ describe('Linux network adapter in a real namespace', () => {
     expect(result).toMatchObject({ status: 'done', disabled: [ns.inner] });
     expect(result.routes).toEqual([`default via ${ns.hostAddress} dev ${ns.inner}`]);
     expect(innerState(ns)).toEqual({ up: false, defaultRoute: false });
-    expect(canReachHost()).toBe(false);
+    expect(connectsToHost()).toBe(false);
     expect((await network.disconnect()).status).toBe('not-needed');
 
     const back = await network.reconnect(result.disabled, result.routes);
     expect(back.status).toBe('done');
     expect(innerState(ns)).toEqual({ up: true, defaultRoute: true });
-    expect(canReachHost()).toBe(true);
+    expect(await reachesHost()).toBe(true);
   }, 60_000);
 
   it('reports a failure without throwing when the namespace is gone', async () => {
