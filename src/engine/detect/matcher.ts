@@ -92,7 +92,8 @@ export function compilePattern(pattern: string): string {
  */
 function compactPattern(pattern: string): string | undefined {
   if (pattern.includes('\\w')) return undefined;
-  return foldLetters(pattern).replace(/ /g, '').replace(/\\b/g, '').replace(/\\d\+/g, '\\d{1,6}');
+  // An optional space (" ?") goes with its space: left behind, its "?" would make the token before it optional.
+  return foldLetters(pattern).replace(/ \?/g, '').replace(/ /g, '').replace(/\\b/g, '').replace(/\\d\+/g, '\\d{1,6}');
 }
 
 function inScope(ruleScope: RuleScope | undefined, wanted: 'title' | 'text'): boolean {

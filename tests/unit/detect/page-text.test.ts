@@ -58,4 +58,13 @@ describe('page text details', () => {
     const v = classify({ title: 'Notes', process: 'notepad.exe', text: textOf('en-defender-panel.txt') });
     expect(v.verdict).toBe('clean');
   });
+
+  // Page text is also matched with its spaces removed; an optional space in a rule (" ?") once
+  // left its "?" behind there and made the brand before it optional.
+  it('reads "セキュリティ センター" as no Apple wording; "Macのセキュリティ" still is', () => {
+    const alarms = (text: string) => classify({ title: 'x', process: 'chrome.exe', text }).reasons.filter((r) => r.detail.includes('apple security'));
+    expect(alarms('Windows Defender セキュリティ センター')).toEqual([]);
+    expect(alarms('セキュリティ センター')).toEqual([]);
+    expect(alarms('Macのセキュリティ')).toHaveLength(1);
+  });
 });
